@@ -1,0 +1,62 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+# Everything else here is what those two need; each step is skipped when done.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install env messages migrate seed lint format db-stop check-deploy
+
+run: install env messages migrate seed
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install env messages
+	@$(PY) -m scripts.browser_check
+	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure"; exit 1; fi; \
+	exit $$rc
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+env: .env
+
+.env:
+	$(PY) -m scripts.write_env .env
+
+messages: install
+	@$(PY) -m scripts.compile_messages
+
+migrate: install env
+	$(PY) manage.py migrate --noinput
+
+seed: install env
+	$(PY) manage.py seed_demo
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+makemessages: install
+	$(PY) manage.py makemessages -l vi -l en --no-location --ignore '.venv/*' --ignore 'var/*'
+	$(PY) manage.py makemessages -d djangojs -l vi -l en --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*'
+
+db-stop:
+	@$(PY) -m config.embedded_db stop
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(50))') \
+	ALLOWED_HOSTS=thidua.example.org $(PY) manage.py check --deploy --fail-level WARNING

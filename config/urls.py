@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from units.forms import LoginForm
+from units.views import DashboardView, healthz
+
+admin.site.site_header = _("thidua administration")
+admin.site.site_title = _("thidua administration")
+admin.site.index_title = _("Sector administration")
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("", include("units.urls")),
+]
+

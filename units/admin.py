@@ -1,0 +1,216 @@
+"""Django admin for sector administrators. Every permission is asked of the rules,
+and changes that have a service (mergers, moves, roles) go through it."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rules.contrib.admin import ObjectPermissionsModelAdmin
+
+from units import services
+from units.audit import audit_record
+from units.exceptions import ActionRefused
+from units.models import (
+    AuditEntry,
+    Cluster,
+    ClusterMembership,
+    ClusterYear,
+    Employment,
+    Person,
+    RoleAssignment,
+    Unit,
+    User,
+)
+
+admin.site.unregister(Group)
+
+
+class RulesAdmin(ObjectPermissionsModelAdmin):
+    """Module access and each object permission come from the rules; saves are audited."""
+
+    def has_module_permission(self, request):
+        return request.user.has_perm("units.access_admin")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changed = form.changed_data if change else [f for f in form.fields if form[f].value()]
+        audit_record(
+            actor=request.user,
+            action=f"{obj._meta.model_name}.{'change' if change else 'create'}.admin",
+            obj=obj,
+            unit=obj if isinstance(obj, Unit) else getattr(obj, "unit", None),
+            changes={name: [None, str(form.cleaned_data.get(name))] for name in changed},
+        )
+
+    def delete_model(self, request, obj):
+        audit_record(
+            actor=request.user,
+            action=f"{obj._meta.model_name}.delete.admin",
+            obj=obj,
+            unit=obj if isinstance(obj, Unit) else getattr(obj, "unit", None),
+        )
+        super().delete_model(request, obj)
+
+
+class EmploymentInline(admin.TabularInline):
+    model = Employment
+    extra = 0
+    autocomplete_fields = ["unit"]
+    fields = ["unit", "position", "start_date", "end_date"]
+
+
+@admin.register(Unit)
+class UnitAdmin(RulesAdmin):
+    list_display = ["code", "name", "short_name", "kind", "province", "is_active", "merged_into"]
+    list_filter = ["kind", "is_active", "province"]
+    search_fields = ["code", "name", "short_name"]
+    list_select_related = ["merged_into"]
+    autocomplete_fields = ["parent", "merged_into"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "short_name", "kind", "province", "parent", "note"]}),
+        (
+            _("Status and mergers"),
+            {
+                "fields": ["is_active", "merged_into", "merged_on"],
+                "description": _(
+                    "To merge a unit, set its successor and the date: it becomes archived and "
+                    "its active staff move to the successor."
+                ),
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        merging = change and obj.merged_into_id and not Unit.objects.get(pk=obj.pk).merged_into_id
+        if not merging:
+            return super().save_model(request, obj, form, change)
+        into, on = obj.merged_into, obj.merged_on
+        obj.merged_into, obj.merged_on, obj.is_active = None, None, True
+        super().save_model(request, obj, form, change)
+        try:
+            services.unit_merge(unit=obj, into=into, on=on, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+
+
+@admin.register(Person)
+class PersonAdmin(RulesAdmin):
+    list_display = ["full_name", "gender", "position", "unit", "staff_code", "is_active"]
+    list_filter = ["is_active", "gender", "unit__kind"]
+    search_fields = ["full_name", "staff_code", "email", "unit__name"]
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit"]
+    inlines = [EmploymentInline]
+    readonly_fields = ["created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        if change and "unit" in form.changed_data:
+            # A move between units keeps the employment history: go through the service.
+            to_unit = obj.unit
+            obj.unit = Person.objects.get(pk=obj.pk).unit
+            super().save_model(request, obj, form, change)
+            services.person_transfer(
+                person=obj, to_unit=to_unit, on=timezone.localdate(), actor=request.user
+            )
+            return
+        super().save_model(request, obj, form, change)
+        if not change:
+            Employment.objects.create(
+                person=obj, unit=obj.unit, position=obj.position, start_date=timezone.localdate()
+            )
+
+
+class MembershipInline(admin.TabularInline):
+    model = ClusterMembership
+    extra = 0
+    autocomplete_fields = ["unit"]
+
+
+class SecretariatInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "cluster_year"
+    extra = 0
+    fields = ["user", "role"]
+    autocomplete_fields = ["user"]
+    verbose_name = _("secretariat user")
+    verbose_name_plural = _("secretariat users")
+
+
+@admin.register(Cluster)
+class ClusterAdmin(RulesAdmin):
+    list_display = ["code", "name", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(ClusterYear)
+class ClusterYearAdmin(RulesAdmin):
+    list_display = ["cluster", "year", "theme", "chair_unit", "vice_chair_unit"]
+    list_filter = ["year", "cluster"]
+    search_fields = ["cluster__name", "theme"]
+    list_select_related = ["cluster", "chair_unit", "vice_chair_unit"]
+    autocomplete_fields = ["cluster", "chair_unit", "vice_chair_unit"]
+    inlines = [MembershipInline, SecretariatInline]
+
+
+class RoleInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "user"
+    extra = 0
+    fields = ["role", "unit", "cluster_year"]
+    autocomplete_fields = ["unit", "cluster_year"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin, RulesAdmin):
+    list_display = ["username", "display_name", "email", "unit", "is_active", "is_staff"]
+    list_filter = ["is_active", "is_staff", "role_assignments__role"]
+    search_fields = ["username", "display_name", "email", "unit__name"]
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit", "person"]
+    inlines = [RoleInline]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Person"), {"fields": ["display_name", "email", "unit", "person"]}),
+        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["username", "display_name", "unit", "password1", "password2"]}),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields.append("is_superuser")
+        return fields
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(RulesAdmin):
+    list_display = ["user", "role", "unit", "cluster_year", "granted_at"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__display_name", "unit__name"]
+    list_select_related = ["user", "unit", "cluster_year__cluster"]
+    autocomplete_fields = ["user", "unit", "cluster_year"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(RulesAdmin):
+    list_display = ["at", "actor", "action", "object_repr", "unit"]
+    list_filter = ["action"]
+    search_fields = ["object_repr", "action", "actor__username"]
+    list_select_related = ["actor", "unit"]
+    date_hierarchy = "at"
+
+    # The audit log is written by services only.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,67 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from units.choices import UnitKind
+from units.models import Person
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Wrong username or password. Both are case-sensitive; "
+            "after several failed attempts signing in is blocked for a while."
+        ),
+        "inactive": _("This account is disabled."),
+    }
+
+
+class UnitFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *UnitKind.choices]
+    )
+    province = forms.ChoiceField(label=_("Province / city"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("active", _("Active")), ("archived", _("Archived"))],
+    )
+
+    def __init__(self, *args, provinces=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [("", _("All provinces"))] + [(p, p) for p in provinces]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        active = {"active": True, "archived": False}.get(data["status"])
+        return {
+            "search": data["q"].strip(),
+            "kind": data["kind"],
+            "province": data["province"],
+            "active": active,
+        }
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["full_name", "gender", "staff_code", "position", "rank", "email", "phone", "is_active"]
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The unit is fixed by the URL; set it so that uniqueness is checked within it.
+        if unit is not None:
+            self.instance.unit = unit
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Staff list (.xlsx)"),
+        help_text=_("Use the template: one person per row, the first row names the columns."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
+    )

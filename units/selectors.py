@@ -1,0 +1,204 @@
+"""The read side: what a user may see, loaded in a constant number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from units.choices import Role
+from units.models import (
+    AuditEntry,
+    Cluster,
+    ClusterMembership,
+    ClusterYear,
+    Person,
+    RoleAssignment,
+    Unit,
+)
+
+
+@dataclass(frozen=True)
+class UserRoles:
+    """Everything the permission rules need to know about a user, loaded once per request."""
+
+    is_admin: bool = False
+    is_viewer: bool = False
+    own_unit_id: int | None = None
+    officer_unit_ids: frozenset = field(default_factory=frozenset)
+    leader_unit_ids: frozenset = field(default_factory=frozenset)
+    viewer_unit_ids: frozenset = field(default_factory=frozenset)
+    secretariat_cluster_year_ids: frozenset = field(default_factory=frozenset)
+    # Units that are members of a cluster year this user is the secretariat of.
+    secretariat_unit_ids: frozenset = field(default_factory=frozenset)
+    assignments: tuple = ()
+
+    @property
+    def is_sector_viewer(self) -> bool:
+        """A viewer without a unit scope reads the whole sector."""
+        return self.is_viewer and not self.viewer_unit_ids
+
+    @property
+    def member_unit_ids(self) -> frozenset:
+        """Units whose internal data (staff, drafts) this user may read."""
+        ids = self.officer_unit_ids | self.leader_unit_ids | self.viewer_unit_ids
+        return ids | {self.own_unit_id} if self.own_unit_id else ids
+
+    @property
+    def readable_unit_ids(self) -> frozenset:
+        return self.member_unit_ids | self.secretariat_unit_ids
+
+
+ANONYMOUS_ROLES = UserRoles()
+_CACHE_ATTR = "_thidua_roles"
+
+
+def roles_of(user) -> UserRoles:
+    """The user's roles, cached on the user object (two queries at most, once)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS_ROLES
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    assignments = tuple(
+        RoleAssignment.objects.filter(user=user).select_related(
+            "unit", "cluster_year__cluster"
+        )
+    )
+    by_role = {role: [a for a in assignments if a.role == role] for role in Role.values}
+    secretariat_years = frozenset(a.cluster_year_id for a in by_role[Role.SECRETARIAT])
+    secretariat_units = frozenset()
+    if secretariat_years:
+        secretariat_units = frozenset(
+            ClusterMembership.objects.filter(cluster_year_id__in=secretariat_years).values_list(
+                "unit_id", flat=True
+            )
+        )
+    roles = UserRoles(
+        is_admin=user.is_superuser or bool(by_role[Role.SECTOR_ADMIN]),
+        is_viewer=bool(by_role[Role.VIEWER]),
+        own_unit_id=user.unit_id,
+        officer_unit_ids=frozenset(a.unit_id for a in by_role[Role.UNIT_OFFICER]),
+        leader_unit_ids=frozenset(a.unit_id for a in by_role[Role.UNIT_LEADER]),
+        viewer_unit_ids=frozenset(a.unit_id for a in by_role[Role.VIEWER] if a.unit_id),
+        secretariat_cluster_year_ids=secretariat_years,
+        secretariat_unit_ids=secretariat_units,
+        assignments=assignments,
+    )
+    setattr(user, _CACHE_ATTR, roles)
+    return roles
+
+
+def forget_roles(user) -> None:
+    """Drop the cached roles after they changed."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+# Units and clusters are the sector's shared master data: every signed-in user reads them.
+
+
+def unit_list(*, search: str = "", kind: str = "", province: str = "", active=None) -> QuerySet:
+    qs = Unit.objects.select_related("parent", "merged_into")
+    if search:
+        qs = qs.filter(
+            Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__iexact=search)
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if province:
+        qs = qs.filter(province=province)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    return qs.order_by("-is_active", "name")
+
+
+def unit_provinces() -> list[str]:
+    return list(
+        Unit.objects.exclude(province="").order_by("province").values_list("province", flat=True)
+        .distinct()
+    )
+
+
+def unit_detail_queryset() -> QuerySet:
+    return Unit.objects.select_related("parent", "merged_into").prefetch_related(
+        Prefetch("predecessors", queryset=Unit.objects.order_by("name")),
+        Prefetch(
+            "memberships",
+            queryset=ClusterMembership.objects.select_related("cluster_year__cluster").order_by(
+                "-cluster_year__year", "cluster_year__cluster__name"
+            ),
+        ),
+    )
+
+
+def people_visible_to(*, user) -> QuerySet:
+    """Staff records this user may read: admins all; others their units' staff."""
+    roles = roles_of(user)
+    qs = Person.objects.select_related("unit")
+    if roles.is_admin:
+        return qs
+    if not roles.readable_unit_ids:
+        return qs.none()
+    return qs.filter(unit_id__in=roles.readable_unit_ids)
+
+
+def unit_staff(*, unit, search: str = "", include_inactive: bool = False) -> QuerySet:
+    qs = Person.objects.filter(unit=unit)
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    if search:
+        qs = qs.filter(Q(full_name__icontains=search) | Q(staff_code__iexact=search))
+    return qs.order_by("full_name", "pk")
+
+
+def cluster_list() -> QuerySet:
+    return Cluster.objects.annotate(year_count=Count("years")).order_by("-is_active", "name")
+
+
+def cluster_detail_queryset() -> QuerySet:
+    return Cluster.objects.prefetch_related(
+        Prefetch(
+            "years",
+            queryset=ClusterYear.objects.select_related("chair_unit", "vice_chair_unit")
+            .annotate(member_count=Count("memberships"))
+            .order_by("-year"),
+        )
+    )
+
+
+def cluster_year_detail_queryset() -> QuerySet:
+    return ClusterYear.objects.select_related(
+        "cluster", "chair_unit", "vice_chair_unit"
+    ).prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=ClusterMembership.objects.select_related("unit__merged_into").order_by(
+                "unit__name"
+            ),
+        ),
+        Prefetch(
+            "role_assignments",
+            queryset=RoleAssignment.objects.filter(role=Role.SECRETARIAT).select_related(
+                "user__unit"
+            ),
+            to_attr="secretariat_assignments",
+        ),
+    )
+
+
+def cluster_years_of(*, user, limit: int = 6) -> list:
+    """Cluster years that concern the user: their unit is a member, or they run them."""
+    roles = roles_of(user)
+    condition = Q(pk__in=roles.secretariat_cluster_year_ids)
+    if roles.member_unit_ids:
+        condition |= Q(memberships__unit_id__in=roles.member_unit_ids)
+    return list(
+        ClusterYear.objects.filter(condition)
+        .select_related("cluster", "chair_unit", "vice_chair_unit")
+        .annotate(member_count=Count("memberships", distinct=True))
+        .distinct()
+        .order_by("-year", "cluster__name")[:limit]
+    )
+
+
+def audit_entries_for(*, obj_type, object_ids) -> QuerySet:
+    return AuditEntry.objects.filter(content_type=obj_type, object_id__in=object_ids)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from units import views
+
+app_name = "units"
+
+urlpatterns = [
+    path("units/", views.UnitListView.as_view(), name="unit_list"),
+    path("units/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
+    path("units/<int:unit_pk>/staff/add/", views.PersonCreateView.as_view(), name="person_add"),
+    path("units/<int:unit_pk>/staff/import/", views.StaffImportView.as_view(), name="staff_import"),
+    path(
+        "units/staff-import-template.xlsx",
+        views.StaffImportTemplateView.as_view(),
+        name="staff_import_template",
+    ),
+    path("people/<int:pk>/edit/", views.PersonUpdateView.as_view(), name="person_edit"),
+    path("clusters/", views.ClusterListView.as_view(), name="cluster_list"),
+    path("clusters/<int:pk>/", views.ClusterDetailView.as_view(), name="cluster_detail"),
+    path(
+        "clusters/<int:cluster_pk>/<int:year>/",
+        views.ClusterYearDetailView.as_view(),
+        name="cluster_year_detail",
+    ),
+    path("account/", views.AccountView.as_view(), name="account"),
+]

@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from units import selectors, services
+from units.dashboard import dashboard_context
+from units.exceptions import ActionRefused
+from units.forms import PersonForm, StaffImportForm, UnitFilterForm
+from units.staff_import import StaffImportInvalid, staff_import, template_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def healthz(request):
+    """Liveness for load balancers: answers 200 only when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+class PermissionObjectMixin(LoginRequiredMixin):
+    """Load the object through a selector (404 when not visible), then ask the rules (403)."""
+
+    permission_required: str = ""
+
+    def check_object_permission(self, obj):
+        if not self.request.user.has_perm(self.permission_required, obj):
+            raise PermissionDenied
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    template_name = "units/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, **dashboard_context(user=self.request.user))
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "units/account.html"
+
+    def get_context_data(self, **kwargs):
+        roles = selectors.roles_of(self.request.user)
+        return super().get_context_data(**kwargs, assignments=roles.assignments)
+
+
+class UnitListView(LoginRequiredMixin, ListView):
+    template_name = "units/unit_list.html"
+    context_object_name = "units"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form = UnitFilterForm(
+            self.request.GET or None, provinces=selectors.unit_provinces()
+        )
+        return selectors.unit_list(**self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            **kwargs, filter_form=self.filter_form, query_string=query.urlencode()
+        )
+
+
+class UnitDetailView(LoginRequiredMixin, DetailView):
+    template_name = "units/unit_detail.html"
+    context_object_name = "unit"
+    staff_page_size = 50
+
+    def get_queryset(self):
+        return selectors.unit_detail_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        unit = self.object
+        user = self.request.user
+        context["can_view_staff"] = user.has_perm("units.view_staff", unit)
+        context["can_manage_staff"] = user.has_perm("units.manage_staff", unit)
+        if context["can_view_staff"]:
+            search = self.request.GET.get("q", "").strip()[:100]
+            show_inactive = self.request.GET.get("inactive") == "1"
+            staff = selectors.unit_staff(unit=unit, search=search, include_inactive=show_inactive)
+            context["staff_page"] = Paginator(staff, self.staff_page_size).get_page(
+                self.request.GET.get("page")
+            )
+            context["staff_search"] = search
+            context["show_inactive"] = show_inactive
+        return context
+
+
+class UnitStaffMixin(PermissionObjectMixin):
+    """Views about one unit's staff list: the unit comes from the URL."""
+
+    permission_required = "units.manage_staff"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.unit = get_object_or_404(selectors.unit_list(), pk=kwargs["unit_pk"])
+        self.check_object_permission(self.unit)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, unit=self.unit)
+
+    def unit_url(self):
+        return reverse("units:unit_detail", args=[self.unit.pk]) + "#staff"
+
+
+class PersonCreateView(UnitStaffMixin, FormView):
+    template_name = "units/person_form.html"
+    form_class = PersonForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "unit": self.unit}
+
+    def form_valid(self, form):
+        try:
+            person = services.person_create(
+                unit=self.unit, actor=self.request.user, data=form.cleaned_data
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("%(name)s was added.") % {"name": person.full_name})
+        return redirect(self.unit_url())
+
+
+class PersonUpdateView(PermissionObjectMixin, FormView):
+    template_name = "units/person_form.html"
+    form_class = PersonForm
+    permission_required = "units.change_person"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.person = get_object_or_404(
+            selectors.people_visible_to(user=request.user), pk=kwargs["pk"]
+        )
+        self.check_object_permission(self.person)
+        self.unit = self.person.unit
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.person, "unit": self.unit}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, unit=self.unit, person=self.person)
+
+    def form_valid(self, form):
+        try:
+            services.person_update(
+                person=self.person, actor=self.request.user, data=form.cleaned_data
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The changes were saved."))
+        return redirect(reverse("units:unit_detail", args=[self.unit.pk]) + "#staff")
+
+
+class StaffImportView(UnitStaffMixin, FormView):
+    template_name = "units/staff_import.html"
+    form_class = StaffImportForm
+
+    def form_valid(self, form):
+        try:
+            result = staff_import(
+                unit=self.unit, actor=self.request.user, uploaded=form.cleaned_data["file"]
+            )
+        except ActionRefused as refused:
+            form.add_error("file", refused.message)
+            return self.form_invalid(form)
+        except StaffImportInvalid as invalid:
+            form.add_error(
+                None,
+                _("Nothing was saved: %(count)d problems in the file. Fix them and upload again.")
+                % {"count": len(invalid.errors)},
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, row_errors=invalid.errors)
+            )
+        messages.success(
+            self.request,
+            _("Import finished: %(created)d people added, %(updated)d updated.")
+            % {"created": result.created, "updated": result.updated},
+        )
+        return redirect(self.unit_url())
+
+
+class StaffImportTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        response = HttpResponse(template_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-can-bo.xlsx"'
+        return response
+
+
+class ClusterListView(LoginRequiredMixin, ListView):
+    template_name = "units/cluster_list.html"
+    context_object_name = "clusters"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.cluster_list()
+
+
+class ClusterDetailView(LoginRequiredMixin, DetailView):
+    template_name = "units/cluster_detail.html"
+    context_object_name = "cluster"
+
+    def get_queryset(self):
+        return selectors.cluster_detail_queryset()
+
+
+class ClusterYearDetailView(LoginRequiredMixin, DetailView):
+    template_name = "units/clusteryear_detail.html"
+    context_object_name = "cluster_year"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            selectors.cluster_year_detail_queryset(),
+            cluster_id=self.kwargs["cluster_pk"],
+            year=self.kwargs["year"],
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, runs_year=self.request.user.has_perm("units.run_clusteryear", self.object)
+        )
