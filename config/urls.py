@@ -1,14 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
-
 from units.forms import LoginForm
 from units.views import DashboardView, healthz
-
-admin.site.site_header = _("thidua administration")
-admin.site.site_title = _("thidua administration")
-admin.site.index_title = _("Sector administration")
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),

@@ -43,6 +43,27 @@ class RulesAdmin(ObjectPermissionsModelAdmin):
             changes={name: [None, str(form.cleaned_data.get(name))] for name in changed},
         )
 
+    def save_formset(self, request, form, formset, change):
+        # Inline rows (memberships, roles, employment) are state changes too.
+        deleted = [str(obj) for obj in formset.deleted_objects] if formset.is_bound else []
+        super().save_formset(request, form, formset, change)
+        parent = form.instance
+        for obj in formset.new_objects:
+            self._audit_inline(request, parent, "add", str(obj))
+        for obj, fields in formset.changed_objects:
+            self._audit_inline(request, parent, "change", f"{obj}: {', '.join(fields)}")
+        for text in deleted:
+            self._audit_inline(request, parent, "delete", text)
+
+    def _audit_inline(self, request, parent, verb, text):
+        audit_record(
+            actor=request.user,
+            action=f"{parent._meta.model_name}.inline.{verb}.admin",
+            obj=parent,
+            unit=parent if isinstance(parent, Unit) else getattr(parent, "unit", None),
+            changes={"inline": [None, text] if verb != "delete" else [text, None]},
+        )
+
     def delete_model(self, request, obj):
         audit_record(
             actor=request.user,
@@ -164,8 +185,8 @@ class RoleInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin, RulesAdmin):
-    list_display = ["username", "display_name", "email", "unit", "is_active", "is_staff"]
-    list_filter = ["is_active", "is_staff", "role_assignments__role"]
+    list_display = ["username", "display_name", "email", "unit", "is_active"]
+    list_filter = ["is_active", "role_assignments__role"]
     search_fields = ["username", "display_name", "email", "unit__name"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit", "person"]
@@ -173,7 +194,7 @@ class UserAdmin(DjangoUserAdmin, RulesAdmin):
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Person"), {"fields": ["display_name", "email", "unit", "person"]}),
-        (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Access"), {"fields": ["is_active", "is_superuser"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [

@@ -132,8 +132,6 @@ def seed_units() -> list[tuple[str, str, str]]:
     if not RoleAssignment.objects.filter(user=admin, role=Role.SECTOR_ADMIN).exists():
         # The first administrator cannot be granted by another: create the row directly.
         RoleAssignment.objects.create(user=admin, role=Role.SECTOR_ADMIN)
-        admin.is_staff = True
-        admin.save(update_fields=["is_staff"])
 
     for code, successor in MERGERS.items():
         unit = Unit.objects.get(pk=units[code].pk)

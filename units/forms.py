@@ -56,6 +56,15 @@ class PersonForm(forms.ModelForm):
         if unit is not None:
             self.instance.unit = unit
 
+    def clean_staff_code(self):
+        # The unit is not a form field, so the model's unique-within-unit check is asked here.
+        code = self.cleaned_data["staff_code"].strip()
+        if code and self.instance.unit_id:
+            taken = Person.objects.filter(unit_id=self.instance.unit_id, staff_code=code)
+            if taken.exclude(pk=self.instance.pk).exists():
+                raise forms.ValidationError(_("This staff code is already used in this unit."))
+        return code
+
 
 class StaffImportForm(forms.Form):
     file = forms.FileField(

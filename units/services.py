@@ -6,6 +6,7 @@ audit record. Views and the admin call these; nothing else saves these models.
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,12 +29,21 @@ def _snapshot(obj, fields):
     return {name: getattr(obj, name) for name in fields}
 
 
+def _save_person(person, **kwargs):
+    """Save; a constraint hit by a concurrent request becomes a clear refusal."""
+    try:
+        with transaction.atomic():
+            person.save(**kwargs)
+    except IntegrityError as exc:
+        raise ActionRefused(_("This staff code is already used in this unit.")) from exc
+
+
 @transaction.atomic
 def person_create(*, unit: Unit, actor, data: dict, start_date: date | None = None) -> Person:
     _require(actor, "units.manage_staff", unit)
     person = Person(unit=unit, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     person.full_clean()
-    person.save()
+    _save_person(person)
     Employment.objects.create(
         person=person,
         unit=unit,
@@ -62,7 +72,7 @@ def person_update(*, person: Person, actor, data: dict) -> Person:
     if not changes:
         return person
     person.full_clean()
-    person.save(update_fields=[*changes, "updated_at"])
+    _save_person(person, update_fields=[*changes, "updated_at"])
     if "position" in changes:
         Employment.objects.filter(person=person, end_date__isnull=True).update(
             position=person.position
@@ -137,16 +147,15 @@ def unit_merge(*, unit: Unit, into: Unit, on: date, actor) -> Unit:
 def role_grant(*, user, role: str, actor, unit=None, cluster_year=None) -> RoleAssignment:
     _require(actor, "units.add_roleassignment")
     assignment = RoleAssignment(user=user, role=role, unit=unit, cluster_year=cluster_year)
-    assignment.full_clean()
+    try:
+        assignment.full_clean()
+    except ValidationError as invalid:
+        raise ActionRefused(" ".join(invalid.messages)) from invalid
     try:
         with transaction.atomic():
             assignment.save()
     except IntegrityError as exc:
         raise ActionRefused(_("This user already has this role.")) from exc
-    if role == Role.SECTOR_ADMIN and not user.is_staff:
-        # The Django admin site admits staff only; the rules decide the rest.
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
     forget_roles(user)
     audit_record(
         actor=actor,
@@ -164,11 +173,6 @@ def role_revoke(*, assignment: RoleAssignment, actor) -> None:
     user = assignment.user
     description = str(assignment)
     assignment.delete()
-    if assignment.role == Role.SECTOR_ADMIN and not user.is_superuser:
-        still_admin = RoleAssignment.objects.filter(user=user, role=Role.SECTOR_ADMIN).exists()
-        if not still_admin:
-            user.is_staff = False
-            user.save(update_fields=["is_staff"])
     forget_roles(user)
     audit_record(
         actor=actor,

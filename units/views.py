@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -130,6 +130,9 @@ class PersonCreateView(UnitStaffMixin, FormView):
             person = services.person_create(
                 unit=self.unit, actor=self.request.user, data=form.cleaned_data
             )
+        except ValidationError as invalid:
+            form.add_error(None, invalid)
+            return self.form_invalid(form)
         except ActionRefused as refused:
             form.add_error(None, refused.message)
             return self.form_invalid(form)
@@ -163,6 +166,9 @@ class PersonUpdateView(PermissionObjectMixin, FormView):
             services.person_update(
                 person=self.person, actor=self.request.user, data=form.cleaned_data
             )
+        except ValidationError as invalid:
+            form.add_error(None, invalid)
+            return self.form_invalid(form)
         except ActionRefused as refused:
             form.add_error(None, refused.message)
             return self.form_invalid(form)

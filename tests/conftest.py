@@ -1,0 +1,100 @@
+import pytest
+
+from tests.factories.units import (
+    ClusterMembershipFactory,
+    ClusterYearFactory,
+    RoleAssignmentFactory,
+    UnitFactory,
+    UserFactory,
+)
+from units.choices import Role
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_vietnamese(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LANGUAGE_CODE = "vi"
+
+
+@pytest.fixture
+def cluster_year(db):
+    """A cluster year with two member units (our unit and a neighbour)."""
+    cy = ClusterYearFactory()
+    ClusterMembershipFactory(cluster_year=cy)
+    ClusterMembershipFactory(cluster_year=cy)
+    return cy
+
+
+@pytest.fixture
+def our_unit(cluster_year):
+    return cluster_year.memberships.order_by("pk")[0].unit
+
+
+@pytest.fixture
+def other_unit(cluster_year):
+    return cluster_year.memberships.order_by("pk")[1].unit
+
+
+@pytest.fixture
+def outside_unit(db):
+    """A unit in no cluster of ours."""
+    return UnitFactory()
+
+
+def _with_role(role, *, unit=None, cluster_year=None, user_unit=None):
+    user = UserFactory(unit=user_unit if user_unit is not None else unit)
+    RoleAssignmentFactory(user=user, role=role, unit=unit, cluster_year=cluster_year)
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return _with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory())
+
+
+@pytest.fixture
+def officer(our_unit):
+    return _with_role(Role.UNIT_OFFICER, unit=our_unit)
+
+
+@pytest.fixture
+def leader(our_unit):
+    return _with_role(Role.UNIT_LEADER, unit=our_unit)
+
+
+@pytest.fixture
+def other_officer(other_unit):
+    return _with_role(Role.UNIT_OFFICER, unit=other_unit)
+
+
+@pytest.fixture
+def outsider_officer(outside_unit):
+    return _with_role(Role.UNIT_OFFICER, unit=outside_unit)
+
+
+@pytest.fixture
+def secretariat(cluster_year, other_unit):
+    return _with_role(Role.SECRETARIAT, cluster_year=cluster_year, user_unit=other_unit)
+
+
+@pytest.fixture
+def viewer(db):
+    return _with_role(Role.VIEWER, user_unit=UnitFactory())
+
+
+@pytest.fixture
+def no_role_user(db):
+    return UserFactory(unit=None)
+
+
+@pytest.fixture
+def role_users(admin_user, officer, leader, other_officer, outsider_officer, secretariat, viewer):
+    return {
+        "admin": admin_user,
+        "officer": officer,
+        "leader": leader,
+        "other_officer": other_officer,
+        "outsider": outsider_officer,
+        "secretariat": secretariat,
+        "viewer": viewer,
+    }

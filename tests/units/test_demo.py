@@ -1,0 +1,108 @@
+"""The demo data, and every page each demo user can reach from it."""
+
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+from django.core.management import call_command
+
+from units.demo import CLUSTER2_2019, DEMO_PASSWORD, THEME_2019
+from units.models import ClusterYear, Person, Unit, User
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+@pytest.fixture
+def demo(db):
+    call_command("seed_demo", verbosity=0)
+
+
+def test_seed_demo_builds_cluster_2(demo):
+    year_2019 = ClusterYear.objects.get(cluster__code="CUM2", year=2019)
+    assert year_2019.theme == THEME_2019
+    assert year_2019.chair_unit.name == "Thanh tra tỉnh Hà Nam"
+    assert year_2019.memberships.count() == 9
+    assert {m.unit.code for m in year_2019.memberships.all()} == {row[0] for row in CLUSTER2_2019}
+    for year in (2024, 2025):
+        cy = ClusterYear.objects.get(cluster__code="CUM2", year=year)
+        assert cy.chair_unit and cy.vice_chair_unit
+    assert Unit.objects.get(code="TTCP").children.count() >= 9
+
+
+def test_seed_demo_applies_the_2025_mergers_keeping_history(demo):
+    thai_binh = Unit.objects.get(code="TT-TBI")
+    assert thai_binh.merged_into.code == "TT-HYE"
+    assert not thai_binh.is_active
+    # Its staff now work in Hưng Yên, with their Thái Bình years kept.
+    moved = Person.objects.filter(employments__unit=thai_binh).distinct()
+    assert moved.exists()
+    assert all(p.unit.code == "TT-HYE" for p in moved)
+    assert ClusterYear.objects.get(cluster__code="CUM2", year=2019).members.filter(pk=thai_binh.pk)
+
+
+def test_demo_users_sign_in_with_the_documented_password(demo, client):
+    response = client.post("/accounts/login/", {"username": "canbo.hye", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+
+
+def test_seed_demo_is_idempotent(demo):
+    counts = (Unit.objects.count(), Person.objects.count(), User.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert (Unit.objects.count(), Person.objects.count(), User.objects.count()) == counts
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(href)
+
+
+def _internal(href):
+    href = urldefrag(href)[0]
+    parsed = urlparse(href)
+    if parsed.scheme or parsed.netloc or not href.startswith("/"):
+        return None
+    if href.startswith(("/static/", "/admin/", "/accounts/logout")) or href.endswith(".xlsx"):
+        return None
+    return href
+
+
+def crawl(client, limit=150):
+    seen, queue, visited = {"/"}, ["/"], []
+    while queue and len(visited) < limit:
+        url = queue.pop(0)
+        response = client.get(url)
+        visited.append((url, response))
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        parser = _Links()
+        parser.feed(response.content.decode())
+        for href in parser.links:
+            target = _internal(href)
+            if target and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return visited
+
+
+@pytest.mark.parametrize(
+    "username", ["admin", "giamsat", "thuky.cum2", "canbo.hye", "lanhdao.nbi", "canbo.qni"]
+)
+def test_every_demo_page_renders_within_query_bound(demo, client, username, django_assert_max_num_queries):
+    client.force_login(User.objects.get(username=username))
+    pages = []
+    for url, response in crawl(client):
+        pages.append(url)
+        assert response.status_code == 200, (username, url, response.status_code)
+    assert len(pages) > 10
+    # Each page on its own stays within the bound.
+    for url in pages:
+        with django_assert_max_num_queries(MAX_QUERIES):
+            client.get(url)
