@@ -51,8 +51,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 makemessages: install
-	$(PY) manage.py makemessages -l vi -l en --no-location --ignore '.venv/*' --ignore 'var/*'
-	$(PY) manage.py makemessages -d djangojs -l vi -l en --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'static/vendor/*'
+	$(PY) manage.py makemessages -l vi -l en --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'scripts/*'
 
 db-stop:
 	@$(PY) -m config.embedded_db stop

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+
 from units.forms import LoginForm
 from units.views import DashboardView, healthz
 
@@ -8,7 +9,9 @@ urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -17,4 +20,3 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("units.urls")),
 ]
-

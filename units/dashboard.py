@@ -99,9 +99,7 @@ def unclustered_units_items(user, roles):
     if not roles.is_admin:
         return []
     year = timezone.localdate().year
-    in_cluster = ClusterMembership.objects.filter(
-        unit=OuterRef("pk"), cluster_year__year=year
-    )
+    in_cluster = ClusterMembership.objects.filter(unit=OuterRef("pk"), cluster_year__year=year)
     count = (
         Unit.objects.filter(kind=UnitKind.PROVINCIAL_INSPECTORATE, is_active=True)
         .exclude(Exists(in_cluster))

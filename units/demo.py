@@ -60,11 +60,18 @@ MEMBERS_AFTER_MERGER = ["TT-HYE", "TT-NBI", "TT-HPH", "TT-BNI", "TT-PTH", "TT-QN
 CLUSTER_YEARS = {
     2019: ("TT-HNA", "TT-HYE", THEME_2019),
     2024: ("TT-NBI", "TT-QNI", "Đoàn kết, đổi mới, kỷ cương, hiệu quả"),
-    2025: ("TT-HYE", "TT-BNI", "Thi đua lập thành tích chào mừng 80 năm Ngày truyền thống ngành Thanh tra"),
+    2025: (
+        "TT-HYE",
+        "TT-BNI",
+        "Thi đua lập thành tích chào mừng 80 năm Ngày truyền thống ngành Thanh tra",
+    ),
 }
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"]
-MIDDLE = {Gender.MALE: ["Văn", "Đức", "Quang", "Minh", "Hữu"], Gender.FEMALE: ["Thị", "Thu", "Ngọc", "Thanh", "Minh"]}
+MIDDLE = {
+    Gender.MALE: ["Văn", "Đức", "Quang", "Minh", "Hữu"],
+    Gender.FEMALE: ["Thị", "Thu", "Ngọc", "Thanh", "Minh"],
+}
 GIVEN = {
     Gender.MALE: ["An", "Bình", "Cường", "Dũng", "Hùng", "Khánh", "Long", "Nam", "Sơn", "Tuấn"],
     Gender.FEMALE: ["Anh", "Hà", "Hạnh", "Hương", "Lan", "Linh", "Mai", "Nga", "Thảo", "Trang"],
@@ -81,7 +88,13 @@ STAFF_ROLES = [
 def _unit(code, name, short, province, kind=UnitKind.PROVINCIAL_INSPECTORATE, parent=None):
     unit, _created = Unit.objects.get_or_create(
         code=code,
-        defaults={"name": name, "short_name": short, "province": province, "kind": kind, "parent": parent},
+        defaults={
+            "name": name,
+            "short_name": short,
+            "province": province,
+            "kind": kind,
+            "parent": parent,
+        },
     )
     return unit
 
@@ -100,7 +113,9 @@ def _staff(unit, rng):
             rank=rank,
             staff_code=f"{unit.code}-{len(position) % 7}{rng.randint(100, 999)}",
         )
-        Employment.objects.create(person=person, unit=unit, position=position, start_date=date(2018, 1, 1))
+        Employment.objects.create(
+            person=person, unit=unit, position=position, start_date=date(2018, 1, 1)
+        )
 
 
 def _user(username, display_name, unit, *, person=None):

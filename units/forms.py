@@ -48,7 +48,16 @@ class UnitFilterForm(forms.Form):
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["full_name", "gender", "staff_code", "position", "rank", "email", "phone", "is_active"]
+        fields = [
+            "full_name",
+            "gender",
+            "staff_code",
+            "position",
+            "rank",
+            "email",
+            "phone",
+            "is_active",
+        ]
 
     def __init__(self, *args, unit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -71,6 +80,8 @@ class StaffImportForm(forms.Form):
         label=_("Staff list (.xlsx)"),
         help_text=_("Use the template: one person per row, the first row names the columns."),
         widget=forms.ClearableFileInput(
-            attrs={"accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
         ),
     )

@@ -44,9 +44,7 @@ class Unit(models.Model):
         verbose_name_plural = _("units")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=UnitKind.values), name="unit_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=UnitKind.values), name="unit_kind_valid"),
             models.CheckConstraint(
                 condition=Q(merged_into__isnull=True, merged_on__isnull=True)
                 | Q(merged_into__isnull=False, merged_on__isnull=False),

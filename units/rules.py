@@ -54,9 +54,9 @@ def unit_is_active(user, unit):
 
 @rules.predicate
 def is_secretariat_of_cluster_year(user, cluster_year):
-    return cluster_year is not None and cluster_year.pk in roles_of(
-        user
-    ).secretariat_cluster_year_ids
+    return (
+        cluster_year is not None and cluster_year.pk in roles_of(user).secretariat_cluster_year_ids
+    )
 
 
 def _person_unit(predicate):

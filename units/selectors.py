@@ -6,7 +6,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from units.choices import Role
 from units.models import (
-    AuditEntry,
     Cluster,
     ClusterMembership,
     ClusterYear,
@@ -59,9 +58,7 @@ def roles_of(user) -> UserRoles:
     if cached is not None:
         return cached
     assignments = tuple(
-        RoleAssignment.objects.filter(user=user).select_related(
-            "unit", "cluster_year__cluster"
-        )
+        RoleAssignment.objects.filter(user=user).select_related("unit", "cluster_year__cluster")
     )
     by_role = {role: [a for a in assignments if a.role == role] for role in Role.values}
     secretariat_years = frozenset(a.cluster_year_id for a in by_role[Role.SECRETARIAT])
@@ -113,7 +110,9 @@ def unit_list(*, search: str = "", kind: str = "", province: str = "", active=No
 
 def unit_provinces() -> list[str]:
     return list(
-        Unit.objects.exclude(province="").order_by("province").values_list("province", flat=True)
+        Unit.objects.exclude(province="")
+        .order_by("province")
+        .values_list("province", flat=True)
         .distinct()
     )
 
@@ -190,15 +189,11 @@ def cluster_years_of(*, user, limit: int = 6) -> list:
     roles = roles_of(user)
     condition = Q(pk__in=roles.secretariat_cluster_year_ids)
     if roles.member_unit_ids:
-        condition |= Q(memberships__unit_id__in=roles.member_unit_ids)
+        member_of = ClusterMembership.objects.filter(unit_id__in=roles.member_unit_ids)
+        condition |= Q(pk__in=member_of.values("cluster_year_id"))
     return list(
         ClusterYear.objects.filter(condition)
         .select_related("cluster", "chair_unit", "vice_chair_unit")
-        .annotate(member_count=Count("memberships", distinct=True))
-        .distinct()
+        .annotate(member_count=Count("memberships"))
         .order_by("-year", "cluster__name")[:limit]
     )
-
-
-def audit_entries_for(*, obj_type, object_ids) -> QuerySet:
-    return AuditEntry.objects.filter(content_type=obj_type, object_id__in=object_ids)

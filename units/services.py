@@ -12,12 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units.audit import audit_record, field_changes
-from units.choices import Role
 from units.exceptions import ActionRefused
 from units.models import Employment, Person, RoleAssignment, Unit
 from units.selectors import forget_roles
 
-PERSON_FIELDS = ("full_name", "gender", "staff_code", "position", "rank", "email", "phone", "is_active")
+PERSON_FIELDS = (
+    "full_name",
+    "gender",
+    "staff_code",
+    "position",
+    "rank",
+    "email",
+    "phone",
+    "is_active",
+)
 
 
 def _require(user, perm, obj=None):

@@ -126,7 +126,9 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
             raise ActionRefused(
                 _("The file has more than %(max)d rows.") % {"max": settings.STAFF_IMPORT_MAX_ROWS}
             )
-        record = {field: _cell(values[i]) if i < len(values) else "" for field, i in columns.items()}
+        record = {
+            field: _cell(values[i]) if i < len(values) else "" for field, i in columns.items()
+        }
         if any(record.values()):
             parsed.append((number, record))
     workbook.close()
@@ -162,9 +164,7 @@ def validate_rows(*, unit, rows) -> tuple[list[Person], list[Person]]:
         row_errors = []
         gender = GENDER_VALUES.get(_fold(record.get("gender")))
         if record.get("gender") and gender is None:
-            row_errors.append(
-                RowError(number, labels["gender"], _("Write “Nam” or “Nữ”."))
-            )
+            row_errors.append(RowError(number, labels["gender"], _("Write “Nam” or “Nữ”.")))
         code = record.get("staff_code", "")
         if code and code in seen_codes:
             row_errors.append(
@@ -219,7 +219,16 @@ def staff_import(*, unit, actor, uploaded) -> ImportResult:
             person.updated_at = now
         Person.objects.bulk_update(
             to_update,
-            ["full_name", "gender", "position", "rank", "email", "phone", "is_active", "updated_at"],
+            [
+                "full_name",
+                "gender",
+                "position",
+                "rank",
+                "email",
+                "phone",
+                "is_active",
+                "updated_at",
+            ],
             batch_size=1000,
         )
     result = ImportResult(created=len(created), updated=len(to_update))

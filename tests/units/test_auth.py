@@ -63,7 +63,11 @@ def test_password_change(client):
     client.force_login(user)
     response = client.post(
         reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "Mot-mat-khau-moi-2026", "new_password2": "Mot-mat-khau-moi-2026"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mot-mat-khau-moi-2026",
+            "new_password2": "Mot-mat-khau-moi-2026",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()

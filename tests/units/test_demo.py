@@ -95,7 +95,9 @@ def crawl(client, limit=150):
 @pytest.mark.parametrize(
     "username", ["admin", "giamsat", "thuky.cum2", "canbo.hye", "lanhdao.nbi", "canbo.qni"]
 )
-def test_every_demo_page_renders_within_query_bound(demo, client, username, django_assert_max_num_queries):
+def test_every_demo_page_renders_within_query_bound(
+    demo, client, username, django_assert_max_num_queries
+):
     client.force_login(User.objects.get(username=username))
     pages = []
     for url, response in crawl(client):

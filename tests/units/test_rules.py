@@ -77,7 +77,9 @@ def test_anonymous_has_no_permissions(our_unit):
     assert not AnonymousUser().has_perm("units.view_staff", our_unit)
 
 
-def test_roles_are_loaded_once_per_user_object(officer, our_unit, other_unit, django_assert_num_queries):
+def test_roles_are_loaded_once_per_user_object(
+    officer, our_unit, other_unit, django_assert_num_queries
+):
     with django_assert_num_queries(1):
         for _ in range(20):
             officer.has_perm("units.view_staff", our_unit)

@@ -48,7 +48,9 @@ def test_person_update_without_change_writes_nothing(officer, our_unit):
 def test_person_transfer_keeps_history(admin_user, our_unit, other_unit):
     person = PersonFactory(unit=our_unit)
     EmploymentFactory(person=person, start_date=date(2020, 1, 1))
-    services.person_transfer(person=person, to_unit=other_unit, on=date(2025, 3, 1), actor=admin_user)
+    services.person_transfer(
+        person=person, to_unit=other_unit, on=date(2025, 3, 1), actor=admin_user
+    )
     person.refresh_from_db()
     assert person.unit == other_unit
     jobs = list(Employment.objects.filter(person=person).order_by("start_date"))
@@ -61,7 +63,9 @@ def test_person_transfer_keeps_history(admin_user, our_unit, other_unit):
 def test_person_transfer_needs_admin(officer, our_unit, other_unit):
     person = PersonFactory(unit=our_unit)
     with pytest.raises(ActionRefused):
-        services.person_transfer(person=person, to_unit=other_unit, on=date(2025, 1, 1), actor=officer)
+        services.person_transfer(
+            person=person, to_unit=other_unit, on=date(2025, 1, 1), actor=officer
+        )
     person.refresh_from_db()
     assert person.unit == our_unit
 
@@ -92,7 +96,9 @@ def test_unit_merge_twice_refused(admin_user):
 def test_unit_merge_into_archived_unit_refused(admin_user):
     archived = UnitFactory(is_active=False)
     with pytest.raises(ActionRefused):
-        services.unit_merge(unit=UnitFactory(), into=archived, on=date(2025, 7, 1), actor=admin_user)
+        services.unit_merge(
+            unit=UnitFactory(), into=archived, on=date(2025, 7, 1), actor=admin_user
+        )
 
 
 def test_role_grant_duplicate_refused_with_message(admin_user, our_unit):

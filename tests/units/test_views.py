@@ -230,3 +230,25 @@ def test_healthz_answers_with_database(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_dashboard_lists_my_cluster_years_with_all_members(client, officer, cluster_year):
+    login(client, officer)
+    response = client.get(reverse("dashboard"))
+    (shown,) = response.context["my_cluster_years"]
+    assert shown == cluster_year
+    assert shown.member_count == 2  # both members, not only mine
+
+
+def test_dashboard_asks_officer_to_record_staff(client, officer, our_unit):
+    login(client, officer)
+    items = client.get(reverse("dashboard")).context["action_items"]
+    assert [i.url for i in items] == [reverse("units:staff_import", args=[our_unit.pk])]
+    PersonFactory(unit=our_unit)
+    assert client.get(reverse("dashboard")).context["action_items"] == []
+
+
+def test_dashboard_tells_secretariat_what_the_year_lacks(client, secretariat, cluster_year):
+    login(client, secretariat)
+    texts = [i.text for i in client.get(reverse("dashboard")).context["action_items"]]
+    assert any("cụm trưởng" in t.lower() for t in texts)

@@ -10,11 +10,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate("vi")
-        users = User.objects.filter(email__endswith="@thidua.local").prefetch_related(
-            "role_assignments__unit", "role_assignments__cluster_year__cluster"
-        ).order_by("username")
+        users = (
+            User.objects.filter(email__endswith="@thidua.local")
+            .prefetch_related("role_assignments__unit", "role_assignments__cluster_year__cluster")
+            .order_by("username")
+        )
         self.stdout.write("")
-        self.stdout.write("Demo: http://127.0.0.1:8000   password for every demo user: " + DEMO_PASSWORD)
+        self.stdout.write(
+            "Demo: http://127.0.0.1:8000   password for every demo user: " + DEMO_PASSWORD
+        )
         for user in users:
             roles = "; ".join(
                 f"{a.get_role_display()}"
