@@ -35,7 +35,7 @@ def _run_manage(*args, cwd=ROOT, **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=cwd,
-        env={**os.environ, **env},
+        env={k: v for k, v in {**os.environ, **env}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         capture_output=True,
         text=True,
         timeout=180,

@@ -10,10 +10,6 @@ import pytest
 
 from tests.e2e.browser import LAUNCH_ARGS, chromium_path
 
-# Playwright's sync API runs an event loop in this thread; Django's guard against
-# database calls from async code would otherwise refuse the test's own ORM calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -30,10 +26,18 @@ def browser():
         pytest.skip("Chromium not installed: apt-get install chromium (browser tests skipped)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; Django's guard against
+    # database calls from async code would otherwise refuse the test's own ORM calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=path, headless=True, args=LAUNCH_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.hookimpl(hookwrapper=True)
