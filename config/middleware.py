@@ -11,3 +11,18 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+class VietnameseFirstMiddleware:
+    """Vietnamese unless the user chose another language with the switch (a cookie).
+
+    Many office PCs run an English browser; the browser's Accept-Language must not
+    turn the interface to English on its own.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

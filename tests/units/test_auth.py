@@ -22,6 +22,11 @@ def test_login_page_is_vietnamese_by_default(client):
     assert "Đăng nhập" in html
 
 
+def test_english_browser_still_gets_vietnamese(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in response.content.decode()
+
+
 def test_login_with_right_password_reaches_dashboard(client):
     user = UserFactory(username="canbo")
     response = sign_in(client, "canbo", PASSWORD)
