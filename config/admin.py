@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,9 @@ class ThiduaAdminSite(admin.AdminSite):
         return request.user.is_active and request.user.has_perm("units.access_admin")
 
     def login(self, request, extra_context=None):
+        if request.user.is_authenticated:
+            # Signed in without the right: sending them to sign in again would loop.
+            raise PermissionDenied
         # One sign-in page for everybody (throttled, translated).
         return redirect_to_login(request.GET.get("next", self.index_url()), settings.LOGIN_URL)
 

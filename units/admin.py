@@ -1,6 +1,7 @@
 """Django admin for sector administrators. Every permission is asked of the rules,
 and changes that have a service (mergers, moves, roles) go through it."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
@@ -81,8 +82,34 @@ class EmploymentInline(admin.TabularInline):
     fields = ["unit", "position", "start_date", "end_date"]
 
 
+class UnitAdminForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "province",
+            "parent",
+            "note",
+            "is_active",
+            "merged_into",
+            "merged_on",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("merged_into"):
+            # Merging archives the unit; do not make the administrator untick "active" first.
+            data["is_active"] = False
+            self.instance.is_active = False
+        return data
+
+
 @admin.register(Unit)
 class UnitAdmin(RulesAdmin):
+    form = UnitAdminForm
     list_display = ["code", "name", "short_name", "kind", "province", "is_active", "merged_into"]
     list_filter = ["kind", "is_active", "province"]
     search_fields = ["code", "name", "short_name"]

@@ -49,13 +49,19 @@ class Unit(models.Model):
                 condition=Q(merged_into__isnull=True, merged_on__isnull=True)
                 | Q(merged_into__isnull=False, merged_on__isnull=False),
                 name="unit_merger_has_date_and_successor",
+                violation_error_message=_(
+                    "A merger needs both the successor unit and the date of the merger."
+                ),
             ),
             models.CheckConstraint(
-                condition=~Q(merged_into=models.F("pk")), name="unit_not_merged_into_itself"
+                condition=~Q(merged_into=models.F("pk")),
+                name="unit_not_merged_into_itself",
+                violation_error_message=_("A unit cannot be merged into itself."),
             ),
             models.CheckConstraint(
                 condition=Q(merged_into__isnull=True) | Q(is_active=False),
                 name="unit_merged_is_inactive",
+                violation_error_message=_("A merged unit is archived: it cannot stay active."),
             ),
         ]
         indexes = [models.Index(fields=["kind", "is_active"])]
