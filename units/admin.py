@@ -202,6 +202,25 @@ class ClusterYearAdmin(RulesAdmin):
     inlines = [MembershipInline, SecretariatInline]
 
 
+@admin.register(ClusterMembership)
+class ClusterMembershipAdmin(RulesAdmin):
+    list_display = ["unit", "cluster_year", "joined_on", "left_on"]
+    list_filter = ["cluster_year__year", "cluster_year__cluster"]
+    search_fields = ["unit__name", "unit__code", "cluster_year__cluster__name"]
+    list_select_related = ["unit", "cluster_year__cluster"]
+    autocomplete_fields = ["unit", "cluster_year"]
+
+
+@admin.register(Employment)
+class EmploymentAdmin(RulesAdmin):
+    list_display = ["person", "unit", "position", "start_date", "end_date"]
+    list_filter = ["unit__kind"]
+    search_fields = ["person__full_name", "unit__name"]
+    list_select_related = ["person", "unit"]
+    autocomplete_fields = ["person", "unit"]
+    date_hierarchy = "start_date"
+
+
 class RoleInline(admin.TabularInline):
     model = RoleAssignment
     fk_name = "user"

@@ -1,8 +1,10 @@
 import factory
+from django.contrib.contenttypes.models import ContentType
 from factory.django import DjangoModelFactory
 
 from units.choices import Gender, Role, UnitKind
 from units.models import (
+    AuditEntry,
     Cluster,
     ClusterMembership,
     ClusterYear,
@@ -97,3 +99,15 @@ class RoleAssignmentFactory(DjangoModelFactory):
     role = Role.UNIT_OFFICER
     unit = factory.SelfAttribute("user.unit")
     cluster_year = None
+
+
+class AuditEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = AuditEntry
+
+    actor = factory.SubFactory(UserFactory)
+    action = "person.update"
+    content_type = factory.LazyFunction(lambda: ContentType.objects.get_for_model(Person))
+    object_id = factory.LazyAttribute(lambda o: str(PersonFactory().pk))
+    object_repr = "Nguyễn Văn A"
+    changes = factory.LazyFunction(lambda: {"position": ["Chuyên viên", "Thanh tra viên"]})
