@@ -10,10 +10,16 @@ from django.db.models import F, Func, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.choices import CampaignKind, CampaignScope, CampaignStatus, CriterionKind, EventKind, ReviewKind
+from campaigns.choices import (
+    CampaignKind,
+    CampaignScope,
+    CampaignStatus,
+    CriterionKind,
+    EventKind,
+    ReviewKind,
+)
 from units.models import ClusterYear, Unit
 from units.uploads import UploadTo
-
 
 campaign_document_path = UploadTo("campaigns")
 event_attachment_path = UploadTo("events")
@@ -62,7 +68,9 @@ class Campaign(models.Model):
         verbose_name_plural = _("campaigns")
         ordering = ["-start_date", "title"]
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=CampaignKind.values), name="campaign_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(kind__in=CampaignKind.values), name="campaign_kind_valid"
+            ),
             models.CheckConstraint(
                 condition=Q(scope=CampaignScope.SECTOR, cluster_year__isnull=True)
                 | Q(scope=CampaignScope.CLUSTER_YEAR, cluster_year__isnull=False),
@@ -152,7 +160,9 @@ class Phase(models.Model):
             models.CheckConstraint(
                 condition=Q(results_deadline__gte=F("start_date")),
                 name="phase_deadline_after_start",
-                violation_error_message=_("The results deadline cannot be before the phase starts."),
+                violation_error_message=_(
+                    "The results deadline cannot be before the phase starts."
+                ),
             ),
             # Phases of one campaign never overlap. The campaign id is wrapped in a
             # one-value range so that plain GiST can compare it (no btree_gist needed).
@@ -180,6 +190,8 @@ class Phase(models.Model):
                     ),
                 ],
                 violation_error_message=_("Phases of one campaign cannot overlap."),
+                # Checked at commit, so that a service may move several phases at once.
+                deferrable=models.Deferrable.DEFERRED,
             ),
         ]
 
@@ -233,7 +245,10 @@ class Rubric(models.Model):
         _("tie-break order of groups"),
         max_length=100,
         blank=True,
-        help_text=_("Group codes separated by commas, e.g. “A, B”: on equal totals, the higher score in A wins, then B."),
+        help_text=_(
+            "Group codes separated by commas, e.g. “A, B”: on equal totals, "
+            "the higher score in A wins, then B."
+        ),
     )
     frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -297,6 +312,7 @@ class RubricGroup(models.Model):
                 fields=["rubric", "code"],
                 name="rubric_group_code_unique",
                 violation_error_message=_("Group codes must be unique within the rubric."),
+                deferrable=models.Deferrable.DEFERRED,
             ),
         ]
 
@@ -335,6 +351,7 @@ class Criterion(models.Model):
                 fields=["rubric", "code"],
                 name="criterion_code_unique_in_rubric",
                 violation_error_message=_("Criterion codes must be unique within the rubric."),
+                deferrable=models.Deferrable.DEFERRED,
             ),
             models.CheckConstraint(condition=Q(max_points__gt=0), name="criterion_max_positive"),
             models.CheckConstraint(

@@ -4,7 +4,7 @@ Later apps add their own items (deadlines, submissions to review) by registering
 a provider here, so `units` never imports them.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -24,12 +24,33 @@ class ActionItem:
     due: object = None  # a date, when the item has a deadline
 
 
+@dataclass(frozen=True)
+class Deadline:
+    due: object  # a date
+    text: str
+    url: str
+    unit: str = ""  # the unit it concerns, shown when the user acts for several
+    days_left: int = 0  # filled in by the dashboard: negative when past due
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left
+
+
 _providers = []
+_deadline_providers = []
+UPCOMING_DEADLINES = 5
 
 
 def register_action_provider(provider):
     """`provider(user, roles) -> list[ActionItem]`; each must cost a constant number of queries."""
     _providers.append(provider)
+    return provider
+
+
+def register_deadline_provider(provider):
+    """`provider(user, roles, today) -> list[Deadline]` of open (not yet done) deadlines."""
+    _deadline_providers.append(provider)
     return provider
 
 
@@ -45,11 +66,23 @@ def dashboard_context(*, user) -> dict:
     items = []
     for provider in _providers:
         items.extend(provider(user, roles))
+    today = timezone.localdate()
+    deadlines = sorted(
+        (
+            replace(d, days_left=(d.due - today).days)
+            for provider in _deadline_providers
+            for d in provider(user, roles, today)
+        ),
+        key=lambda d: d.due,
+    )
     return {
         "roles": roles,
         "own_unit": own_unit,
         "my_cluster_years": cluster_years_of(user=user),
         "action_items": items,
+        "today": today,
+        "overdue": [d for d in deadlines if d.due < today][-UPCOMING_DEADLINES:],
+        "upcoming": [d for d in deadlines if d.due >= today][:UPCOMING_DEADLINES],
     }
 
 

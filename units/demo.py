@@ -65,6 +65,7 @@ CLUSTER_YEARS = {
         "TT-BNI",
         "Thi đua lập thành tích chào mừng 80 năm Ngày truyền thống ngành Thanh tra",
     ),
+    2026: ("TT-HYE", "TT-QNI", "Kỷ cương, liêm chính, hành động, hiệu quả"),
 }
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương"]
@@ -172,6 +173,9 @@ def seed_units() -> list[tuple[str, str, str]]:
         if year < 2025:
             for code, *_rest in CLUSTER2_2019:
                 ClusterMembership.objects.get_or_create(cluster_year=cy, unit=units[code])
+        elif year > 2025:
+            for code in MEMBERS_AFTER_MERGER:
+                ClusterMembership.objects.get_or_create(cluster_year=cy, unit=units[code])
         else:
             # 2025: the old members until the merger, the successors after it.
             for code, *_rest in CLUSTER2_2019:
@@ -197,9 +201,9 @@ def seed_units() -> list[tuple[str, str, str]]:
 
     chair_2025 = units[CLUSTER_YEARS[2025][0]]
     secretary = _user("thuky.cum2", "Thư ký Cụm 2", chair_2025)
-    for year in (2024, 2025):
+    for year in (2024, 2025, 2026):
         _grant(secretary, Role.SECRETARIAT, admin, cluster_year=years[year])
-    logins.append(("thuky.cum2", str(Role.SECRETARIAT.label), "Cụm Thi đua số 2 – 2024, 2025"))
+    logins.append(("thuky.cum2", str(Role.SECRETARIAT.label), "Cụm Thi đua số 2 – 2024–2026"))
 
     for code in MEMBERS_AFTER_MERGER:
         unit = units[code]

@@ -1,6 +1,6 @@
 """The read side: what a user may see, loaded in a constant number of queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -28,6 +28,8 @@ class UserRoles:
     secretariat_cluster_year_ids: frozenset = field(default_factory=frozenset)
     # Units that are members of a cluster year this user is the secretariat of.
     secretariat_unit_ids: frozenset = field(default_factory=frozenset)
+    # Cluster years that the user's own units (own unit, unit roles) are members of.
+    member_cluster_year_ids: frozenset = field(default_factory=frozenset)
     assignments: tuple = ()
 
     @property
@@ -51,7 +53,7 @@ _CACHE_ATTR = "_thidua_roles"
 
 
 def roles_of(user) -> UserRoles:
-    """The user's roles, cached on the user object (two queries at most, once)."""
+    """The user's roles, cached on the user object (three queries at most, once)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS_ROLES
     cached = getattr(user, _CACHE_ATTR, None)
@@ -80,6 +82,14 @@ def roles_of(user) -> UserRoles:
         secretariat_unit_ids=secretariat_units,
         assignments=assignments,
     )
+    if roles.member_unit_ids:
+        member_years = ClusterMembership.objects.filter(unit_id__in=roles.member_unit_ids)
+        roles = replace(
+            roles,
+            member_cluster_year_ids=frozenset(
+                member_years.values_list("cluster_year_id", flat=True)
+            ),
+        )
     setattr(user, _CACHE_ATTR, roles)
     return roles
 

@@ -28,7 +28,8 @@ PERSON_FIELDS = (
 )
 
 
-def _require(user, perm, obj=None):
+def require_perm(user, perm, obj=None):
+    """Raise ActionRefused unless the rules grant `perm` on `obj`."""
     if not user.has_perm(perm, obj):
         raise ActionRefused(_("You do not have permission to do this."))
 
@@ -48,7 +49,7 @@ def _save_person(person, **kwargs):
 
 @transaction.atomic
 def person_create(*, unit: Unit, actor, data: dict, start_date: date | None = None) -> Person:
-    _require(actor, "units.manage_staff", unit)
+    require_perm(actor, "units.manage_staff", unit)
     person = Person(unit=unit, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     person.full_clean()
     _save_person(person)
@@ -71,7 +72,7 @@ def person_create(*, unit: Unit, actor, data: dict, start_date: date | None = No
 @transaction.atomic
 def person_update(*, person: Person, actor, data: dict) -> Person:
     person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
-    _require(actor, "units.change_person", person)
+    require_perm(actor, "units.change_person", person)
     before = _snapshot(person, PERSON_FIELDS)
     for name in PERSON_FIELDS:
         if name in data:
@@ -92,7 +93,7 @@ def person_update(*, person: Person, actor, data: dict) -> Person:
 @transaction.atomic
 def person_transfer(*, person: Person, to_unit: Unit, on: date, actor) -> Person:
     """Move a person to another unit; the old employment is closed, history stays."""
-    _require(actor, "units.change_unit", to_unit)
+    require_perm(actor, "units.change_unit", to_unit)
     person = Person.objects.select_for_update().select_related("unit").get(pk=person.pk)
     if not to_unit.is_active:
         raise ActionRefused(_("People cannot be moved to an archived unit."))
@@ -121,7 +122,7 @@ def _close_employment(person, on):
 def unit_merge(*, unit: Unit, into: Unit, on: date, actor) -> Unit:
     """Merge a unit into its successor (2025 reorganisation): archived, history kept,
     active staff moved to the successor."""
-    _require(actor, "units.change_unit", unit)
+    require_perm(actor, "units.change_unit", unit)
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     if unit.pk == into.pk:
         raise ActionRefused(_("A unit cannot be merged into itself."))
@@ -153,7 +154,7 @@ def unit_merge(*, unit: Unit, into: Unit, on: date, actor) -> Unit:
 
 @transaction.atomic
 def role_grant(*, user, role: str, actor, unit=None, cluster_year=None) -> RoleAssignment:
-    _require(actor, "units.add_roleassignment")
+    require_perm(actor, "units.add_roleassignment")
     assignment = RoleAssignment(user=user, role=role, unit=unit, cluster_year=cluster_year)
     try:
         assignment.full_clean()
@@ -177,7 +178,7 @@ def role_grant(*, user, role: str, actor, unit=None, cluster_year=None) -> RoleA
 
 @transaction.atomic
 def role_revoke(*, assignment: RoleAssignment, actor) -> None:
-    _require(actor, "units.delete_roleassignment", assignment)
+    require_perm(actor, "units.delete_roleassignment", assignment)
     user = assignment.user
     description = str(assignment)
     assignment.delete()

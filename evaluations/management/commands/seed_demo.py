@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from campaigns.demo import seed_campaigns
+from units.demo import seed_units
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent): Cluster No. 2, its units, staff, users and campaigns."
+
+    # Lives in the last app of the chain so that it may call every app's demo.
+    def handle(self, *args, **options):
+        translation.activate("vi")
+        with transaction.atomic():
+            seed_units()
+            seed_campaigns()
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

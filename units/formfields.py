@@ -1,0 +1,64 @@
+"""Form fields shared by every app."""
+
+import re
+from decimal import Decimal
+
+from django import forms
+from django.utils.formats import get_format
+from django.utils.translation import gettext_lazy as _
+
+NUMBER = re.compile(r"[-+]?[0-9]{1,9}(\.[0-9]{1,6})?")
+
+
+class DecimalCommaField(forms.DecimalField):
+    """A number typed with a decimal comma or point: "2,5" and "2.5" both mean 2.5.
+
+    Django's localized input would read "2.5" as 25 in Vietnamese (the dot groups
+    thousands); scores and points are small, so neither sign groups thousands here.
+    """
+
+    default_error_messages = {
+        "invalid": _("Enter a number, with a comma or a point for decimals (for example 2,5)."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal | int | float):
+            return Decimal(str(value))
+        text = str(value).strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        if not NUMBER.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return Decimal(text)
+
+    def prepare_value(self, value):
+        # Shown back to the user in their own convention (2,5 in Vietnamese).
+        if isinstance(value, Decimal | int | float):
+            plain = format(Decimal(str(value)).normalize(), "f")
+            return plain.replace(".", get_format("DECIMAL_SEPARATOR"))
+        return value
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        # The browser's number validation rejects a comma; the server checks instead.
+        attrs.pop("step", None)
+        attrs.pop("min", None)
+        attrs.pop("max", None)
+        return attrs
+
+
+class DateField(forms.DateField):
+    """dd/mm/yyyy as a text input, which every browser and phone shows the same way."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            forms.DateInput(
+                format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+            ),
+        )
+        super().__init__(*args, **kwargs)
