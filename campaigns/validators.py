@@ -103,7 +103,9 @@ def rubric_problems(*, header: dict, groups: list[dict], criteria: list[dict]) -
         code = group["code"]
         if code in group_codes:
             problems.append(
-                Problem(i, "code", _("Group code %(code)s is used twice.") % {"code": code})
+                Problem(
+                    i, "code", _("Group code %(code)s is used twice.") % {"code": code}, "groups"
+                )
             )
         group_codes.setdefault(code, i)
     seen = {}
@@ -127,6 +129,7 @@ def rubric_problems(*, header: dict, groups: list[dict], criteria: list[dict]) -
                     "group_code",
                     _("There is no group %(code)s in this rubric.")
                     % {"code": criterion["group_code"]},
+                    "criteria",
                 )
             )
         points = criterion["max_points"]

@@ -1,0 +1,474 @@
+"""Campaign pages: who may see and change them, what strangers get, and the forms."""
+
+from datetime import date
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns.models import Campaign, CampaignEvent, Criterion, EventAttachment, Phase, Rubric
+from campaigns.rubric_xlsx import rubric_to_workbook
+from tests.factories.campaigns import CampaignEventFactory, EventAttachmentFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
+READERS = {"admin", "officer", "leader", "other_officer", "secretariat", "viewer"}
+MANAGERS = {"admin", "secretariat"}
+
+
+def expected(role, allowed, denied_status=403):
+    return 200 if role in allowed else denied_status
+
+
+@pytest.fixture
+def event(campaign):
+    return CampaignEventFactory(campaign=campaign)
+
+
+@pytest.fixture
+def attachment(event, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return EventAttachmentFactory(event=event)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_read_pages_by_role(client, role_users, role, campaign, rubric, event, attachment):
+    client.force_login(role_users[role])
+    # Outsiders do not learn that our cluster's objects exist: 404.
+    for url in [
+        reverse("campaigns:campaign_detail", args=[campaign.pk]),
+        reverse("campaigns:rubric_detail", args=[rubric.pk]),
+        reverse("campaigns:rubric_export", args=[rubric.pk]),
+        reverse("campaigns:event_detail", args=[event.pk]),
+        reverse("campaigns:attachment", args=[attachment.pk]),
+    ]:
+        assert client.get(url).status_code == expected(role, READERS, 404), url
+    for url in [reverse("campaigns:campaign_list"), reverse("campaigns:agenda")]:
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_manage_pages_by_role(client, role_users, role, campaign, rubric, event):
+    client.force_login(role_users[role])
+    for url in [
+        reverse("campaigns:campaign_edit", args=[campaign.pk]),
+        reverse("campaigns:rubric_edit", args=[rubric.pk]),
+        reverse("campaigns:rubric_import", args=[rubric.pk]),
+        reverse("campaigns:rubric_add", args=[campaign.pk]),
+        reverse("campaigns:event_add", args=[campaign.pk]),
+        reverse("campaigns:event_edit", args=[event.pk]),
+    ]:
+        status = client.get(url).status_code
+        assert status == expected(role, MANAGERS, 404 if role == "outsider" else 403), (url, status)
+    assert client.get(reverse("campaigns:campaign_add")).status_code == expected(role, MANAGERS)
+
+
+@pytest.mark.parametrize("role", sorted(set(ROLES) - MANAGERS))
+def test_refused_posts_change_nothing(client, role_users, role, campaign, event, attachment):
+    client.force_login(role_users[role])
+    client.post(reverse("campaigns:event_delete", args=[event.pk]))
+    client.post(reverse("campaigns:attachment_delete", args=[attachment.pk]))
+    client.post(reverse("campaigns:rubric_add", args=[campaign.pk]))
+    assert CampaignEvent.objects.filter(pk=event.pk).exists()
+    assert EventAttachment.objects.filter(pk=attachment.pk).exists()
+    assert not Rubric.objects.filter(campaign=campaign).exists()
+
+
+def test_list_hides_other_clusters_and_orders_running_first(
+    client, officer, campaign, other_cluster_campaign, sector_campaign
+):
+    today = timezone.localdate()
+    running = Campaign.objects.create(
+        title="Đang chạy", kind="regular", scope="sector", start_date=today, end_date=today
+    )
+    client.force_login(officer)
+    shown = list(client.get(reverse("campaigns:campaign_list")).context["campaigns"])
+    assert shown[0] == running
+    assert other_cluster_campaign not in shown
+    assert {campaign, sector_campaign} <= set(shown)
+
+
+def test_list_filters_by_year_and_scope(client, officer, campaign, sector_campaign):
+    client.force_login(officer)
+    response = client.get(
+        reverse("campaigns:campaign_list"), {"year": 2025, "scope": "cluster_year"}
+    )
+    assert list(response.context["campaigns"]) == [campaign]
+
+
+def form_data(cluster_year, phases, **fields):
+    data = {
+        "title": "Phong trào thi đua năm 2026",
+        "theme": "Kỷ cương, liêm chính",
+        "kind": "regular",
+        "scope": "cluster_year",
+        "cluster_year": cluster_year.pk,
+        "start_date": "01/01/2026",
+        "end_date": "31/12/2026",
+        "content_areas_text": "Nội dung một\nNội dung hai",
+        "phases-TOTAL_FORMS": str(len(phases)),
+        "phases-INITIAL_FORMS": "0",
+        "phases-MIN_NUM_FORMS": "0",
+        "phases-MAX_NUM_FORMS": "1000",
+        **fields,
+    }
+    for i, phase in enumerate(phases):
+        for key, value in phase.items():
+            data[f"phases-{i}-{key}"] = value
+    return data
+
+
+PHASE_1 = {
+    "name": "Đợt 1",
+    "start_date": "01/01/2026",
+    "end_date": "30/06/2026",
+    "review_kind": "preliminary",
+    "results_deadline": "10/07/2026",
+}
+PHASE_2 = {
+    "name": "Đợt 2",
+    "start_date": "01/07/2026",
+    "end_date": "31/12/2026",
+    "review_kind": "final",
+    "results_deadline": "05/12/2026",
+}
+
+
+def test_secretariat_creates_campaign_with_two_phases_in_one_form(
+    client, secretariat, cluster_year
+):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:campaign_add"), form_data(cluster_year, [PHASE_1, PHASE_2])
+    )
+    assert response.status_code == 302
+    campaign = Campaign.objects.get(title="Phong trào thi đua năm 2026")
+    assert [(p.name, p.results_deadline) for p in campaign.phases.all()] == [
+        ("Đợt 1", date(2026, 7, 10)),
+        ("Đợt 2", date(2026, 12, 5)),
+    ]
+    assert campaign.content_areas.count() == 2
+
+
+def test_overlapping_phases_refused_with_everything_kept(client, secretariat, cluster_year):
+    client.force_login(secretariat)
+    overlapping = {**PHASE_2, "start_date": "15/06/2026"}
+    response = client.post(
+        reverse("campaigns:campaign_add"), form_data(cluster_year, [PHASE_1, overlapping])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert response.context["phases"].forms[1].errors["start_date"]
+    assert 'value="15/06/2026"' in html and 'value="Kỷ cương, liêm chính"' in html
+    assert "Nội dung một" in html
+    assert not Campaign.objects.exists() and not Phase.objects.exists()
+
+
+def test_phase_outside_the_period_refused(client, secretariat, cluster_year):
+    client.force_login(secretariat)
+    early = {**PHASE_1, "start_date": "01/12/2025"}
+    response = client.post(reverse("campaigns:campaign_add"), form_data(cluster_year, [early]))
+    assert response.status_code == 200
+    assert response.context["phases"].forms[0].errors["start_date"]
+    assert not Campaign.objects.exists()
+
+
+def test_end_before_start_refused(client, secretariat, cluster_year):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:campaign_add"), form_data(cluster_year, [], end_date="01/01/2025")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert not Campaign.objects.exists()
+
+
+def test_edit_keeps_unchanged_phases(client, secretariat, campaign):
+    client.force_login(secretariat)
+    response = client.get(reverse("campaigns:campaign_edit", args=[campaign.pk]))
+    formset = response.context["phases"]
+    data = form_data(
+        campaign.cluster_year, [], start_date="01/01/2025", end_date="31/12/2025", title="Đổi tên"
+    )
+    data["phases-TOTAL_FORMS"] = str(len(formset.forms))
+    data["phases-INITIAL_FORMS"] = str(formset.initial_form_count())
+    for i, form in enumerate(formset.forms):
+        for name, field in form.fields.items():
+            value = form.initial.get(name)
+            if value is None:
+                continue
+            data[f"phases-{i}-{name}"] = (
+                value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value
+            )
+    response = client.post(reverse("campaigns:campaign_edit", args=[campaign.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    campaign.refresh_from_db()
+    assert campaign.title == "Đổi tên" and campaign.phases.count() == 2
+
+
+# Rubric editor --------------------------------------------------------------------
+
+
+def rubric_post(rubric, groups, criteria, **header):
+    data = {
+        "title": "Bảng tiêu chí",
+        "bonus_cap": "3,5",
+        "tie_break_groups": "A",
+        "revision": str(rubric.revision),
+        "groups-TOTAL_FORMS": str(len(groups)),
+        "groups-INITIAL_FORMS": "0",
+        "criteria-TOTAL_FORMS": str(len(criteria)),
+        "criteria-INITIAL_FORMS": "0",
+        **header,
+    }
+    for prefix, rows in (("groups", groups), ("criteria", criteria)):
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                data[f"{prefix}-{i}-{key}"] = value
+    return data
+
+
+GROUPS = [
+    {"code": "A", "title": "Thanh tra", "order": "0"},
+    {"code": "G", "title": "Điểm thưởng", "order": "1"},
+]
+CRITERIA = [
+    {
+        "group_code": "A",
+        "code": "A1",
+        "title": "Kế hoạch thanh tra",
+        "max_points": "2,5",
+        "kind": "normal",
+        "order": "0",
+    },
+    {
+        "group_code": "G",
+        "code": "G1",
+        "title": "Được tặng Bằng khen",
+        "max_points": "3",
+        "kind": "bonus",
+        "order": "0",
+    },
+]
+
+
+def test_rubric_editor_saves_with_decimal_comma(client, secretariat, campaign):
+    rubric = Rubric.objects.create(campaign=campaign, title="Mới")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_edit", args=[rubric.pk]), rubric_post(rubric, GROUPS, CRITERIA)
+    )
+    assert response.status_code == 302
+    rubric.refresh_from_db()
+    assert str(rubric.bonus_cap) == "3.50"
+    assert sorted(Criterion.objects.filter(rubric=rubric).values_list("code", "max_points")) == [
+        ("A1", 2.5),
+        ("G1", 3),
+    ]
+
+
+def test_rubric_editor_refuses_duplicates_and_keeps_input(client, secretariat, campaign):
+    rubric = Rubric.objects.create(campaign=campaign, title="Mới")
+    client.force_login(secretariat)
+    duplicate = [*CRITERIA, {**CRITERIA[0], "title": "Trùng mã", "max_points": "1"}]
+    response = client.post(
+        reverse("campaigns:rubric_edit", args=[rubric.pk]), rubric_post(rubric, GROUPS, duplicate)
+    )
+    assert response.status_code == 200
+    assert response.context["criteria"].forms[2].errors["code"]
+    assert 'value="Trùng mã"' in response.content.decode()
+    assert not Criterion.objects.filter(rubric=rubric).exists()
+
+
+def test_rubric_editor_refuses_bonus_without_cap(client, secretariat, campaign):
+    rubric = Rubric.objects.create(campaign=campaign, title="Mới")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_edit", args=[rubric.pk]),
+        rubric_post(rubric, GROUPS, CRITERIA, bonus_cap="0"),
+    )
+    assert response.context["header"].errors["bonus_cap"]
+
+
+def test_rubric_editor_conflict_second_editor_gets_message(
+    client, secretariat, admin_user, campaign
+):
+    rubric = Rubric.objects.create(campaign=campaign, title="Mới")
+    stale = rubric_post(rubric, GROUPS, CRITERIA, title="Của thư ký")
+    client.force_login(admin_user)
+    assert (
+        client.post(
+            reverse("campaigns:rubric_edit", args=[rubric.pk]),
+            rubric_post(rubric, GROUPS, CRITERIA, title="Của quản trị"),
+        ).status_code
+        == 302
+    )
+    client.force_login(secretariat)
+    response = client.post(reverse("campaigns:rubric_edit", args=[rubric.pk]), stale)
+    assert response.status_code == 200
+    assert response.context["header"].non_field_errors()
+    rubric.refresh_from_db()
+    assert rubric.title == "Của quản trị"  # no lost update
+
+
+def test_frozen_rubric_editor_redirects_to_detail(client, secretariat, rubric):
+    rubric.frozen_at = timezone.now()
+    rubric.save()
+    client.force_login(secretariat)
+    response = client.get(reverse("campaigns:rubric_edit", args=[rubric.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("campaigns:rubric_detail", args=[rubric.pk])
+
+
+def test_new_version_button_creates_version_two(client, secretariat, rubric):
+    rubric.frozen_at = timezone.now()
+    rubric.save()
+    client.force_login(secretariat)
+    response = client.post(reverse("campaigns:rubric_new_version", args=[rubric.pk]))
+    new = Rubric.objects.get(previous=rubric)
+    assert response.url == reverse("campaigns:rubric_edit", args=[new.pk])
+    assert new.version == 2 and new.criteria.count() == 3
+
+
+def test_copy_last_years_rubric(client, secretariat, rubric, cluster_year):
+    from tests.factories.campaigns import CampaignFactory
+
+    next_year = CampaignFactory(cluster_year=cluster_year, title="Năm sau")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_add", args=[next_year.pk]), {"source": rubric.pk}
+    )
+    copy = Rubric.objects.get(campaign=next_year)
+    assert response.url == reverse("campaigns:rubric_edit", args=[copy.pk])
+    assert sorted(copy.criteria.values_list("code", flat=True)) == ["A1", "A2", "B1"]
+
+
+def test_copy_from_a_rubric_one_cannot_see_is_refused(
+    client, secretariat, campaign, other_cluster_campaign
+):
+    hidden = Rubric.objects.create(campaign=other_cluster_campaign, title="Ẩn")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_add", args=[campaign.pk]), {"source": hidden.pk}
+    )
+    assert response.status_code == 200
+    assert response.context["copy_form"].errors["source"]
+    assert not Rubric.objects.filter(campaign=campaign).exists()
+
+
+def test_import_replaces_structure_from_export(client, secretariat, rubric, campaign):
+    exported = rubric_to_workbook(rubric)
+    target = Rubric.objects.create(campaign=campaign, title="Đích", version=2)
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_import", args=[target.pk]),
+        {"file": SimpleUploadedFile("tieu-chi.xlsx", exported)},
+    )
+    assert response.status_code == 302
+    assert sorted(target.criteria.values_list("code", "max_points")) == sorted(
+        rubric.criteria.values_list("code", "max_points")
+    )
+
+
+def test_import_of_wrong_file_keeps_rubric(client, secretariat, rubric):
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:rubric_import", args=[rubric.pk]),
+        {"file": SimpleUploadedFile("tieu-chi.xlsx", b"not a workbook")},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert rubric.criteria.count() == 3
+
+
+# Events ---------------------------------------------------------------------------
+
+
+def test_event_upload_photo_and_see_thumbnail(
+    client, secretariat, officer, event, settings, tmp_path
+):
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = BytesIO()
+    Image.new("RGB", (1200, 800), "blue").save(buffer, format="JPEG")
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:event_detail", args=[event.pk]),
+        {"file": SimpleUploadedFile("Ảnh hội nghị.jpg", buffer.getvalue())},
+    )
+    assert response.status_code == 302
+    attachment = EventAttachment.objects.get(event=event)
+    client.force_login(officer)
+    thumb = client.get(reverse("campaigns:attachment_thumbnail", args=[attachment.pk]))
+    assert thumb.status_code == 200 and thumb["Content-Type"] == "image/jpeg"
+    page = client.get(reverse("campaigns:event_detail", args=[event.pk])).content.decode()
+    assert "Ảnh hội nghị.jpg" in page
+
+
+def test_event_upload_of_wrong_type_shows_error(client, secretariat, event, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(secretariat)
+    response = client.post(
+        reverse("campaigns:event_detail", args=[event.pk]),
+        {"file": SimpleUploadedFile("virus.exe", b"MZ\x90")},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not EventAttachment.objects.exists()
+
+
+def test_attachment_download_keeps_vietnamese_name(client, officer, attachment):
+    client.force_login(officer)
+    response = client.get(reverse("campaigns:attachment", args=[attachment.pk]))
+    assert response.status_code == 200
+    assert "filename*=utf-8''Bi%C3%AAn%20b%E1%BA%A3n" in response["Content-Disposition"]
+
+
+def test_agenda_lists_visible_events_only(client, officer, event, other_cluster_campaign):
+    hidden = CampaignEventFactory(campaign=other_cluster_campaign, title="Không được thấy")
+    client.force_login(officer)
+    response = client.get(reverse("campaigns:agenda"), {"year": event.date.year})
+    events = list(response.context["events"])
+    assert event in events and hidden not in events
+
+
+def test_dashboard_shows_next_deadlines_with_days_left_and_overdue_in_red(
+    client, officer, cluster_year
+):
+    from tests.factories.campaigns import CampaignFactory, PhaseFactory
+
+    today = timezone.localdate()
+    running = CampaignFactory(
+        cluster_year=cluster_year,
+        start_date=today.replace(month=1, day=1),
+        end_date=today.replace(month=12, day=31),
+    )
+    PhaseFactory(
+        campaign=running,
+        name="Đã quá hạn",
+        start_date=running.start_date,
+        end_date=running.start_date,
+        results_deadline=today - timezone.timedelta(days=3),
+    )
+    for i in range(1, 8):
+        day = today + timezone.timedelta(days=i * 2)
+        if day.year != today.year:
+            break
+        PhaseFactory(
+            campaign=running,
+            name=f"Sắp tới {i}",
+            start_date=day,
+            end_date=day,
+            results_deadline=day,
+        )
+    client.force_login(officer)
+    context = client.get(reverse("dashboard")).context
+    assert [d.days_overdue for d in context["overdue"]] == [3]
+    upcoming = context["upcoming"]
+    assert len(upcoming) <= 5
+    assert [d.days_left for d in upcoming] == sorted(d.days_left for d in upcoming)
+    assert "list-group-item-danger" in client.get(reverse("dashboard")).content.decode()
