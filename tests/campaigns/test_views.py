@@ -196,7 +196,7 @@ def test_edit_keeps_unchanged_phases(client, secretariat, campaign):
     data["phases-TOTAL_FORMS"] = str(len(formset.forms))
     data["phases-INITIAL_FORMS"] = str(formset.initial_form_count())
     for i, form in enumerate(formset.forms):
-        for name, field in form.fields.items():
+        for name in form.fields:
             value = form.initial.get(name)
             if value is None:
                 continue
