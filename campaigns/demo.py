@@ -460,7 +460,12 @@ def seed_campaigns():
     )
     if created:
         # The 2026 rubric starts as a copy of 2019's, as a secretariat would do.
-        services.rubric_copy(source=rubric_2019, actor=admin, campaign=c2026)
+        services.rubric_copy(
+            source=rubric_2019,
+            actor=admin,
+            campaign=c2026,
+            title="Bảng tiêu chí chấm điểm thi đua Cụm số 2 năm 2026",
+        )
     _event(
         c2026,
         admin,

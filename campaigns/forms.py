@@ -166,11 +166,15 @@ class GroupForm(forms.Form):
 
 class CriterionForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    group_code = forms.CharField(label=_("Group"), max_length=10)
+    group_code = forms.CharField(
+        label=_("Group"), max_length=10, widget=forms.TextInput(attrs={"list": "group-codes"})
+    )
     code = forms.CharField(label=_("Code"), max_length=20)
     title = forms.CharField(label=_("Criterion"), max_length=500)
     guidance = forms.CharField(
-        label=_("Guidance for units"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Guidance for units"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 1, "placeholder": _("Guidance for units")}),
     )
     max_points = DecimalCommaField(label=_("Maximum points"), max_digits=6, decimal_places=2)
     kind = forms.ChoiceField(

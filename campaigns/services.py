@@ -303,11 +303,13 @@ def _copy_structure(source, target):
 
 
 @transaction.atomic
-def rubric_copy(*, source: Rubric, actor, campaign=None, cluster_year=None) -> Rubric:
+def rubric_copy(
+    *, source: Rubric, actor, campaign=None, cluster_year=None, title: str = ""
+) -> Rubric:
     """Start a rubric for a campaign (or a cluster year) from an earlier one."""
     require_perm(actor, "campaigns.view_rubric", source)
     rubric = Rubric(
-        title=source.title,
+        title=title or source.title,
         bonus_cap=source.bonus_cap,
         tie_break_groups=source.tie_break_groups,
         version=selectors.next_version(campaign=campaign, cluster_year=cluster_year),
