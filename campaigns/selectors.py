@@ -12,6 +12,7 @@ from campaigns.models import (
     Rubric,
     RubricGroup,
 )
+from units.models import ClusterYear
 from units.selectors import roles_of
 
 
@@ -29,6 +30,12 @@ def campaigns_visible_to(*, user) -> QuerySet:
     if not user.is_authenticated:
         return Campaign.objects.none()
     return Campaign.objects.filter(_visible_condition(user))
+
+
+def cluster_years_run_by(*, user) -> list:
+    """The cluster years this user is the secretariat of, newest first."""
+    ids = roles_of(user).secretariat_cluster_year_ids
+    return list(ClusterYear.objects.filter(pk__in=ids).order_by("-year")) if ids else []
 
 
 def campaign_list(*, user, today, year=None, scope="") -> QuerySet:

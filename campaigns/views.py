@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from campaigns import selectors, services
+from campaigns.choices import CampaignKind, CampaignScope
 from campaigns.forms import (
     AttachmentForm,
     CampaignFilterForm,
@@ -127,6 +128,16 @@ class CampaignFormView(LoginRequiredMixin, View):
             for p in campaign.phases.all()
         ]
 
+    def new_initial(self, campaign):
+        """Sensible defaults for a new campaign: a regular one of the year the user runs."""
+        if campaign is not None:
+            return {}
+        initial = {"kind": CampaignKind.REGULAR}
+        years = selectors.cluster_years_run_by(user=self.request.user)
+        if years:
+            initial.update(scope=CampaignScope.CLUSTER_YEAR, cluster_year=years[0])
+        return initial
+
     def render_forms(self, campaign, form, phases, status=200):
         return render(
             self.request,
@@ -137,7 +148,9 @@ class CampaignFormView(LoginRequiredMixin, View):
 
     def get(self, request, **kwargs):
         campaign = self.get_campaign()
-        form = CampaignForm(instance=campaign, user=request.user)
+        form = CampaignForm(
+            instance=campaign, user=request.user, initial=self.new_initial(campaign)
+        )
         initial = self.phase_initial(campaign)
         phases = PhaseFormSet(prefix="phases", initial=initial)
         if campaign is None:
@@ -148,11 +161,12 @@ class CampaignFormView(LoginRequiredMixin, View):
         campaign = self.get_campaign()
         form = CampaignForm(request.POST, request.FILES, instance=campaign, user=request.user)
         phases = PhaseFormSet(request.POST, prefix="phases", initial=self.phase_initial(campaign))
-        valid = form.is_valid() and phases.is_valid()
-        if valid:
-            valid = phases.check_against(
-                start=form.cleaned_data["start_date"], end=form.cleaned_data["end_date"]
-            )
+        valid = form.is_valid()
+        valid = phases.is_valid() and valid
+        start, end = (form.cleaned_data.get(k) for k in ("start_date", "end_date"))
+        if phases.is_valid() and start and end:
+            # Checked even when another field is wrong, so that every message shows at once.
+            valid = phases.check_against(start=start, end=end) and valid
         if not valid:
             return self.render_forms(campaign, form, phases)
         try:
