@@ -51,9 +51,9 @@ def stop() -> None:
     if not (PGDATA / "postmaster.pid").exists():
         print("embedded PostgreSQL is not running")
         return
+    server = _server()
     from pgserver._commands import pg_ctl
 
-    server = _server()
     # As root, pgserver runs PostgreSQL as its own system user; pg_ctl must too.
     pg_ctl(["-m", "fast", "-w", "stop"], pgdata=PGDATA, user=server.system_user)
     print("embedded PostgreSQL stopped")
