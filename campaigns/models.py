@@ -1,6 +1,5 @@
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import BigIntegerRangeField, DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
@@ -18,7 +17,7 @@ from campaigns.choices import (
     EventKind,
     ReviewKind,
 )
-from units.models import ClusterYear, Unit
+from units.models import ClusterYear, StoredFile, Unit
 from units.uploads import UploadTo
 
 campaign_document_path = UploadTo("campaigns")
@@ -394,30 +393,16 @@ class CampaignEvent(models.Model):
         return self.title
 
 
-class EventAttachment(models.Model):
+class EventAttachment(StoredFile):
     """A document or photo of an event; served only to users who may see the campaign."""
 
     event = models.ForeignKey(
         CampaignEvent, verbose_name=_("event"), on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(_("file"), upload_to=event_attachment_path)
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField(_("size"))
     thumbnail = models.ImageField(upload_to=event_thumbnail_path, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         ordering = ["event", "uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
-
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")

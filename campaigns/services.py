@@ -25,7 +25,7 @@ from campaigns.validators import phase_problems, rubric_problems
 from units.audit import audit_record, field_changes
 from units.exceptions import ActionRefused
 from units.services import require_perm
-from units.uploads import DOCUMENTS, DOCUMENTS_AND_IMAGES, check_upload, make_thumbnail
+from units.uploads import DOCUMENTS, DOCUMENTS_AND_IMAGES, check_upload, fill_stored_file
 
 CAMPAIGN_FIELDS = (
     "title",
@@ -404,20 +404,9 @@ def event_delete(*, event: CampaignEvent, actor) -> None:
 @transaction.atomic
 def attachment_add(*, event: CampaignEvent, actor, uploaded) -> EventAttachment:
     require_perm(actor, "campaigns.manage_events", event.campaign)
-    checked = check_upload(
-        uploaded, allowed=DOCUMENTS_AND_IMAGES, max_bytes=settings.UPLOAD_MAX_BYTES
+    attachment = fill_stored_file(
+        EventAttachment(event=event), uploaded, allowed=DOCUMENTS_AND_IMAGES, actor=actor
     )
-    attachment = EventAttachment(
-        event=event,
-        file=uploaded,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
-    )
-    thumbnail = make_thumbnail(uploaded)
-    if thumbnail is not None:
-        attachment.thumbnail.save(thumbnail.name, thumbnail, save=False)
     attachment.save()
     audit_record(
         actor=actor,

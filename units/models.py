@@ -388,6 +388,31 @@ class RoleAssignment(models.Model):
         return f"{self.user} – {self.get_role_display()} ({scope})"
 
 
+class StoredFile(models.Model):
+    """An uploaded file: checked by content, stored under a generated name, served by views.
+
+    Concrete models add the object it belongs to and their `upload_to`.
+    """
+
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
+
+
 class AuditEntry(models.Model):
     """One state change: who did what to which object, with before/after values."""
 

@@ -263,3 +263,25 @@ def _to_rgb(image):
         background.paste(image, mask=image.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+def fill_stored_file(stored, uploaded, *, allowed, actor, max_bytes=None):
+    """Check an upload and put it on a StoredFile row (not saved): file, name, type, thumbnail.
+
+    Raises ActionRefused for a refused file; the row then stays untouched.
+    """
+    from django.conf import settings
+
+    checked = check_upload(
+        uploaded, allowed=allowed, max_bytes=max_bytes or settings.UPLOAD_MAX_BYTES
+    )
+    stored.file = uploaded
+    stored.original_name = checked.original_name
+    stored.content_type = checked.content_type
+    stored.size = checked.size
+    stored.uploaded_by = actor
+    if hasattr(stored, "thumbnail"):
+        thumbnail = make_thumbnail(uploaded)
+        if thumbnail is not None:
+            stored.thumbnail.save(thumbnail.name, thumbnail, save=False)
+    return stored
