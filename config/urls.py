@@ -20,4 +20,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("units.urls")),
     path("", include("campaigns.urls")),
+    path("", include("pledges.urls")),
 ]

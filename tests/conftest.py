@@ -149,3 +149,13 @@ def rubric(campaign):
     CriterionFactory(group=group_a, code="A2", max_points=5, order=1, evidence_required=True)
     CriterionFactory(group=group_b, code="B1", max_points=3, kind="bonus", order=0)
     return rubric
+
+
+@pytest.fixture
+def titles(db):
+    """The catalogue of titles (loaded by a data migration, which a flushed test database lacks)."""
+    from pledges.catalogue import load
+    from pledges.models import Title
+
+    load(Title)
+    return {(t.code, t.recipient): t for t in Title.objects.all()}

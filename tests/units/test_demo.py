@@ -81,6 +81,12 @@ def crawl(client, limit=150):
     while queue and len(visited) < limit:
         url = queue.pop(0)
         response = client.get(url)
+        if response.status_code == 302:  # e.g. "my registration" opens the unit's own one
+            target = _internal(response.url)
+            if target and target not in seen:
+                seen.add(target)
+                queue.append(target)
+            continue
         visited.append((url, response))
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue

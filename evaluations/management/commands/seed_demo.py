@@ -3,11 +3,12 @@ from django.db import transaction
 from django.utils import translation
 
 from campaigns.demo import seed_campaigns
+from pledges.demo import seed_pledges
 from units.demo import seed_units
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent): Cluster No. 2, its units, staff, users and campaigns."
+    help = "Load the demo data (idempotent): Cluster No. 2, its units, staff, users, campaigns, pledges and registrations."
 
     # Lives in the last app of the chain so that it may call every app's demo.
     def handle(self, *args, **options):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             seed_units()
             seed_campaigns()
+            seed_pledges()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

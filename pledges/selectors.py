@@ -1,0 +1,197 @@
+"""Reads for pledges and registrations, with what a user may see built in."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from pledges.choices import PledgeStatus, RegistrationStatus
+from pledges.models import (
+    Commitment,
+    Pledge,
+    PledgeParty,
+    Registration,
+    RegistrationItem,
+    RegistrationRound,
+    Signature,
+    Title,
+)
+from units.models import ClusterMembership
+from units.selectors import roles_of
+
+
+def _managed_years(roles):
+    return roles.secretariat_cluster_year_ids
+
+
+def pledges_visible_to(*, user) -> QuerySet:
+    if not user.is_authenticated:
+        return Pledge.objects.none()
+    roles = roles_of(user)
+    qs = Pledge.objects.select_related("cluster_year__cluster", "campaign", "host_unit")
+    if roles.is_admin:
+        return qs
+    public = ~Q(status=PledgeStatus.DRAFT)
+    if roles.is_sector_viewer:
+        return qs.filter(public | Q(cluster_year_id__in=_managed_years(roles)))
+    return qs.filter(
+        Q(cluster_year_id__in=_managed_years(roles))
+        | (public & Q(cluster_year_id__in=roles.member_cluster_year_ids))
+    )
+
+
+def pledge_list(*, user) -> QuerySet:
+    return (
+        pledges_visible_to(user=user)
+        .annotate(
+            party_count=Count("parties", distinct=True),
+            signed_count=Count("parties__signature", distinct=True),
+        )
+        .order_by("-cluster_year__year", "cluster_year__cluster__name", "title")
+    )
+
+
+def pledge_detail_queryset(*, user) -> QuerySet:
+    return pledges_visible_to(user=user).prefetch_related(
+        Prefetch("commitments", queryset=Commitment.objects.prefetch_related("criteria")),
+        Prefetch(
+            "parties",
+            queryset=PledgeParty.objects.select_related("unit", "signature__recorded_by"),
+        ),
+        "attachments",
+    )
+
+
+def signing_members(cluster_year, on_date):
+    """Members expected to sign: in the cluster year and not gone by the given day."""
+    memberships = ClusterMembership.objects.filter(cluster_year=cluster_year).select_related("unit")
+    return [
+        m.unit
+        for m in memberships.order_by("unit__name")
+        if (m.left_on is None or m.left_on >= on_date)
+        and (m.joined_on is None or m.joined_on <= on_date)
+    ]
+
+
+def titles_for_registration() -> QuerySet:
+    return Title.objects.filter(is_active=True).order_by("order", "code", "recipient")
+
+
+def rounds_visible_to(*, user) -> QuerySet:
+    if not user.is_authenticated:
+        return RegistrationRound.objects.none()
+    roles = roles_of(user)
+    qs = RegistrationRound.objects.select_related("cluster_year__cluster", "campaign")
+    if roles.is_admin or roles.is_sector_viewer:
+        return qs
+    return qs.filter(
+        cluster_year_id__in=roles.secretariat_cluster_year_ids | roles.member_cluster_year_ids
+    )
+
+
+def registrations_visible_to(*, user) -> QuerySet:
+    """Own units' registrations in any state; others' once submitted, to those who review them."""
+    if not user.is_authenticated:
+        return Registration.objects.none()
+    roles = roles_of(user)
+    qs = Registration.objects.select_related(
+        "unit", "round__cluster_year__cluster", "round__campaign"
+    )
+    own = Q(unit_id__in=roles.member_unit_ids)
+    not_draft = ~Q(status=RegistrationStatus.DRAFT)
+    if roles.is_admin or roles.is_sector_viewer:
+        return qs.filter(own | not_draft)
+    return qs.filter(
+        own | (not_draft & Q(round__cluster_year_id__in=roles.secretariat_cluster_year_ids))
+    )
+
+
+def registration_items(registration) -> list:
+    return list(
+        RegistrationItem.objects.filter(registration=registration)
+        .select_related("title", "person")
+        .order_by("person__full_name", "title__order", "pk")
+    )
+
+
+def round_overview(round_) -> dict:
+    """The consolidated table: per unit status and counts, and who has not registered.
+
+    Drafts are the units' own work: they count as not registered yet.
+    """
+    members = signing_members(round_.cluster_year, round_.deadline)
+    registrations = {
+        r.unit_id: r
+        for r in Registration.objects.filter(round=round_)
+        .exclude(status=RegistrationStatus.DRAFT)
+        .select_related("unit")
+    }
+    items = list(
+        RegistrationItem.objects.filter(
+            registration__round=round_, registration__in=list(registrations.values())
+        )
+        .select_related("title", "person", "registration__unit")
+        .order_by("registration__unit__name", "person__full_name", "title__order")
+    )
+    counts = {}
+    for item in items:
+        key = (item.registration.unit_id, item.title_id)
+        counts[key] = counts.get(key, 0) + 1
+    titles = [t for t in titles_for_registration() if any(k[1] == t.pk for k in counts)]
+    units = sorted(
+        {*(m for m in members), *(r.unit for r in registrations.values())}, key=lambda u: u.name
+    )
+    rows = [
+        {
+            "unit": unit,
+            "registration": registrations.get(unit.pk),
+            "counts": [counts.get((unit.pk, t.pk), 0) for t in titles],
+            "total": sum(counts.get((unit.pk, t.pk), 0) for t in titles),
+        }
+        for unit in units
+    ]
+    return {
+        "titles": titles,
+        "rows": rows,
+        "items": items,
+        "totals": [sum(row["counts"][i] for row in rows) for i in range(len(titles))],
+        "grand_total": sum(row["total"] for row in rows),
+        "not_registered": [row["unit"] for row in rows if row["registration"] is None],
+    }
+
+
+def pending_signatures_for(*, user):
+    """Open pledges that one of the user's led units has not signed yet."""
+    roles = roles_of(user)
+    if not roles.leader_unit_ids:
+        return PledgeParty.objects.none()
+    signed = Signature.objects.filter(party=OuterRef("pk"))
+    return (
+        PledgeParty.objects.filter(
+            unit_id__in=roles.leader_unit_ids, pledge__status=PledgeStatus.OPEN
+        )
+        .exclude(Exists(signed))
+        .select_related("pledge", "unit")
+    )
+
+
+def open_rounds_for(*, user, today):
+    """Registration rounds where the user's units (officer/leader) still have to submit."""
+    roles = roles_of(user)
+    unit_ids = roles.officer_unit_ids | roles.leader_unit_ids
+    if not unit_ids:
+        return []
+    rounds = RegistrationRound.objects.filter(
+        cluster_year__memberships__unit_id__in=unit_ids, deadline__gte=today
+    ).distinct()
+    done = set(
+        Registration.objects.filter(round__in=rounds, unit_id__in=unit_ids)
+        .exclude(status__in=[RegistrationStatus.DRAFT, RegistrationStatus.RETURNED])
+        .values_list("round_id", "unit_id")
+    )
+    memberships = ClusterMembership.objects.filter(
+        unit_id__in=unit_ids, cluster_year__registration_rounds__in=rounds
+    ).values_list("cluster_year__registration_rounds", "unit_id", "unit__short_name")
+    by_pk = {r.pk: r for r in rounds}
+    return [
+        (by_pk[round_id], unit_name)
+        for round_id, unit_id, unit_name in memberships
+        if round_id in by_pk and (round_id, unit_id) not in done
+    ]

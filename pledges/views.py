@@ -1,0 +1,658 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from campaigns.models import Criterion
+from campaigns.selectors import current_rubric
+from pledges import selectors, services
+from pledges.choices import Recipient
+from pledges.documents import CommitmentLine, PledgeDocument, SignatureBlock, pledge_docx
+from pledges.eligibility import registration_findings
+from pledges.exports import ConsolidatedTable, ItemRow, TitleColumn, UnitRow, registrations_workbook
+from pledges.forms import (
+    CommitmentFormSet,
+    PaperSignatureForm,
+    PledgeAttachmentForm,
+    PledgeForm,
+    RegistrationItemFormSet,
+    ReopenForm,
+    ReturnForm,
+    RoundForm,
+    SignatureForm,
+)
+from pledges.models import PledgeAttachment, Registration
+from units.exceptions import ActionRefused
+from units.selectors import roles_of
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _deny_unless(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _refusal(form, error):
+    form.add_error(None, error if isinstance(error, ValidationError) else error.message)
+
+
+# Pledges ----------------------------------------------------------------------------
+
+
+class PledgeListView(LoginRequiredMixin, ListView):
+    template_name = "pledges/pledge_list.html"
+    context_object_name = "pledges"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return selectors.pledge_list(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        roles = roles_of(self.request.user)
+        return super().get_context_data(
+            **kwargs, can_add=roles.is_admin or bool(roles.secretariat_cluster_year_ids)
+        )
+
+
+def _visible_pledge(user, pk, detail=False):
+    qs = (
+        selectors.pledge_detail_queryset(user=user)
+        if detail
+        else selectors.pledges_visible_to(user=user)
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+class PledgeDetailView(LoginRequiredMixin, View):
+    template_name = "pledges/pledge_detail.html"
+
+    def context(self, pledge, attachment_form=None):
+        user = self.request.user
+        parties = list(pledge.parties.all())
+        roles = roles_of(user)
+        return {
+            "pledge": pledge,
+            "parties": parties,
+            "signed_count": sum(1 for p in parties if hasattr(p, "signature")),
+            "my_unsigned": [
+                p
+                for p in parties
+                if p.unit_id in roles.leader_unit_ids and not hasattr(p, "signature")
+            ],
+            "can_manage": user.has_perm("pledges.manage_pledge", pledge),
+            "can_change": user.has_perm("pledges.change_pledge", pledge),
+            "can_record": user.has_perm("pledges.record_signature", pledge),
+            "attachment_form": attachment_form or PledgeAttachmentForm(),
+        }
+
+    def get(self, request, pk):
+        return render(
+            request, self.template_name, self.context(_visible_pledge(request.user, pk, True))
+        )
+
+    def post(self, request, pk):
+        """Upload a file (the signed original or a photo)."""
+        pledge = _visible_pledge(request.user, pk, True)
+        _deny_unless(request.user, "pledges.manage_pledge", pledge)
+        form = PledgeAttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.pledge_attach(
+                    pledge=pledge,
+                    actor=request.user,
+                    uploaded=form.cleaned_data["file"],
+                    kind=form.cleaned_data["kind"],
+                )
+            except ActionRefused as refused:
+                form.add_error("file", refused.message)
+            else:
+                messages.success(request, _("The file was added."))
+                return redirect("pledges:pledge_detail", pk=pledge.pk)
+        return render(request, self.template_name, self.context(pledge, form))
+
+
+class PledgeFormView(LoginRequiredMixin, View):
+    template_name = "pledges/pledge_form.html"
+
+    def load(self):
+        if "pk" not in self.kwargs:
+            roles = roles_of(self.request.user)
+            if not (roles.is_admin or roles.secretariat_cluster_year_ids):
+                raise PermissionDenied
+            return None
+        pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
+        _deny_unless(self.request.user, "pledges.change_pledge", pledge)
+        return pledge
+
+    def criteria(self, pledge):
+        rubric = current_rubric(pledge.campaign) if pledge and pledge.campaign_id else None
+        return (
+            list(Criterion.objects.filter(rubric=rubric).order_by("group__order", "order"))
+            if rubric
+            else []
+        )
+
+    def commitments_initial(self, pledge):
+        if pledge is None:
+            return []
+        return [
+            {
+                "id": c.pk,
+                "content": c.content,
+                "target": c.target,
+                "criteria": [x.pk for x in c.criteria.all()],
+            }
+            for c in pledge.commitments.prefetch_related("criteria")
+        ]
+
+    def show(self, pledge, form, commitments):
+        return render(
+            self.request,
+            self.template_name,
+            {"pledge": pledge, "form": form, "commitments": commitments},
+        )
+
+    def get(self, request, **kwargs):
+        pledge = self.load()
+        initial = {}
+        if pledge is None and request.GET.get("cluster_year", "").isdigit():
+            initial["cluster_year"] = int(request.GET["cluster_year"])
+        form = PledgeForm(instance=pledge, user=request.user, initial=initial)
+        commitments = CommitmentFormSet(
+            prefix="commitments",
+            initial=self.commitments_initial(pledge),
+            criteria=self.criteria(pledge),
+        )
+        return self.show(pledge, form, commitments)
+
+    def post(self, request, **kwargs):
+        pledge = self.load()
+        form = PledgeForm(request.POST, instance=pledge, user=request.user)
+        commitments = CommitmentFormSet(
+            request.POST,
+            prefix="commitments",
+            initial=self.commitments_initial(pledge),
+            criteria=self.criteria(pledge),
+        )
+        if form.is_valid() and commitments.is_valid():
+            try:
+                saved = services.pledge_save(
+                    pledge=pledge,
+                    actor=request.user,
+                    data=form.cleaned_data,
+                    commitments=[f.cleaned_data for f in commitments.rows()],
+                )
+            except (ActionRefused, ValidationError) as error:
+                _refusal(form, error)
+            else:
+                messages.success(request, _("The pledge was saved."))
+                return redirect("pledges:pledge_detail", pk=saved.pk)
+        return self.show(pledge, form, commitments)
+
+
+class PledgeActionView(LoginRequiredMixin, View):
+    """POST-only state changes: open for signing, back to draft, archive."""
+
+    actions = {
+        "open": (services.pledge_open, _("The pledge is open for signing.")),
+        "redraft": (services.pledge_reopen_draft, _("The pledge is a draft again.")),
+        "archive": (services.pledge_archive, _("The pledge was archived.")),
+    }
+
+    def post(self, request, pk, action):
+        pledge = _visible_pledge(request.user, pk)
+        _deny_unless(request.user, "pledges.manage_pledge", pledge)
+        service, done = self.actions[action]
+        try:
+            service(pledge=pledge, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, done)
+        return redirect("pledges:pledge_detail", pk=pledge.pk)
+
+
+class PledgeSignView(LoginRequiredMixin, View):
+    """A unit leader signs for their unit."""
+
+    template_name = "pledges/pledge_sign.html"
+
+    def load(self):
+        pledge = _visible_pledge(self.request.user, self.kwargs["pk"], True)
+        _deny_unless(self.request.user, "pledges.sign_pledge", pledge)
+        leader_units = roles_of(self.request.user).leader_unit_ids
+        party = next(
+            (
+                p
+                for p in pledge.parties.all()
+                if p.unit_id in leader_units and not hasattr(p, "signature")
+            ),
+            None,
+        )
+        return pledge, party
+
+    def initial(self):
+        person = getattr(self.request.user, "person", None)
+        return {
+            "signatory_name": person.full_name if person else self.request.user.get_full_name(),
+            "position": person.position if person else "",
+        }
+
+    def get(self, request, pk):
+        pledge, party = self.load()
+        if party is None:
+            messages.info(request, _("Your unit has already signed this pledge."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+        form = SignatureForm(initial=self.initial())
+        return render(request, self.template_name, {"pledge": pledge, "party": party, "form": form})
+
+    def post(self, request, pk):
+        pledge, party = self.load()
+        if party is None:
+            messages.info(request, _("Your unit has already signed this pledge."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+        form = SignatureForm(request.POST)
+        if form.is_valid():
+            try:
+                services.pledge_sign(
+                    pledge=pledge, actor=request.user, unit=party.unit, **form.cleaned_data
+                )
+            except (ActionRefused, ValidationError) as error:
+                _refusal(form, error)
+            else:
+                messages.success(request, _("Your unit's signature was recorded."))
+                return redirect("pledges:pledge_detail", pk=pledge.pk)
+        return render(request, self.template_name, {"pledge": pledge, "party": party, "form": form})
+
+
+class PledgeRecordSignatureView(LoginRequiredMixin, View):
+    """The secretariat records a signature from the paper original."""
+
+    template_name = "pledges/pledge_record.html"
+
+    def load(self):
+        pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
+        _deny_unless(self.request.user, "pledges.record_signature", pledge)
+        parties = pledge.parties.filter(signature__isnull=True).order_by("order", "unit_name")
+        return pledge, parties
+
+    def get(self, request, pk):
+        pledge, parties = self.load()
+        initial = {"party": request.GET.get("party")} if request.GET.get("party") else {}
+        form = PaperSignatureForm(
+            parties=parties, initial={**initial, "signed_on": pledge.signing_date}
+        )
+        return render(request, self.template_name, {"pledge": pledge, "form": form})
+
+    def post(self, request, pk):
+        pledge, parties = self.load()
+        form = PaperSignatureForm(request.POST, parties=parties)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            party = data.pop("party")
+            try:
+                services.pledge_record_signature(
+                    pledge=pledge, actor=request.user, party=party, **data
+                )
+            except (ActionRefused, ValidationError) as error:
+                _refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The signature of %(unit)s was recorded.") % {"unit": party.unit_name},
+                )
+                return redirect("pledges:pledge_detail", pk=pledge.pk)
+        return render(request, self.template_name, {"pledge": pledge, "form": form})
+
+
+def pledge_document(pledge) -> PledgeDocument:
+    parties = list(pledge.parties.all())
+    return PledgeDocument(
+        cluster_name=pledge.cluster_year.cluster.name,
+        year=pledge.cluster_year.year,
+        title=pledge.title,
+        theme=pledge.theme,
+        preamble=pledge.preamble,
+        place_name=pledge.place_name,
+        signing_date=pledge.signing_date,
+        venue=pledge.venue,
+        commitments=[CommitmentLine(c.content, c.target) for c in pledge.commitments.all()],
+        signatures=[
+            SignatureBlock(
+                unit_name=p.unit_name,
+                position=p.signature.position if hasattr(p, "signature") else "",
+                signatory_name=p.signature.signatory_name if hasattr(p, "signature") else "",
+                signed=hasattr(p, "signature"),
+            )
+            for p in parties
+        ]
+        or [
+            SignatureBlock(unit_name=u.name, position="", signatory_name="", signed=False)
+            for u in selectors.signing_members(
+                pledge.cluster_year, pledge.signing_date or timezone.localdate()
+            )
+        ],
+    )
+
+
+class PledgeDocxView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        pledge = _visible_pledge(request.user, pk, True)
+        response = HttpResponse(pledge_docx(pledge_document(pledge)), content_type=DOCX)
+        response["Content-Disposition"] = (
+            f'attachment; filename="giao-uoc-thi-dua-{pledge.cluster_year.year}-{pledge.pk}.docx"'
+        )
+        return response
+
+
+class PledgeFileView(LoginRequiredMixin, View):
+    thumbnail = False
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(
+            PledgeAttachment.objects.filter(
+                pledge__in=selectors.pledges_visible_to(user=request.user)
+            ),
+            pk=pk,
+        )
+        stored = attachment.thumbnail if self.thumbnail else attachment.file
+        if not stored:
+            raise Http404
+        return FileResponse(
+            stored.open("rb"),
+            as_attachment=not (attachment.is_image or self.thumbnail),
+            filename=attachment.original_name,
+            content_type="image/jpeg" if self.thumbnail else attachment.content_type,
+        )
+
+
+# Registrations ----------------------------------------------------------------------
+
+
+class RoundListView(LoginRequiredMixin, ListView):
+    template_name = "pledges/round_list.html"
+    context_object_name = "rounds"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return selectors.rounds_visible_to(user=self.request.user).order_by("-deadline")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        roles = roles_of(self.request.user)
+        mine = selectors.registrations_visible_to(user=self.request.user).filter(
+            round__in=[r.pk for r in context["rounds"]], unit_id__in=roles.member_unit_ids
+        )
+        by_round = {r.round_id: r for r in mine}
+        context["rows"] = [(r, by_round.get(r.pk)) for r in context["rounds"]]
+        context["can_add"] = roles.is_admin or bool(roles.secretariat_cluster_year_ids)
+        context["today"] = timezone.localdate()
+        return context
+
+
+class RoundFormView(LoginRequiredMixin, View):
+    template_name = "pledges/round_form.html"
+
+    def get(self, request):
+        roles = roles_of(request.user)
+        if not (roles.is_admin or roles.secretariat_cluster_year_ids):
+            raise PermissionDenied
+        return render(request, self.template_name, {"form": RoundForm(user=request.user)})
+
+    def post(self, request):
+        form = RoundForm(request.POST, user=request.user)
+        if form.is_valid():
+            try:
+                round_ = services.round_save(actor=request.user, data=form.cleaned_data)
+            except (ActionRefused, ValidationError) as error:
+                _refusal(form, error)
+            else:
+                messages.success(request, _("The registration round was opened."))
+                return redirect("pledges:round_detail", pk=round_.pk)
+        return render(request, self.template_name, {"form": form})
+
+
+def _overview_or_403(request, pk):
+    round_ = get_object_or_404(selectors.rounds_visible_to(user=request.user), pk=pk)
+    roles = roles_of(request.user)
+    if not (request.user.has_perm("pledges.manage_rounds", round_) or roles.is_sector_viewer):
+        return round_, None
+    return round_, selectors.round_overview(round_)
+
+
+class RoundDetailView(LoginRequiredMixin, View):
+    """The consolidated table for the secretariat; units go to their own registration."""
+
+    def get(self, request, pk):
+        round_, overview = _overview_or_403(request, pk)
+        if overview is None:
+            return redirect("pledges:my_registration", pk=round_.pk)
+        return render(
+            request,
+            "pledges/round_detail.html",
+            {"round": round_, **overview, "today": timezone.localdate()},
+        )
+
+
+class RoundExportView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        round_, overview = _overview_or_403(request, pk)
+        if overview is None:
+            raise PermissionDenied
+        table = ConsolidatedTable(
+            round_title=round_.title,
+            deadline=round_.deadline,
+            titles=[TitleColumn(str(t.pk), t.name, t.recipient) for t in overview["titles"]],
+            units=[
+                UnitRow(
+                    unit_name=row["unit"].name,
+                    status=row["registration"].get_status_display() if row["registration"] else "",
+                    submitted_at=row["registration"].submitted_at if row["registration"] else None,
+                    counts={
+                        str(t.pk): n for t, n in zip(overview["titles"], row["counts"], strict=True)
+                    },
+                )
+                for row in overview["rows"]
+            ],
+            not_registered=[u.name for u in overview["not_registered"]],
+            items=[
+                ItemRow(
+                    unit_name=i.registration.unit.name,
+                    person_name=i.person.full_name if i.person else "",
+                    title_name=i.title.name,
+                    recipient=i.title.recipient,
+                    note=i.note,
+                )
+                for i in overview["items"]
+            ],
+            labels={
+                "summary_sheet": _("Summary"),
+                "items_sheet": _("Details"),
+                "missing_sheet": _("Not registered"),
+                "unit": _("Unit"),
+                "status": _("Status"),
+                "submitted_at": _("Submitted at"),
+                "total": _("Total"),
+                "person": _("Staff member"),
+                "title": _("Title or award form"),
+                "recipient": _("For"),
+                "note": _("Note"),
+                "deadline": _("Registration deadline"),
+                "person_kind": str(Recipient.PERSON.label),
+                "collective_kind": str(Recipient.COLLECTIVE.label),
+                "no_missing": _("Every member unit has registered."),
+            },
+        )
+        response = HttpResponse(registrations_workbook(table), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="dang-ky-thi-dua-{round_.pk}.xlsx"'
+        return response
+
+
+class MyRegistrationView(LoginRequiredMixin, View):
+    """The registration of the user's unit in this round: opened if it exists, started by POST."""
+
+    def load(self, pk):
+        round_ = get_object_or_404(selectors.rounds_visible_to(user=self.request.user), pk=pk)
+        roles = roles_of(self.request.user)
+        acting = roles.officer_unit_ids | roles.leader_unit_ids
+        unit = next(
+            (
+                m.unit
+                for m in round_.cluster_year.memberships.select_related("unit")
+                if m.unit_id in acting
+            ),
+            None,
+        )
+        if unit is None:
+            raise PermissionDenied
+        return round_, unit
+
+    def get(self, request, pk):
+        round_, unit = self.load(pk)
+        existing = Registration.objects.filter(round=round_, unit=unit).first()
+        if existing is not None:
+            return redirect("pledges:registration_detail", pk=existing.pk)
+        return render(
+            request,
+            "pledges/registration_start.html",
+            {"round": round_, "unit": unit, "today": timezone.localdate()},
+        )
+
+    def post(self, request, pk):
+        round_, unit = self.load(pk)
+        try:
+            registration = services.registration_start(round_=round_, unit=unit, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("pledges:round_list")
+        return redirect("pledges:registration_detail", pk=registration.pk)
+
+
+class RegistrationView(LoginRequiredMixin, View):
+    template_name = "pledges/registration_detail.html"
+
+    def load(self):
+        return get_object_or_404(
+            selectors.registrations_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def context(self, registration, formset=None, return_form=None, reopen_form=None):
+        user = self.request.user
+        items = selectors.registration_items(registration)
+        can_edit = user.has_perm("pledges.change_registration", registration)
+        if can_edit and formset is None:
+            formset = RegistrationItemFormSet(
+                prefix="items",
+                unit=registration.unit,
+                initial=[
+                    {"title": i.title_id, "person": i.person_id or "", "note": i.note}
+                    for i in items
+                ],
+            )
+        findings = registration_findings(registration, items)
+        for item in items:
+            item.findings = findings.get(item.pk, [])
+        return {
+            "registration": registration,
+            "items": items,
+            "history": list(registration.history.select_related("actor")),
+            "can_edit": can_edit,
+            "can_review": user.has_perm("pledges.review_registration", registration),
+            "can_reopen": user.has_perm("pledges.reopen_registration", registration),
+            "formset": formset,
+            "return_form": return_form or ReturnForm(),
+            "reopen_form": reopen_form or ReopenForm(),
+            "deadline": registration.deadline_for_unit(),
+            "past_deadline": timezone.localdate() > registration.deadline_for_unit(),
+        }
+
+    def get(self, request, pk):
+        return render(request, self.template_name, self.context(self.load()))
+
+    def post(self, request, pk):
+        registration = self.load()
+        action = request.POST.get("action", "save")
+        handler = {
+            "save": self.save,
+            "submit": self.save,
+            "accept": self.accept,
+            "return": self.send_back,
+            "reopen": self.reopen,
+        }.get(action)
+        if handler is None:
+            raise Http404
+        return handler(request, registration, action)
+
+    def save(self, request, registration, action):
+        _deny_unless(request.user, "pledges.change_registration", registration)
+        formset = RegistrationItemFormSet(request.POST, prefix="items", unit=registration.unit)
+        if not formset.is_valid():
+            return render(request, self.template_name, self.context(registration, formset=formset))
+        try:
+            services.registration_save_items(
+                registration=registration,
+                actor=request.user,
+                items=[f.cleaned_data for f in formset.rows()],
+            )
+            if action == "submit":
+                services.registration_submit(registration=registration, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            registration.refresh_from_db()
+            return render(request, self.template_name, self.context(registration, formset=formset))
+        if action == "submit":
+            messages.success(
+                request, _("The registration was submitted to the cluster secretariat.")
+            )
+        else:
+            messages.success(request, _("The draft was saved; check the warnings, if any."))
+        return redirect("pledges:registration_detail", pk=registration.pk)
+
+    def accept(self, request, registration, action):
+        _deny_unless(request.user, "pledges.review_registration", registration)
+        try:
+            services.registration_accept(registration=registration, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("The registration was accepted."))
+        return redirect("pledges:registration_detail", pk=registration.pk)
+
+    def send_back(self, request, registration, action):
+        _deny_unless(request.user, "pledges.review_registration", registration)
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                services.registration_return(
+                    registration=registration,
+                    actor=request.user,
+                    comment=form.cleaned_data["comment"],
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The registration was returned to the unit."))
+                return redirect("pledges:registration_detail", pk=registration.pk)
+        return render(request, self.template_name, self.context(registration, return_form=form))
+
+    def reopen(self, request, registration, action):
+        _deny_unless(request.user, "pledges.reopen_registration", registration)
+        form = ReopenForm(request.POST)
+        if form.is_valid():
+            try:
+                services.registration_reopen(
+                    registration=registration, actor=request.user, **form.cleaned_data
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The registration was reopened for the unit."))
+                return redirect("pledges:registration_detail", pk=registration.pk)
+        return render(request, self.template_name, self.context(registration, reopen_form=form))
