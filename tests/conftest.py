@@ -159,3 +159,31 @@ def titles(db):
 
     load(Title)
     return {(t.code, t.recipient): t for t in Title.objects.all()}
+
+
+# Pledges and registrations ----------------------------------------------------------
+
+
+@pytest.fixture
+def pledge(cluster_year):
+    """A draft pledge of our cluster year with two commitments."""
+    from tests.factories.pledges import CommitmentFactory, PledgeFactory
+
+    pledge = PledgeFactory(cluster_year=cluster_year, signing_date=None)
+    CommitmentFactory(pledge=pledge, content="Hoàn thành kế hoạch thanh tra", target="100%")
+    CommitmentFactory(pledge=pledge, content="Cải cách hành chính", target="")
+    return pledge
+
+
+@pytest.fixture
+def open_pledge(pledge, secretariat):
+    from pledges import services
+
+    return services.pledge_open(pledge=pledge, actor=secretariat)
+
+
+@pytest.fixture
+def registration_round(cluster_year):
+    from tests.factories.pledges import RegistrationRoundFactory
+
+    return RegistrationRoundFactory(cluster_year=cluster_year, deadline=date(2099, 12, 31))
