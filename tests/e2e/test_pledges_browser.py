@@ -1,6 +1,6 @@
 """Issue 4 in a real browser: draft, open, every leader signs; a unit registers titles."""
 
-from io import BytesIO
+import re
 
 import docx
 import pytest
@@ -15,7 +15,9 @@ from units.choices import Role
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_pledge_drafted_opened_and_signed_by_every_leader(new_page, live_server, secretariat, leader, cluster_year, our_unit, other_unit):
+def test_pledge_drafted_opened_and_signed_by_every_leader(
+    new_page, live_server, secretariat, leader, cluster_year, our_unit, other_unit
+):
     other_leader = UserFactory(unit=other_unit)
     RoleAssignmentFactory(user=other_leader, role=Role.UNIT_LEADER, unit=other_unit)
 
@@ -36,7 +38,7 @@ def test_pledge_drafted_opened_and_signed_by_every_leader(new_page, live_server,
     for user in (leader, other_leader):
         signer = new_page(width=390, height=844)  # leaders often sign from a phone
         sign_in(signer, live_server, user.username, PASSWORD)
-        signer.get_by_role("link", name="Ký giao ước").first.click()
+        signer.get_by_role("link", name=re.compile(r"^Ký “Giao ước thi đua năm 2026”")).click()
         signer.locator("#id_signatory_name").fill(f"Lãnh đạo {user.pk}")
         signer.locator("#id_position").fill("Chánh Thanh tra")
         signer.get_by_role("button", name="Ký", exact=True).click()
@@ -47,20 +49,22 @@ def test_pledge_drafted_opened_and_signed_by_every_leader(new_page, live_server,
     page.reload()
     with page.expect_download() as download:
         page.get_by_role("link", name="Văn bản Word (.docx)").click()
-    document = docx.Document(BytesIO(open(download.value.path(), "rb").read()))
+    document = docx.Document(str(download.value.path()))
     cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert our_unit.name.upper() in cells and other_unit.name.upper() in cells
 
 
-def test_unit_registers_titles_and_submits(new_page, live_server, officer, our_unit, registration_round, titles):
-    PersonFactory(unit=our_unit, full_name="Phạm Thị Thu")
+def test_unit_registers_titles_and_submits(
+    new_page, live_server, officer, our_unit, registration_round, titles
+):
+    person = PersonFactory(unit=our_unit, full_name="Phạm Thị Thu")
     page = new_page()
     sign_in(page, live_server, officer.username, PASSWORD)
     page.goto(f"{live_server.url}/registrations/rounds/{registration_round.pk}/mine/")
     page.get_by_role("button", name="Bắt đầu đăng ký").click()
     page.locator("#id_items-0-title").select_option(str(titles[("TTLDXS", "collective")].pk))
     page.locator("#id_items-1-title").select_option(str(titles[("CSTDCS", "person")].pk))
-    page.locator("#id_items-1-person").select_option(label="Phạm Thị Thu")
+    page.locator("#id_items-1-person").select_option(str(person.pk))
     page.get_by_role("button", name="Lưu nháp").click()
     expect(page.get_by_role("note").first).to_contain_text("R1")  # the rule warning, at once
     page.get_by_role("button", name="Lưu và gửi").click()

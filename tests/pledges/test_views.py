@@ -320,7 +320,7 @@ def test_consolidated_table_and_xlsx_counts(
     response = client.get(reverse("pledges:round_export", args=[registration_round.pk]))
     workbook = openpyxl.load_workbook(BytesIO(response.content))
     summary = workbook.worksheets[0]
-    values = [[c for c in row] for row in summary.iter_rows(values_only=True)]
+    values = [list(row) for row in summary.iter_rows(values_only=True)]
     our_row = next(row for row in values if our_unit.name in row)
     assert our_row[-1] == 4 and 3 in our_row and 1 in our_row
     assert any(other_unit.name in row for row in workbook.worksheets[2].iter_rows(values_only=True))

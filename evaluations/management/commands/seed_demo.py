@@ -8,7 +8,10 @@ from units.demo import seed_units
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (idempotent): Cluster No. 2, its units, staff, users, campaigns, pledges and registrations."
+    help = (
+        "Load the demo data (idempotent): Cluster No. 2, its units, staff, users, campaigns, "
+        "pledges and registrations."
+    )
 
     # Lives in the last app of the chain so that it may call every app's demo.
     def handle(self, *args, **options):
