@@ -52,7 +52,12 @@ PREAMBLE_2019 = (
 
 
 def _leader_name(unit):
-    person = Person.objects.filter(unit=unit, position="Chánh Thanh tra").order_by("pk").first()
+    # The chief at the time, found through employment history (merged units' staff moved on).
+    person = (
+        Person.objects.filter(employments__unit=unit, position="Chánh Thanh tra")
+        .order_by("pk")
+        .first()
+    )
     return person.full_name if person else "Chánh Thanh tra"
 
 

@@ -41,8 +41,8 @@ MARGIN_RIGHT = Mm(15)
 TEXT_WIDTH = Mm(210 - 30 - 15)
 
 # The heading table: issuing body on the left, national heading on the right.
-HEADING_LEFT_WIDTH = Mm(65)
-HEADING_RIGHT_WIDTH = Mm(100)
+HEADING_LEFT_WIDTH = Mm(58)
+HEADING_RIGHT_WIDTH = Mm(107)
 # The line under the motto is as long as the motto (about 56 mm in 13 pt bold);
 # the one under the issuing body is a third to a half of its name.
 MOTTO_RULE_LENGTH = Mm(56)
