@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.choices import CampaignScope, CriterionKind, ReviewKind
 from campaigns.models import Campaign, CampaignEvent
 from campaigns.validators import phase_problems, rubric_problems
-from units.formfields import DateField, DecimalCommaField
+from units.formfields import DateField, DecimalCommaField, kept_rows
 from units.models import ClusterYear, Unit
 from units.selectors import roles_of
 
@@ -105,19 +105,9 @@ class PhaseForm(forms.Form):
     review_date = DateField(label=_("Review meeting date"), required=False)
 
 
-def _kept_rows(formset):
-    """Rows that are part of the result: existing ones and filled new ones, not deleted."""
-    initial = set(formset.initial_forms)
-    return [
-        f
-        for f in formset.forms
-        if (f in initial or f.has_changed()) and f.is_valid() and not formset._should_delete_form(f)
-    ]
-
-
 class BasePhaseFormSet(forms.BaseFormSet):
     def filled_forms(self):
-        return _kept_rows(self)
+        return kept_rows(self)
 
     def check_against(self, *, start, end) -> bool:
         """Add the period and overlap problems to the rows concerned; True when none."""
@@ -186,7 +176,7 @@ class CriterionForm(forms.Form):
 
 class _RowsFormSet(forms.BaseFormSet):
     def rows(self) -> list[forms.Form]:
-        return _kept_rows(self)
+        return kept_rows(self)
 
 
 GroupFormSet = forms.formset_factory(GroupForm, formset=_RowsFormSet, extra=2, can_delete=True)

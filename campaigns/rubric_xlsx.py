@@ -19,12 +19,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from campaigns.choices import CriterionKind
 from campaigns.models import Criterion, Rubric, RubricGroup
 from units.exceptions import ActionRefused
+from units.xlsx import cell_text, fold, put_text
 
 MAX_BYTES = 2 * 1024 * 1024
 # Rows with content (blank rows do not count) and columns read from a sheet.
@@ -201,24 +201,8 @@ class RubricData:
     tie_break_groups: str | None = None
 
 
-def _fold(text) -> str:
-    """Lower case without diacritics, spaces collapsed: 'Mã  nhóm' -> 'ma nhom'."""
-    text = unicodedata.normalize("NFC", str(text or "")).strip().lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return " ".join("".join(c for c in decomposed if unicodedata.category(c) != "Mn").split())
-
-
 def _lower(text) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text or "")).strip().lower().split())
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # Keep Vietnamese text in one normal form so that comparisons match.
-    return unicodedata.normalize("NFC", str(value).strip())
 
 
 def _in_languages(func):
@@ -233,19 +217,8 @@ def _in_languages(func):
 # Export
 
 
-def _text(value) -> str:
-    # openpyxl refuses control characters; they have no place in a rubric anyway.
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value or ""))
-
-
 def _number(value: Decimal):
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _put_text(cell, value):
-    cell.value = _text(value)
-    # A text starting with "=" stays text: never a formula.
-    cell.data_type = "s"
 
 
 def rubric_to_workbook(rubric) -> bytes:
@@ -264,16 +237,16 @@ def rubric_to_workbook(rubric) -> bytes:
         criteria = list(group.criteria.all())
         if not criteria:
             row = sheet.max_row + 1
-            _put_text(sheet.cell(row, 1), group.code)
-            _put_text(sheet.cell(row, 2), group.title)
+            put_text(sheet.cell(row, 1), group.code)
+            put_text(sheet.cell(row, 2), group.title)
         for criterion in criteria:
             row = sheet.max_row + 1
             values = (group.code, group.title, criterion.code, criterion.title, criterion.guidance)
             for column, value in enumerate(values, start=1):
-                _put_text(sheet.cell(row, column), value)
+                put_text(sheet.cell(row, column), value)
             sheet.cell(row, 6, _number(criterion.max_points))
-            _put_text(sheet.cell(row, 7), str(CriterionKind(criterion.kind).label))
-            _put_text(sheet.cell(row, 8), yes if criterion.evidence_required else no)
+            put_text(sheet.cell(row, 7), str(CriterionKind(criterion.kind).label))
+            put_text(sheet.cell(row, 8), yes if criterion.evidence_required else no)
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
@@ -290,7 +263,7 @@ def rubric_to_workbook(rubric) -> bytes:
     settings_sheet = workbook.create_sheet(_("Rubric"))
     for row, field in enumerate(("title", "version", "bonus_cap", "tie_break_groups"), start=1):
         key = settings_sheet.cell(row, 1)
-        _put_text(key, capfirst(Rubric._meta.get_field(field).verbose_name))
+        put_text(key, capfirst(Rubric._meta.get_field(field).verbose_name))
         key.font = bold
         value = settings_sheet.cell(row, 2)
         if field == "version":
@@ -298,7 +271,7 @@ def rubric_to_workbook(rubric) -> bytes:
         elif field == "bonus_cap":
             value.value = _number(rubric.bonus_cap)
         else:
-            _put_text(value, getattr(rubric, field))
+            put_text(value, getattr(rubric, field))
         value.alignment = Alignment(horizontal="left")
     settings_sheet.column_dimensions["A"].width = 30
     settings_sheet.column_dimensions["B"].width = 60
@@ -374,12 +347,12 @@ def _pick_sheets(workbook):
     if not sheets:
         raise ActionRefused(_("The file has no criteria below the header."))
     criteria_names = set(CRITERIA_SHEET_NAMES) | {
-        _fold(n) for n in _in_languages(lambda: _("Criteria"))
+        fold(n) for n in _in_languages(lambda: _("Criteria"))
     }
-    rubric_names = set(RUBRIC_SHEET_NAMES) | {_fold(n) for n in _in_languages(lambda: _("Rubric"))}
-    criteria = next((s for s in sheets if _fold(s.title) in criteria_names), sheets[0])
+    rubric_names = set(RUBRIC_SHEET_NAMES) | {fold(n) for n in _in_languages(lambda: _("Rubric"))}
+    criteria = next((s for s in sheets if fold(s.title) in criteria_names), sheets[0])
     rubric = next(
-        (s for s in sheets if s is not criteria and _fold(s.title) in rubric_names),
+        (s for s in sheets if s is not criteria and fold(s.title) in rubric_names),
         None,
     )
     if rubric is None:
@@ -404,12 +377,12 @@ def _sheet_rows(sheet) -> list[tuple]:
 def _header_aliases() -> dict[str, set[str]]:
     aliases = {field: set(names) for field, names in HEADER_ALIASES.items()}
     for field, header in COLUMNS:
-        aliases[field].update(_fold(h) for h in _in_languages(lambda header=header: str(header)))
+        aliases[field].update(fold(h) for h in _in_languages(lambda header=header: str(header)))
     return aliases
 
 
 def _map_header(row, aliases) -> dict[str, int]:
-    folded = [_fold(cell) for cell in row]
+    folded = [fold(cell) for cell in row]
     columns, used = {}, set()
     for field, _header in COLUMNS:
         for index, name in enumerate(folded):
@@ -428,11 +401,11 @@ def _find_header(rows) -> tuple[int, dict[str, int], dict[str, str]]:
         columns = _map_header(row, aliases)
         if all(field in columns for field in REQUIRED):
             headers = {field: str(header) for field, header in COLUMNS}
-            headers.update({field: _cell(row[index]) for field, index in columns.items()})
+            headers.update({field: cell_text(row[index]) for field, index in columns.items()})
             return number, columns, headers
         if len(columns) > len(best):
             best_number, best = number, columns
-    if not any(_cell(value) for row in rows for value in row):
+    if not any(cell_text(value) for row in rows for value in row):
         raise ActionRefused(_("The file has no criteria below the header."))
     labels = dict(COLUMNS)
     missing = ", ".join(str(labels[field]) for field in REQUIRED if field not in best)
@@ -454,7 +427,7 @@ def _record(values, columns) -> dict:
         if field in ("max_points", "evidence_required") and isinstance(value, int | float):
             record[field] = value
         else:
-            record[field] = _cell(value)
+            record[field] = cell_text(value)
     return record
 
 
@@ -489,7 +462,7 @@ def _kind_tables() -> tuple[dict[str, str], dict[str, str]]:
         exact[kind.value] = kind.value
         for label in _in_languages(lambda kind=kind: str(kind.label)):
             exact.setdefault(_lower(label), kind.value)
-            key = _fold(label)
+            key = fold(label)
             if key in KIND_FOLDED:
                 continue
             if folded.get(key, kind.value) != kind.value:
@@ -503,9 +476,9 @@ def _kind_tables() -> tuple[dict[str, str], dict[str, str]]:
 def _evidence_table() -> dict[str, bool]:
     table = dict(EVIDENCE_VALUES)
     for word in _in_languages(lambda: _("Yes")):
-        table.setdefault(_fold(word), True)
+        table.setdefault(fold(word), True)
     for word in _in_languages(lambda: _("No")):
-        table.setdefault(_fold(word), False)
+        table.setdefault(fold(word), False)
     return table
 
 
@@ -607,7 +580,7 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
         raw_kind = record.get("kind", "")
         kind = CriterionKind.NORMAL.value
         if raw_kind:
-            kind = kinds_exact.get(_lower(raw_kind)) or kinds_folded.get(_fold(raw_kind))
+            kind = kinds_exact.get(_lower(raw_kind)) or kinds_folded.get(fold(raw_kind))
             if kind is None:
                 errors.append(
                     RowError(
@@ -623,7 +596,7 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
         if isinstance(raw_evidence, bool):
             evidence = raw_evidence
         elif raw_evidence not in (None, ""):
-            evidence = evidence_values.get(_fold(_cell(raw_evidence)))
+            evidence = evidence_values.get(fold(cell_text(raw_evidence)))
             if evidence is None:
                 errors.append(
                     RowError(
@@ -670,7 +643,7 @@ def _settings_keys() -> dict[str, set[str]]:
     keys = {field: set(names) for field, names in RUBRIC_KEYS.items()}
     for field in keys:
         label = Rubric._meta.get_field(field).verbose_name
-        keys[field].update(_fold(name) for name in _in_languages(lambda label=label: str(label)))
+        keys[field].update(fold(name) for name in _in_languages(lambda label=label: str(label)))
     return keys
 
 
@@ -680,16 +653,16 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
     for number, values in enumerate(rows, start=1):
         if not values:
             continue
-        key = _fold(values[0])
+        key = fold(values[0])
         for field, names in keys.items():
             if key in names and field not in found:
                 value = values[1] if len(values) > 1 else None
-                found[field] = (number, f"{sheet_name}: {_cell(values[0])}", value)
+                found[field] = (number, f"{sheet_name}: {cell_text(values[0])}", value)
                 break
     settings = {}
     if "title" in found:
         number, column, value = found["title"]
-        title = _cell(value)
+        title = cell_text(value)
         limit = Rubric._meta.get_field("title").max_length
         if len(title) > limit:
             errors.append(
@@ -699,8 +672,8 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
             settings["title"] = title
     if "bonus_cap" in found:
         number, column, value = found["bonus_cap"]
-        if value is not None and _cell(value) != "":
-            cap = _parse_decimal(value if isinstance(value, int | float) else _cell(value))
+        if value is not None and cell_text(value) != "":
+            cap = _parse_decimal(value if isinstance(value, int | float) else cell_text(value))
             if cap is None:
                 errors.append(RowError(number, column, _("Write a number, e.g. 2,5 or 10.")))
             elif not Decimal("0") <= cap <= MAX_BONUS_CAP:
@@ -718,7 +691,7 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
                 settings["bonus_cap"] = cap
     if "tie_break_groups" in found:
         number, column, value = found["tie_break_groups"]
-        codes = [c.strip() for c in re.split(r"[,;]", _cell(value)) if c.strip()]
+        codes = [c.strip() for c in re.split(r"[,;]", cell_text(value)) if c.strip()]
         unknown = [c for c in codes if c not in group_codes]
         text = ", ".join(codes)
         limit = Rubric._meta.get_field("tie_break_groups").max_length

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,21 +26,9 @@ from campaigns.forms import (
 )
 from campaigns.rubric_xlsx import RubricImportInvalid, read_rubric_workbook, rubric_to_workbook
 from units.exceptions import ActionRefused
+from units.http import deny_unless, refusal_to_form, stored_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _deny_unless(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _refusal_to_form(form, error):
-    """Put a service's refusal on the form, keeping everything the user typed."""
-    if isinstance(error, ValidationError):
-        form.add_error(None, error)
-    else:
-        form.add_error(None, error.message)
 
 
 # Campaigns --------------------------------------------------------------------------
@@ -106,10 +94,10 @@ class CampaignFormView(LoginRequiredMixin, View):
     def get_campaign(self):
         pk = self.kwargs.get("pk")
         if pk is None:
-            _deny_unless(self.request.user, "campaigns.add_campaign")
+            deny_unless(self.request.user, "campaigns.add_campaign")
             return None
         campaign = get_object_or_404(selectors.campaigns_visible_to(user=self.request.user), pk=pk)
-        _deny_unless(self.request.user, "campaigns.change_campaign", campaign)
+        deny_unless(self.request.user, "campaigns.change_campaign", campaign)
         return campaign
 
     def phase_initial(self, campaign):
@@ -179,7 +167,7 @@ class CampaignFormView(LoginRequiredMixin, View):
                 content_areas=form.content_areas(),
             )
         except (ActionRefused, ValidationError) as error:
-            _refusal_to_form(form, error)
+            refusal_to_form(form, error)
             return self.render_forms(campaign, form, phases)
         messages.success(request, _("The campaign was saved."))
         return redirect("campaigns:campaign_detail", pk=saved.pk)
@@ -238,7 +226,7 @@ class RubricCreateView(LoginRequiredMixin, View):
         campaign = get_object_or_404(
             selectors.campaigns_visible_to(user=self.request.user), pk=self.kwargs["pk"]
         )
-        _deny_unless(self.request.user, "campaigns.change_campaign", campaign)
+        deny_unless(self.request.user, "campaigns.change_campaign", campaign)
         return campaign
 
     def copy_form(self, data=None, campaign=None):
@@ -287,7 +275,7 @@ class RubricEditView(LoginRequiredMixin, View):
                 ),
             )
             return rubric, redirect("campaigns:rubric_detail", pk=rubric.pk)
-        _deny_unless(self.request.user, "campaigns.change_rubric", rubric)
+        deny_unless(self.request.user, "campaigns.change_rubric", rubric)
         return rubric, None
 
     def render_forms(self, rubric, header, groups, criteria):
@@ -362,7 +350,7 @@ class RubricEditView(LoginRequiredMixin, View):
                 revision=header.cleaned_data["revision"],
             )
         except (ActionRefused, ValidationError) as error:
-            _refusal_to_form(header, error)
+            refusal_to_form(header, error)
             return self.render_forms(rubric, header, groups, criteria)
         messages.success(request, _("The rubric was saved."))
         if "add_rows" in request.POST:
@@ -373,7 +361,7 @@ class RubricEditView(LoginRequiredMixin, View):
 class RubricNewVersionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         rubric = _visible_rubric(request.user, pk)
-        _deny_unless(request.user, "campaigns.version_rubric", rubric)
+        deny_unless(request.user, "campaigns.version_rubric", rubric)
         try:
             new = services.rubric_new_version(rubric=rubric, actor=request.user)
         except ActionRefused as refused:
@@ -402,7 +390,7 @@ class RubricImportView(LoginRequiredMixin, View):
 
     def get_rubric(self):
         rubric = _visible_rubric(self.request.user, self.kwargs["pk"])
-        _deny_unless(self.request.user, "campaigns.change_rubric", rubric)
+        deny_unless(self.request.user, "campaigns.change_rubric", rubric)
         return rubric
 
     def get(self, request, pk):
@@ -453,7 +441,7 @@ class EventFormView(LoginRequiredMixin, View):
             campaign = get_object_or_404(
                 selectors.campaigns_visible_to(user=user), pk=self.kwargs["pk"]
             )
-        _deny_unless(user, "campaigns.manage_events", campaign)
+        deny_unless(user, "campaigns.manage_events", campaign)
         return campaign, event
 
     def get(self, request, **kwargs):
@@ -472,7 +460,7 @@ class EventFormView(LoginRequiredMixin, View):
                     campaign=campaign, event=event, actor=request.user, data=form.cleaned_data
                 )
             except (ActionRefused, ValidationError) as error:
-                _refusal_to_form(form, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("The event was saved."))
                 return redirect("campaigns:event_detail", pk=saved.pk)
@@ -503,7 +491,7 @@ class EventDetailView(LoginRequiredMixin, View):
     def post(self, request, pk):
         """Upload an attachment."""
         event = self.load(pk)
-        _deny_unless(request.user, "campaigns.manage_events", event.campaign)
+        deny_unless(request.user, "campaigns.manage_events", event.campaign)
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -521,7 +509,7 @@ class EventDetailView(LoginRequiredMixin, View):
 class EventDeleteView(LoginRequiredMixin, View):
     def post(self, request, pk):
         event = get_object_or_404(selectors.events_visible_to(user=request.user), pk=pk)
-        _deny_unless(request.user, "campaigns.manage_events", event.campaign)
+        deny_unless(request.user, "campaigns.manage_events", event.campaign)
         campaign_pk = event.campaign_id
         services.event_delete(event=event, actor=request.user)
         messages.success(request, _("The event was deleted."))
@@ -535,23 +523,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         attachment = get_object_or_404(selectors.attachments_visible_to(user=request.user), pk=pk)
-        stored = attachment.thumbnail if self.thumbnail else attachment.file
-        if not stored:
-            raise Http404
-        response = FileResponse(
-            stored.open("rb"),
-            as_attachment=not (attachment.is_image or self.thumbnail),
-            filename=attachment.original_name,
-            content_type="image/jpeg" if self.thumbnail else attachment.content_type,
-        )
-        response["Cache-Control"] = "private, max-age=3600"
-        return response
+        return stored_file_response(attachment, thumbnail=self.thumbnail)
 
 
 class AttachmentDeleteView(LoginRequiredMixin, View):
     def post(self, request, pk):
         attachment = get_object_or_404(selectors.attachments_visible_to(user=request.user), pk=pk)
-        _deny_unless(request.user, "campaigns.manage_events", attachment.event.campaign)
+        deny_unless(request.user, "campaigns.manage_events", attachment.event.campaign)
         event_pk = attachment.event_id
         services.attachment_delete(attachment=attachment, actor=request.user)
         messages.success(request, _("The file was removed."))

@@ -24,9 +24,10 @@ from io import BytesIO
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from units.xlsx import clean_text, put_text
 
 PERSON = "person"
 COLLECTIVE = "collective"
@@ -101,20 +102,6 @@ WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 HEADER = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def _text(value) -> str:
-    # openpyxl refuses control characters.
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value or ""))
-
-
-def _put_text(cell, value):
-    text = _text(value)
-    if not text:
-        return
-    cell.value = text
-    # A text starting with "=" (or "+", "-", "@") stays text: never a formula.
-    cell.data_type = "s"
-
-
 def _local(value: datetime | None) -> datetime | None:
     """A naive local date-time for Excel, which knows no time zones."""
     if value is None:
@@ -125,7 +112,7 @@ def _local(value: datetime | None) -> datetime | None:
 
 
 def _sheet_name(label: str, fallback: str) -> str:
-    name = " ".join(SHEET_NAME_FORBIDDEN.sub(" ", _text(label)).split()).strip("'")
+    name = " ".join(SHEET_NAME_FORBIDDEN.sub(" ", clean_text(label)).split()).strip("'")
     return name[:SHEET_NAME_MAX].strip() or fallback
 
 
@@ -161,11 +148,11 @@ def _write_summary(sheet, table: ConsolidatedTable):
     last_letter = get_column_letter(total_column)
 
     title = sheet.cell(TITLE_ROW, 1)
-    _put_text(title, table.round_title)
+    put_text(title, table.round_title)
     title.font = Font(bold=True, size=13)
     title.alignment = Alignment(vertical="center")
     sheet.merge_cells(f"A{TITLE_ROW}:{last_letter}{TITLE_ROW}")
-    _put_text(sheet.cell(DEADLINE_ROW, 1), f"{labels['deadline']}: {table.deadline:%d/%m/%Y}")
+    put_text(sheet.cell(DEADLINE_ROW, 1), f"{labels['deadline']}: {table.deadline:%d/%m/%Y}")
     sheet.merge_cells(f"A{DEADLINE_ROW}:{last_letter}{DEADLINE_ROW}")
 
     # Header: the fixed columns and the total span both header rows; each title column
@@ -173,12 +160,12 @@ def _write_summary(sheet, table: ConsolidatedTable):
     fixed = {1: "#", 2: labels["unit"], 3: labels["status"], 4: labels["submitted_at"]}
     fixed[total_column] = labels["total"]
     for column, header in fixed.items():
-        _put_text(sheet.cell(HEADER_ROW, column), header)
+        put_text(sheet.cell(HEADER_ROW, column), header)
         letter = get_column_letter(column)
         sheet.merge_cells(f"{letter}{HEADER_ROW}:{letter}{KIND_ROW}")
     for offset, column_title in enumerate(titles, start=FIXED_COLUMNS + 1):
-        _put_text(sheet.cell(HEADER_ROW, offset), column_title.name)
-        _put_text(sheet.cell(KIND_ROW, offset), _recipient_label(column_title.recipient, labels))
+        put_text(sheet.cell(HEADER_ROW, offset), column_title.name)
+        put_text(sheet.cell(KIND_ROW, offset), _recipient_label(column_title.recipient, labels))
     header_cells = [sheet.cell(HEADER_ROW, column) for column in range(1, total_column + 1)]
     header_cells += [
         sheet.cell(KIND_ROW, column) for column in range(FIXED_COLUMNS + 1, total_column)
@@ -193,10 +180,10 @@ def _write_summary(sheet, table: ConsolidatedTable):
     for number, unit in enumerate(table.units, start=1):
         sheet.cell(row, 1, number).alignment = TOP
         name = sheet.cell(row, 2)
-        _put_text(name, unit.unit_name)
+        put_text(name, unit.unit_name)
         name.alignment = WRAP_TOP
         status = sheet.cell(row, 3)
-        _put_text(status, unit.status)
+        put_text(status, unit.status)
         status.alignment = TOP
         submitted = sheet.cell(row, 4, _local(unit.submitted_at))
         submitted.number_format = DATETIME_FORMAT
@@ -209,7 +196,7 @@ def _write_summary(sheet, table: ConsolidatedTable):
             row_total += count
         sheet.cell(row, total_column, row_total).font = BOLD
         row += 1
-    _put_text(sheet.cell(row, UNIT_COLUMN), labels["total"])
+    put_text(sheet.cell(row, UNIT_COLUMN), labels["total"])
     for index, count in enumerate(column_totals):
         sheet.cell(row, FIXED_COLUMNS + 1 + index, count)
     sheet.cell(row, total_column, sum(column_totals))
@@ -246,7 +233,7 @@ def _write_items(sheet, table: ConsolidatedTable):
     headers = (labels["unit"], labels["person"], labels["title"], labels["recipient"])
     for column, header in enumerate((*headers, labels["note"]), start=1):
         cell = sheet.cell(1, column)
-        _put_text(cell, header)
+        put_text(cell, header)
         cell.font = BOLD
     for row, item in enumerate(table.items, start=2):
         values = (
@@ -258,7 +245,7 @@ def _write_items(sheet, table: ConsolidatedTable):
         )
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row, column)
-            _put_text(cell, value)
+            put_text(cell, value)
             cell.alignment = WRAP_TOP
     widths = (
         _name_width([labels["unit"]] + [i.unit_name for i in table.items]),
@@ -276,14 +263,14 @@ def _write_items(sheet, table: ConsolidatedTable):
 def _write_missing(sheet, table: ConsolidatedTable):
     labels = table.labels
     header = sheet.cell(1, 1)
-    _put_text(header, labels["unit"])
+    put_text(header, labels["unit"])
     header.font = BOLD
     if table.not_registered:
         for row, name in enumerate(table.not_registered, start=2):
-            _put_text(sheet.cell(row, 1), name)
+            put_text(sheet.cell(row, 1), name)
     else:
         cell = sheet.cell(2, 1)
-        _put_text(cell, labels["no_missing"])
+        put_text(cell, labels["no_missing"])
         cell.font = Font(italic=True)
     sheet.column_dimensions["A"].width = _name_width(
         [labels["unit"], labels["no_missing"], *table.not_registered]

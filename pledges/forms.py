@@ -6,7 +6,7 @@ from campaigns.models import Campaign
 from pledges.choices import PledgeFileKind
 from pledges.models import Pledge, RegistrationRound
 from pledges.selectors import titles_for_registration
-from units.formfields import DateField
+from units.formfields import DateField, kept_rows
 from units.models import ClusterYear, Person, Unit
 from units.selectors import roles_of
 
@@ -15,15 +15,6 @@ def _managed_years(user):
     years = ClusterYear.objects.select_related("cluster").order_by("-year", "cluster__name")
     roles = roles_of(user)
     return years if roles.is_admin else years.filter(pk__in=roles.secretariat_cluster_year_ids)
-
-
-def _kept_rows(formset):
-    initial = set(formset.initial_forms)
-    return [
-        f
-        for f in formset.forms
-        if (f in initial or f.has_changed()) and f.is_valid() and not formset._should_delete_form(f)
-    ]
 
 
 class PledgeForm(forms.ModelForm):
@@ -89,7 +80,7 @@ class BaseCommitmentFormSet(forms.BaseFormSet):
         return {"criteria": self.criteria}
 
     def rows(self):
-        return _kept_rows(self)
+        return kept_rows(self)
 
 
 CommitmentFormSet = forms.formset_factory(
@@ -188,7 +179,7 @@ class BaseItemFormSet(forms.BaseFormSet):
         return {"titles": self.titles, "people": self.people}
 
     def rows(self):
-        return _kept_rows(self)
+        return kept_rows(self)
 
 
 RegistrationItemFormSet = forms.formset_factory(

@@ -366,3 +366,11 @@ class RegistrationEvent(models.Model):
 
     def __str__(self):
         return f"{self.from_status} → {self.to_status}"
+
+    @property
+    def from_label(self):
+        return RegistrationStatus(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self):
+        return RegistrationStatus(self.to_status).label

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,19 +28,11 @@ from pledges.forms import (
 )
 from pledges.models import PledgeAttachment, Registration
 from units.exceptions import ActionRefused
+from units.http import deny_unless, refusal_to_form, stored_file_response
 from units.selectors import roles_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _deny_unless(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _refusal(form, error):
-    form.add_error(None, error if isinstance(error, ValidationError) else error.message)
 
 
 # Pledges ----------------------------------------------------------------------------
@@ -100,7 +92,7 @@ class PledgeDetailView(LoginRequiredMixin, View):
     def post(self, request, pk):
         """Upload a file (the signed original or a photo)."""
         pledge = _visible_pledge(request.user, pk, True)
-        _deny_unless(request.user, "pledges.manage_pledge", pledge)
+        deny_unless(request.user, "pledges.manage_pledge", pledge)
         form = PledgeAttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -128,7 +120,7 @@ class PledgeFormView(LoginRequiredMixin, View):
                 raise PermissionDenied
             return None
         pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
-        _deny_unless(self.request.user, "pledges.change_pledge", pledge)
+        deny_unless(self.request.user, "pledges.change_pledge", pledge)
         return pledge
 
     def criteria(self, pledge):
@@ -190,7 +182,7 @@ class PledgeFormView(LoginRequiredMixin, View):
                     commitments=[f.cleaned_data for f in commitments.rows()],
                 )
             except (ActionRefused, ValidationError) as error:
-                _refusal(form, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("The pledge was saved."))
                 return redirect("pledges:pledge_detail", pk=saved.pk)
@@ -208,7 +200,7 @@ class PledgeActionView(LoginRequiredMixin, View):
 
     def post(self, request, pk, action):
         pledge = _visible_pledge(request.user, pk)
-        _deny_unless(request.user, "pledges.manage_pledge", pledge)
+        deny_unless(request.user, "pledges.manage_pledge", pledge)
         service, done = self.actions[action]
         try:
             service(pledge=pledge, actor=request.user)
@@ -226,7 +218,7 @@ class PledgeSignView(LoginRequiredMixin, View):
 
     def load(self):
         pledge = _visible_pledge(self.request.user, self.kwargs["pk"], True)
-        _deny_unless(self.request.user, "pledges.sign_pledge", pledge)
+        deny_unless(self.request.user, "pledges.sign_pledge", pledge)
         leader_units = roles_of(self.request.user).leader_unit_ids
         party = next(
             (
@@ -265,7 +257,7 @@ class PledgeSignView(LoginRequiredMixin, View):
                     pledge=pledge, actor=request.user, unit=party.unit, **form.cleaned_data
                 )
             except (ActionRefused, ValidationError) as error:
-                _refusal(form, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("Your unit's signature was recorded."))
                 return redirect("pledges:pledge_detail", pk=pledge.pk)
@@ -279,7 +271,7 @@ class PledgeRecordSignatureView(LoginRequiredMixin, View):
 
     def load(self):
         pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
-        _deny_unless(self.request.user, "pledges.record_signature", pledge)
+        deny_unless(self.request.user, "pledges.record_signature", pledge)
         parties = pledge.parties.filter(signature__isnull=True).order_by("order", "unit_name")
         return pledge, parties
 
@@ -302,7 +294,7 @@ class PledgeRecordSignatureView(LoginRequiredMixin, View):
                     pledge=pledge, actor=request.user, party=party, **data
                 )
             except (ActionRefused, ValidationError) as error:
-                _refusal(form, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -362,15 +354,7 @@ class PledgeFileView(LoginRequiredMixin, View):
             ),
             pk=pk,
         )
-        stored = attachment.thumbnail if self.thumbnail else attachment.file
-        if not stored:
-            raise Http404
-        return FileResponse(
-            stored.open("rb"),
-            as_attachment=not (attachment.is_image or self.thumbnail),
-            filename=attachment.original_name,
-            content_type="image/jpeg" if self.thumbnail else attachment.content_type,
-        )
+        return stored_file_response(attachment, thumbnail=self.thumbnail)
 
 
 # Registrations ----------------------------------------------------------------------
@@ -412,7 +396,7 @@ class RoundFormView(LoginRequiredMixin, View):
             try:
                 round_ = services.round_save(actor=request.user, data=form.cleaned_data)
             except (ActionRefused, ValidationError) as error:
-                _refusal(form, error)
+                refusal_to_form(form, error)
             else:
                 messages.success(request, _("The registration round was opened."))
                 return redirect("pledges:round_detail", pk=round_.pk)
@@ -591,7 +575,7 @@ class RegistrationView(LoginRequiredMixin, View):
         return handler(request, registration, action)
 
     def save(self, request, registration, action):
-        _deny_unless(request.user, "pledges.change_registration", registration)
+        deny_unless(request.user, "pledges.change_registration", registration)
         formset = RegistrationItemFormSet(request.POST, prefix="items", unit=registration.unit)
         if not formset.is_valid():
             return render(request, self.template_name, self.context(registration, formset=formset))
@@ -616,7 +600,7 @@ class RegistrationView(LoginRequiredMixin, View):
         return redirect("pledges:registration_detail", pk=registration.pk)
 
     def accept(self, request, registration, action):
-        _deny_unless(request.user, "pledges.review_registration", registration)
+        deny_unless(request.user, "pledges.review_registration", registration)
         try:
             services.registration_accept(registration=registration, actor=request.user)
         except ActionRefused as refused:
@@ -626,7 +610,7 @@ class RegistrationView(LoginRequiredMixin, View):
         return redirect("pledges:registration_detail", pk=registration.pk)
 
     def send_back(self, request, registration, action):
-        _deny_unless(request.user, "pledges.review_registration", registration)
+        deny_unless(request.user, "pledges.review_registration", registration)
         form = ReturnForm(request.POST)
         if form.is_valid():
             try:
@@ -643,7 +627,7 @@ class RegistrationView(LoginRequiredMixin, View):
         return render(request, self.template_name, self.context(registration, return_form=form))
 
     def reopen(self, request, registration, action):
-        _deny_unless(request.user, "pledges.reopen_registration", registration)
+        deny_unless(request.user, "pledges.reopen_registration", registration)
         form = ReopenForm(request.POST)
         if form.is_valid():
             try:

@@ -62,3 +62,15 @@ class DateField(forms.DateField):
             ),
         )
         super().__init__(*args, **kwargs)
+
+
+def kept_rows(formset) -> list:
+    """Rows that make up the result: existing ones and filled new ones, not marked deleted."""
+    initial = set(formset.initial_forms)
+    return [
+        form
+        for form in formset.forms
+        if (form in initial or form.has_changed())
+        and form.is_valid()
+        and not formset._should_delete_form(form)
+    ]

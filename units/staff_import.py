@@ -4,7 +4,6 @@ Every row is checked before anything is written; when any row is wrong the user
 gets the list of rows and reasons, and the database is unchanged.
 """
 
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from io import BytesIO
@@ -21,6 +20,7 @@ from units.audit import audit_record
 from units.choices import Gender
 from units.exceptions import ActionRefused
 from units.models import Employment, Person
+from units.xlsx import cell_text, fold
 
 # Column headers of the template, in order: (field, header shown in the file).
 COLUMNS = (
@@ -72,22 +72,6 @@ class ImportResult:
     updated: int
 
 
-def _fold(text) -> str:
-    """Lower case without diacritics: 'Họ và tên' -> 'ho va ten'."""
-    text = str(text or "").strip().lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    # Keep Vietnamese text in one normal form so that searches and comparisons match.
-    return unicodedata.normalize("NFC", str(value).strip())
-
-
 def template_workbook() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -127,7 +111,7 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
                 _("The file has more than %(max)d rows.") % {"max": settings.STAFF_IMPORT_MAX_ROWS}
             )
         record = {
-            field: _cell(values[i]) if i < len(values) else "" for field, i in columns.items()
+            field: cell_text(values[i]) if i < len(values) else "" for field, i in columns.items()
         }
         if any(record.values()):
             parsed.append((number, record))
@@ -138,7 +122,7 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
 
 
 def _map_header(header) -> dict[str, int]:
-    folded = [_fold(cell) for cell in header]
+    folded = [fold(cell) for cell in header]
     columns = {}
     for field, aliases in HEADER_ALIASES.items():
         for index, name in enumerate(folded):
@@ -162,7 +146,7 @@ def validate_rows(*, unit, rows) -> tuple[list[Person], list[Person]]:
     errors, to_create, to_update = [], [], []
     for number, record in rows:
         row_errors = []
-        gender = GENDER_VALUES.get(_fold(record.get("gender")))
+        gender = GENDER_VALUES.get(fold(record.get("gender")))
         if record.get("gender") and gender is None:
             row_errors.append(RowError(number, labels["gender"], _("Write “Nam” or “Nữ”.")))
         code = record.get("staff_code", "")

@@ -1,0 +1,30 @@
+"""Helpers that every app's thin views share."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+
+
+def deny_unless(user, perm, obj=None):
+    """403 unless the rules grant `perm` (the object was already loaded through a selector)."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def refusal_to_form(form, error):
+    """Put a service's refusal (ActionRefused or ValidationError) on the form, keeping the input."""
+    form.add_error(None, error if isinstance(error, ValidationError) else error.message)
+
+
+def stored_file_response(stored, *, thumbnail=False):
+    """Serve a StoredFile row: images inline, documents as a download under their own name."""
+    field = stored.thumbnail if thumbnail else stored.file
+    if not field:
+        raise Http404
+    response = FileResponse(
+        field.open("rb"),
+        as_attachment=not (stored.is_image or thumbnail),
+        filename=stored.original_name,
+        content_type="image/jpeg" if thumbnail else stored.content_type,
+    )
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
