@@ -232,7 +232,14 @@ def _rubric(campaign, admin, title, spec, *, tie_break="A, B"):
     return services.rubric_save(
         rubric=rubric,
         actor=admin,
-        header={"title": title, "bonus_cap": Decimal("5"), "tie_break_groups": tie_break},
+        header={
+            "title": title,
+            "bonus_cap": Decimal("5"),
+            "tie_break_groups": tie_break,
+            "band_excellent_from": Decimal("90"),
+            "band_good_from": Decimal("80"),
+            "band_complete_from": Decimal("60"),
+        },
         groups=groups,
         criteria=criteria,
         revision=rubric.revision,

@@ -144,7 +144,22 @@ class RubricHeaderForm(forms.Form):
         max_length=100,
         help_text=_("Group codes separated by commas, e.g. “A, B”."),
     )
+    band_excellent_from = DecimalCommaField(label=_("“Excellent” from"), required=False)
+    band_good_from = DecimalCommaField(label=_("“Good” from"), required=False)
+    band_complete_from = DecimalCommaField(label=_("“Complete” from"), required=False)
     revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        bands = [
+            data.get(k) for k in ("band_excellent_from", "band_good_from", "band_complete_from")
+        ]
+        given = [b for b in bands if b is not None]
+        if given != sorted(given, reverse=True):
+            self.add_error(
+                None, _("Band thresholds must go down: excellent above good above complete.")
+            )
+        return data
 
 
 class GroupForm(forms.Form):

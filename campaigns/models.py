@@ -249,6 +249,16 @@ class Rubric(models.Model):
             "the higher score in A wins, then B."
         ),
     )
+    # Classification bands of the ranking: the lowest total of each band (empty = unused).
+    band_excellent_from = models.DecimalField(
+        _("“excellent” from (total)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    band_good_from = models.DecimalField(
+        _("“good” from (total)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    band_complete_from = models.DecimalField(
+        _("“complete” from (total)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
     frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -244,8 +244,18 @@ def rubric_import(*, rubric: Rubric, actor, data) -> Rubric:
     return rubric
 
 
+HEADER_FIELDS = (
+    "title",
+    "bonus_cap",
+    "tie_break_groups",
+    "band_excellent_from",
+    "band_good_from",
+    "band_complete_from",
+)
+
+
 def _apply_header(rubric, header):
-    for name in ("title", "bonus_cap", "tie_break_groups"):
+    for name in HEADER_FIELDS:
         if name in header:
             setattr(rubric, name, header[name])
     rubric.revision += 1
@@ -309,12 +319,11 @@ def rubric_copy(
     """Start a rubric for a campaign (or a cluster year) from an earlier one."""
     require_perm(actor, "campaigns.view_rubric", source)
     rubric = Rubric(
-        title=title or source.title,
-        bonus_cap=source.bonus_cap,
-        tie_break_groups=source.tie_break_groups,
+        **{name: getattr(source, name) for name in HEADER_FIELDS},
         version=selectors.next_version(campaign=campaign, cluster_year=cluster_year),
         **_owner_kwargs(campaign=campaign, cluster_year=cluster_year),
     )
+    rubric.title = title or source.title
     require_perm(actor, "campaigns.add_rubric", rubric)
     rubric.full_clean()
     rubric.save()
@@ -336,9 +345,7 @@ def rubric_new_version(*, rubric: Rubric, actor) -> Rubric:
             % {"version": rubric.next_version.version}
         )
     new = Rubric(
-        title=rubric.title,
-        bonus_cap=rubric.bonus_cap,
-        tie_break_groups=rubric.tie_break_groups,
+        **{name: getattr(rubric, name) for name in HEADER_FIELDS},
         campaign=rubric.campaign,
         cluster_year=rubric.cluster_year,
         previous=rubric,

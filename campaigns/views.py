@@ -301,6 +301,9 @@ class RubricEditView(LoginRequiredMixin, View):
                 "title": rubric.title,
                 "bonus_cap": rubric.bonus_cap,
                 "tie_break_groups": rubric.tie_break_groups,
+                "band_excellent_from": rubric.band_excellent_from,
+                "band_good_from": rubric.band_good_from,
+                "band_complete_from": rubric.band_complete_from,
                 "revision": rubric.revision,
             }
         )

@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("units.urls")),
     path("", include("campaigns.urls")),
     path("", include("pledges.urls")),
+    path("", include("evaluations.urls")),
 ]

@@ -221,6 +221,13 @@ class ClusterYear(models.Model):
         related_name="cluster_years",
     )
     note = models.TextField(_("note"), blank=True)
+    leader_approval_required = models.BooleanField(
+        _("results need the unit leader's approval"),
+        default=False,
+        help_text=_(
+            "When set, an officer's submission goes to the cluster only after the leader approves."
+        ),
+    )
 
     class Meta:
         verbose_name = _("cluster year")

@@ -1,0 +1,141 @@
+"""Reads for results, reviews and rankings."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from campaigns.choices import CampaignScope
+from campaigns.models import Criterion, Phase
+from campaigns.selectors import campaigns_visible_to, current_rubric
+from evaluations.choices import SubmissionStatus
+from evaluations.models import Evidence, Extension, RankingEntry, Score, Submission
+from evaluations.ranking import Band, CriterionInfo, RubricInfo, UnitScores, rank_units
+from units.choices import UnitKind
+from units.models import ClusterMembership, Unit
+from units.selectors import roles_of
+
+
+def phases_visible_to(*, user) -> QuerySet:
+    return Phase.objects.filter(campaign__in=campaigns_visible_to(user=user)).select_related(
+        "campaign__cluster_year__cluster"
+    )
+
+
+def participants(phase) -> list[Unit]:
+    """The units expected to report: the cluster year's members active during the phase;
+    for a sector-wide campaign, every active provincial inspectorate."""
+    campaign = phase.campaign
+    if campaign.scope == CampaignScope.SECTOR:
+        return list(
+            Unit.objects.filter(
+                Q(is_active=True, kind=UnitKind.PROVINCIAL_INSPECTORATE)
+                | Q(submissions__phase=phase)
+            )
+            .distinct()
+            .order_by("name")
+        )
+    memberships = ClusterMembership.objects.filter(
+        cluster_year_id=campaign.cluster_year_id
+    ).select_related("unit")
+    return sorted(
+        (
+            m.unit
+            for m in memberships
+            if (m.left_on is None or m.left_on >= phase.start_date)
+            and (m.joined_on is None or m.joined_on <= phase.end_date)
+        ),
+        key=lambda u: u.name,
+    )
+
+
+def submissions_visible_to(*, user) -> QuerySet:
+    roles = roles_of(user)
+    qs = Submission.objects.select_related(
+        "unit", "rubric", "phase__campaign__cluster_year__cluster"
+    )
+    own = Q(unit_id__in=roles.member_unit_ids)
+    if roles.is_admin:
+        return qs.filter(own | ~Q(status=SubmissionStatus.DRAFT))
+    reviewed = Q(phase__campaign__cluster_year_id__in=roles.secretariat_cluster_year_ids) & ~Q(
+        status=SubmissionStatus.DRAFT
+    )
+    return qs.filter(own | reviewed)
+
+
+def rubric_info(rubric) -> RubricInfo:
+    criteria = list(Criterion.objects.filter(rubric=rubric).select_related("group"))
+    groups = sorted({(c.group.order, c.group.code) for c in criteria})
+    bands = [
+        Band(label, value)
+        for label, value in (
+            (_("Excellent completion"), rubric.band_excellent_from),
+            (_("Good completion"), rubric.band_good_from),
+            (_("Completion"), rubric.band_complete_from),
+        )
+        if value is not None
+    ]
+    return RubricInfo(
+        criteria=[CriterionInfo(c.pk, c.group.code, c.kind, c.max_points) for c in criteria],
+        group_codes=[code for _order, code in groups],
+        bonus_cap=rubric.bonus_cap,
+        tie_break_groups=rubric.tie_break_codes,
+        bands=bands,
+    )
+
+
+def submission_editor(submission) -> list:
+    """The rubric's groups with, for each criterion, its score row and evidence files."""
+    from campaigns.models import RubricGroup
+
+    scores = {s.criterion_id: s for s in Score.objects.filter(submission=submission)}
+    files = {}
+    for evidence in Evidence.objects.filter(submission=submission, criterion__isnull=False):
+        files.setdefault(evidence.criterion_id, []).append(evidence)
+    groups = list(
+        RubricGroup.objects.filter(rubric_id=submission.rubric_id)
+        .order_by("order", "pk")
+        .prefetch_related(Prefetch("criteria", queryset=Criterion.objects.order_by("order", "pk")))
+    )
+    for group in groups:
+        group.rows = [
+            (criterion, scores.get(criterion.pk), files.get(criterion.pk, []))
+            for criterion in group.criteria.all()
+        ]
+    return groups
+
+
+def progress_board(phase) -> list[dict]:
+    """One row per expected unit: its submission (or none), extension and completeness."""
+    units = participants(phase)
+    submissions = {s.unit_id: s for s in Submission.objects.filter(phase=phase)}
+    extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase)}
+    return [
+        {"unit": unit, "submission": submissions.get(unit.pk), "extension": extensions.get(unit.pk)}
+        for unit in units
+    ]
+
+
+def live_ranking(phase):
+    """The ranking from accepted results, as it would be published now."""
+    rubric = current_rubric(phase.campaign)
+    accepted = list(
+        Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED).select_related(
+            "unit"
+        )
+    )
+    if not accepted:
+        return None, []
+    # Submissions may use older rubric versions; rank with the version most of them used.
+    versions = {}
+    for s in accepted:
+        versions[s.rubric_id] = versions.get(s.rubric_id, 0) + 1
+    rubric_id = max(versions, key=versions.get) if versions else rubric.pk
+    info = rubric_info(next(s.rubric for s in accepted if s.rubric_id == rubric_id))
+    scores = {}
+    for score in Score.objects.filter(submission__in=accepted):
+        scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_score
+    units = [UnitScores(s.unit_id, s.unit.name, scores.get(s.pk, {})) for s in accepted]
+    return info, rank_units(info, units)
+
+
+def published_entries(phase) -> list:
+    return list(RankingEntry.objects.filter(publication__phase=phase).select_related("unit"))

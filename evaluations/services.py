@@ -1,0 +1,433 @@
+"""Every write to results, reviews and rankings: one transition per function.
+
+Each locks the submission row, checks permission and state, keeps the totals on
+the row current in the same transaction, and writes history and audit records.
+"""
+
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from campaigns.selectors import current_rubric
+from campaigns.services import rubric_freeze
+from evaluations import selectors
+from evaluations.choices import EvidenceKind, SubmissionStatus
+from evaluations.models import (
+    Evidence,
+    Extension,
+    RankingEntry,
+    RankingPublication,
+    Score,
+    Submission,
+    SubmissionEvent,
+)
+from evaluations.ranking import unit_total
+from units.audit import audit_record
+from units.exceptions import ActionRefused
+from units.selectors import roles_of
+from units.services import require_perm
+from units.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
+
+TRANSITIONS = {
+    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.SUBMITTED: {SubmissionStatus.RETURNED, SubmissionStatus.ACCEPTED},
+    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
+    SubmissionStatus.ACCEPTED: {SubmissionStatus.RETURNED},
+}
+
+
+def _d(day):
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _lock(submission) -> Submission:
+    return (
+        Submission.objects.select_for_update(of=("self",))
+        .select_related("phase__campaign__cluster_year", "unit", "rubric")
+        .get(pk=submission.pk)
+    )
+
+
+def _set_status(submission, status, actor, comment=""):
+    if status not in TRANSITIONS[submission.status]:
+        raise ActionRefused(
+            _("The results are “%(status)s”: this step is not possible now.")
+            % {"status": submission.get_status_display()}
+        )
+    before = submission.status
+    submission.status = status
+    submission.comment = comment if status == SubmissionStatus.RETURNED else submission.comment
+    submission.save(update_fields=["status", "comment", "submitted_at", "is_late", "updated_at"])
+    SubmissionEvent.objects.create(
+        submission=submission, from_status=before, to_status=status, actor=actor, comment=comment
+    )
+    audit_record(
+        actor=actor,
+        action="submission.status",
+        obj=submission,
+        unit=submission.unit,
+        changes={"status": [before, status]},
+        note=comment,
+    )
+
+
+def refresh_totals(submission) -> None:
+    """Recompute the totals kept on the submission row from its scores and files."""
+    info = selectors.rubric_info(submission.rubric)
+    scores = list(Score.objects.filter(submission=submission).select_related("criterion"))
+    self_total = unit_total(info, {s.criterion_id: s.self_score for s in scores})
+    final_total = unit_total(info, {s.criterion_id: s.final_score for s in scores})
+    with_files = set(
+        Evidence.objects.filter(submission=submission, kind=EvidenceKind.EVIDENCE).values_list(
+            "criterion_id", flat=True
+        )
+    )
+    submission.self_total = self_total.total
+    submission.final_total = final_total.total
+    submission.scored_count = sum(1 for s in scores if s.self_score is not None)
+    submission.missing_evidence_count = sum(
+        1 for s in scores if s.criterion.evidence_required and s.criterion_id not in with_files
+    )
+    submission.save(
+        update_fields=[
+            "self_total",
+            "final_total",
+            "scored_count",
+            "missing_evidence_count",
+            "updated_at",
+        ]
+    )
+
+
+@transaction.atomic
+def submission_start(*, phase, unit, actor) -> Submission:
+    """The unit's results for the phase, created with an empty row per criterion."""
+    existing = Submission.objects.filter(phase=phase, unit=unit).first()
+    if existing is not None:
+        return existing
+    if unit.pk not in {u.pk for u in selectors.participants(phase)}:
+        raise ActionRefused(_("This unit does not take part in this phase."))
+    rubric = current_rubric(phase.campaign)
+    if rubric is None:
+        raise ActionRefused(_("The campaign has no scoring rubric yet."))
+    submission = Submission(phase=phase, unit=unit, rubric=rubric)
+    require_perm(actor, "evaluations.change_submission", submission)
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:  # started twice at once: use the one that won
+        return Submission.objects.get(phase=phase, unit=unit)
+    Score.objects.bulk_create(
+        Score(submission=submission, criterion=c) for c in rubric.criteria.all()
+    )
+    SubmissionEvent.objects.create(
+        submission=submission, to_status=SubmissionStatus.DRAFT, actor=actor
+    )
+    audit_record(actor=actor, action="submission.create", obj=submission, unit=unit)
+    return submission
+
+
+def check_score(criterion, value) -> str:
+    """The problem with a typed score, or ""."""
+    if value is None:
+        return ""
+    if value < 0:
+        return _("A score cannot be negative (enter a deduction as a positive number).")
+    if value > criterion.max_points:
+        return _("At most %(max)s points for this criterion.") % {
+            "max": f"{criterion.max_points.normalize():f}"
+        }
+    if value != value.quantize(Decimal("0.01")):
+        return _("Use at most 2 decimal places.")
+    return ""
+
+
+@transaction.atomic
+def submission_save(*, submission, actor, scores: dict, revision: int | None = None) -> Submission:
+    """Save the unit's self-scores.
+
+    `scores`: {criterion id: {"self_score": Decimal | None, "explanation": str}}.
+    """
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.change_submission", submission)
+    if revision is not None and revision != submission.revision:
+        raise ActionRefused(
+            _(
+                "Someone else saved these results while you were editing. "
+                "Reload the page and enter your changes again."
+            )
+        )
+    rows = {
+        s.criterion_id: s
+        for s in Score.objects.filter(submission=submission).select_related("criterion")
+    }
+    changes = {}
+    for criterion_id, values in scores.items():
+        row = rows.get(criterion_id)
+        if row is None:
+            continue
+        problem = check_score(row.criterion, values.get("self_score"))
+        if problem:
+            raise ActionRefused(f"{row.criterion.code}: {problem}")
+        if (row.self_score, row.explanation) != (
+            values.get("self_score"),
+            values.get("explanation", ""),
+        ):
+            changes[row.criterion.code] = [
+                None if row.self_score is None else str(row.self_score),
+                None if values.get("self_score") is None else str(values["self_score"]),
+            ]
+            row.self_score = values.get("self_score")
+            row.explanation = values.get("explanation", "")
+            row.save(update_fields=["self_score", "explanation"])
+    submission.revision += 1
+    submission.save(update_fields=["revision", "updated_at"])
+    refresh_totals(submission)
+    if changes:
+        audit_record(
+            actor=actor,
+            action="submission.scores",
+            obj=submission,
+            unit=submission.unit,
+            changes=changes,
+        )
+    return submission
+
+
+@transaction.atomic
+def evidence_add(*, submission, actor, uploaded, criterion=None) -> Evidence:
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.change_submission", submission)
+    if criterion is not None and criterion.rubric_id != submission.rubric_id:
+        raise ActionRefused(_("This criterion is not in the rubric of these results."))
+    kind = EvidenceKind.EVIDENCE if criterion is not None else EvidenceKind.REPORT
+    evidence = fill_stored_file(
+        Evidence(submission=submission, criterion=criterion, kind=kind),
+        uploaded,
+        allowed=DOCUMENTS_AND_IMAGES,
+        actor=actor,
+    )
+    evidence.save()
+    refresh_totals(submission)
+    audit_record(
+        actor=actor,
+        action="submission.evidence",
+        obj=submission,
+        unit=submission.unit,
+        changes={"file": [None, evidence.original_name]},
+    )
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, evidence, actor) -> None:
+    submission = _lock(evidence.submission)
+    require_perm(actor, "evaluations.change_submission", submission)
+    name = evidence.original_name
+    files = (evidence.file.name, evidence.thumbnail.name)
+    evidence.delete()
+    refresh_totals(submission)
+    audit_record(
+        actor=actor,
+        action="submission.evidence",
+        obj=submission,
+        unit=submission.unit,
+        changes={"file": [name, None]},
+    )
+
+    def remove():
+        from django.core.files.storage import default_storage
+
+        for file_name in files:
+            if file_name:
+                default_storage.delete(file_name)
+
+    transaction.on_commit(remove)
+
+
+def deadline_for(submission) -> tuple:
+    """(deadline, extension or None) for this unit and phase."""
+    extension = Extension.objects.filter(phase=submission.phase, unit=submission.unit).first()
+    deadline = submission.phase.results_deadline
+    if extension is not None and extension.until > deadline:
+        return extension.until, extension
+    return deadline, extension
+
+
+@transaction.atomic
+def submission_submit(*, submission, actor, today=None) -> Submission:
+    submission = _lock(submission)
+    if submission.status == SubmissionStatus.SUBMITTED:
+        raise ActionRefused(_("These results have already been submitted."))
+    require_perm(actor, "evaluations.change_submission", submission)
+    today = today or timezone.localdate()
+    deadline, _extension = deadline_for(submission)
+    if today > deadline:
+        raise ActionRefused(
+            _(
+                "The deadline was %(date)s: the results can no longer be submitted. Ask the "
+                "secretariat for an extension for your unit."
+            )
+            % {"date": _d(deadline)}
+        )
+    cluster_year = submission.phase.campaign.cluster_year
+    is_leader = submission.unit_id in roles_of(actor).leader_unit_ids
+    if cluster_year is not None and cluster_year.leader_approval_required and not is_leader:
+        raise ActionRefused(
+            _("Your cluster requires the unit leader's approval: the leader submits the results.")
+        )
+    refresh_totals(submission)
+    missing = Score.objects.filter(
+        submission=submission, self_score__isnull=True, criterion__kind="normal"
+    ).values_list("criterion__code", flat=True)
+    if missing:
+        raise ActionRefused(
+            _("Score every criterion before submitting: %(codes)s.") % {"codes": ", ".join(missing)}
+        )
+    if submission.missing_evidence_count:
+        raise ActionRefused(
+            _("%(count)d criteria that require evidence have no file yet.")
+            % {"count": submission.missing_evidence_count}
+        )
+    submission.submitted_at = timezone.now()
+    submission.is_late = today > submission.phase.results_deadline
+    if is_leader:
+        submission.leader_approved_by = actor
+        submission.leader_approved_at = submission.submitted_at
+        submission.save(update_fields=["leader_approved_by", "leader_approved_at"])
+    _set_status(submission, SubmissionStatus.SUBMITTED, actor)
+    # The first submitted scores freeze the rubric version they use.
+    rubric_freeze(rubric=submission.rubric, actor=actor)
+    return submission
+
+
+@transaction.atomic
+def review_scores(*, submission, actor, reviews: dict) -> Submission:
+    """The secretariat's reviewed scores: {criterion id: (Decimal | None, reason)}.
+
+    A reviewed score always comes with its reason; None removes the review.
+    """
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.review_submission", submission)
+    rows = {
+        s.criterion_id: s
+        for s in Score.objects.filter(submission=submission).select_related("criterion")
+    }
+    changes = {}
+    now = timezone.now()
+    for criterion_id, (value, reason) in reviews.items():
+        row = rows.get(criterion_id)
+        if row is None:
+            continue
+        reason = (reason or "").strip()
+        problem = check_score(row.criterion, value)
+        if problem:
+            raise ActionRefused(f"{row.criterion.code}: {problem}")
+        if value is not None and not reason:
+            raise ActionRefused(
+                _("%(code)s: give the reason for the reviewed score.")
+                % {"code": row.criterion.code}
+            )
+        if (row.reviewed_score, row.review_reason) == (value, reason if value is not None else ""):
+            continue
+        changes[row.criterion.code] = [
+            None if row.reviewed_score is None else str(row.reviewed_score),
+            None if value is None else str(value),
+        ]
+        row.reviewed_score = value
+        row.review_reason = reason if value is not None else ""
+        row.reviewed_by = actor if value is not None else None
+        row.reviewed_at = now if value is not None else None
+        row.save(update_fields=["reviewed_score", "review_reason", "reviewed_by", "reviewed_at"])
+    refresh_totals(submission)
+    if changes:
+        audit_record(
+            actor=actor,
+            action="submission.review",
+            obj=submission,
+            unit=submission.unit,
+            changes=changes,
+        )
+    return submission
+
+
+@transaction.atomic
+def submission_return(*, submission, actor, comment: str) -> Submission:
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.manage_phase", submission)
+    if not comment.strip():
+        raise ActionRefused(_("Say what the unit should correct."))
+    _set_status(submission, SubmissionStatus.RETURNED, actor, comment.strip())
+    return submission
+
+
+@transaction.atomic
+def submission_accept(*, submission, actor) -> Submission:
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.review_submission", submission)
+    _set_status(submission, SubmissionStatus.ACCEPTED, actor)
+    return submission
+
+
+@transaction.atomic
+def extension_grant(*, phase, unit, actor, until, reason: str) -> Extension:
+    require_perm(actor, "evaluations.manage_phase", phase)
+    if not reason.strip():
+        raise ActionRefused(_("Give the reason for the extension."))
+    if until <= phase.results_deadline:
+        raise ActionRefused(
+            _("An extension must end after the deadline (%(date)s).")
+            % {"date": _d(phase.results_deadline)}
+        )
+    extension, _created = Extension.objects.update_or_create(
+        phase=phase,
+        unit=unit,
+        defaults={"until": until, "reason": reason.strip(), "granted_by": actor},
+    )
+    audit_record(
+        actor=actor,
+        action="phase.extension",
+        obj=phase,
+        unit=unit,
+        changes={"until": [None, until.isoformat()]},
+        note=reason,
+    )
+    return extension
+
+
+@transaction.atomic
+def ranking_publish(*, phase, actor, note: str = "") -> RankingPublication:
+    """Publish the ranking of accepted results; the published table is kept as it was."""
+    require_perm(actor, "evaluations.manage_phase", phase)
+    if RankingPublication.objects.filter(phase=phase).exists():
+        raise ActionRefused(_("The ranking of this phase is already published."))
+    _info, ranked = selectors.live_ranking(phase)
+    if not ranked:
+        raise ActionRefused(_("No results have been accepted yet."))
+    try:
+        with transaction.atomic():
+            publication = RankingPublication.objects.create(
+                phase=phase, published_by=actor, note=note
+            )
+    except IntegrityError as exc:
+        raise ActionRefused(_("The ranking of this phase is already published.")) from exc
+    RankingEntry.objects.bulk_create(
+        RankingEntry(
+            publication=publication,
+            unit_id=r.unit_id,
+            unit_name=r.unit_name,
+            rank=r.rank,
+            total=r.totals.total,
+            group_totals={code: str(value) for code, value in r.totals.group_totals.items()},
+            band=r.band,
+            tied=r.tied,
+        )
+        for r in ranked
+    )
+    audit_record(
+        actor=actor, action="ranking.publish", obj=phase, changes={"units": [None, len(ranked)]}
+    )
+    return publication

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from evaluations import views
+
+app_name = "evaluations"
+
+urlpatterns = [
+    path("phases/<int:pk>/results/", views.PhaseResultsView.as_view(), name="phase_results"),
+    path("phases/<int:pk>/ranking/", views.RankingView.as_view(), name="ranking"),
+    path("phases/<int:pk>/ranking.xlsx", views.RankingExportView.as_view(), name="ranking_export"),
+    path("results/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
+    path("evidence/<int:pk>/", views.EvidenceFileView.as_view(), name="evidence"),
+    path(
+        "evidence/<int:pk>/thumbnail/",
+        views.EvidenceFileView.as_view(thumbnail=True),
+        name="evidence_thumbnail",
+    ),
+]

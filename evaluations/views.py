@@ -1,0 +1,343 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from campaigns.models import Criterion
+from evaluations import selectors, services
+from evaluations.exports import ranking_workbook
+from evaluations.forms import EvidenceForm, ExtensionForm, ReturnForm, ReviewForm, ScoresForm
+from evaluations.models import Evidence, Submission
+from units.exceptions import ActionRefused
+from units.http import deny_unless, stored_file_response
+from units.selectors import roles_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _phase(user, pk):
+    return get_object_or_404(selectors.phases_visible_to(user=user), pk=pk)
+
+
+def _acting_unit(user, phase):
+    """The participant unit the user reports for (officer or leader), if any."""
+    roles = roles_of(user)
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    return next((u for u in selectors.participants(phase) if u.pk in acting), None)
+
+
+class PhaseResultsView(LoginRequiredMixin, View):
+    """The secretariat's progress board; a unit's way to its own results."""
+
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        if request.user.has_perm("evaluations.manage_phase", phase):
+            return render(
+                request,
+                "evaluations/board.html",
+                {
+                    "phase": phase,
+                    "rows": selectors.progress_board(phase),
+                    "today": timezone.localdate(),
+                    "extension_form": ExtensionForm(),
+                },
+            )
+        unit = _acting_unit(request.user, phase)
+        if unit is None:
+            return redirect("evaluations:ranking", pk=phase.pk)
+        existing = Submission.objects.filter(phase=phase, unit=unit).first()
+        if existing is not None:
+            return redirect("evaluations:submission", pk=existing.pk)
+        return render(
+            request,
+            "evaluations/start.html",
+            {"phase": phase, "unit": unit, "today": timezone.localdate()},
+        )
+
+    def post(self, request, pk):
+        phase = _phase(request.user, pk)
+        if "until" in request.POST:
+            return self.extend(request, phase)
+        unit = _acting_unit(request.user, phase)
+        if unit is None:
+            raise PermissionDenied
+        try:
+            submission = services.submission_start(phase=phase, unit=unit, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("campaigns:campaign_detail", pk=phase.campaign_id)
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def extend(self, request, phase):
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        form = ExtensionForm(request.POST)
+        units = {u.pk: u for u in selectors.participants(phase)}
+        if form.is_valid() and form.cleaned_data["unit"] in units:
+            try:
+                services.extension_grant(
+                    phase=phase,
+                    unit=units[form.cleaned_data["unit"]],
+                    actor=request.user,
+                    until=form.cleaned_data["until"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("The extension was granted."))
+        else:
+            messages.error(request, _("Give the new date (dd/mm/yyyy) and the reason."))
+        return redirect("evaluations:phase_results", pk=phase.pk)
+
+
+class SubmissionView(LoginRequiredMixin, View):
+    template_name = "evaluations/submission.html"
+
+    def load(self):
+        return get_object_or_404(
+            selectors.submissions_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def criteria(self, submission):
+        return Criterion.objects.filter(rubric_id=submission.rubric_id).order_by(
+            "group__order", "order", "pk"
+        )
+
+    def context(
+        self, submission, scores_form=None, review_form=None, evidence_form=None, return_form=None
+    ):
+        user = self.request.user
+        groups = selectors.submission_editor(submission)
+        criteria = [c for g in groups for c in g.criteria.all()]
+        rows = {c.pk: score for g in groups for c, score, _files in g.rows}
+        can_edit = user.has_perm("evaluations.change_submission", submission)
+        can_review = user.has_perm("evaluations.review_submission", submission)
+        if can_edit and scores_form is None:
+            initial = {"revision": submission.revision}
+            for criterion in criteria:
+                score = rows.get(criterion.pk)
+                if score is not None:
+                    initial[f"score_{criterion.pk}"] = score.self_score
+                    initial[f"explanation_{criterion.pk}"] = score.explanation
+            scores_form = ScoresForm(initial=initial, criteria=criteria)
+        if can_review and review_form is None:
+            initial = {}
+            for criterion in criteria:
+                score = rows.get(criterion.pk)
+                if score is not None:
+                    initial[f"reviewed_{criterion.pk}"] = score.reviewed_score
+                    initial[f"reason_{criterion.pk}"] = score.review_reason
+            review_form = ReviewForm(initial=initial, criteria=criteria)
+        for group in groups:
+            group.items = [
+                {
+                    "criterion": c,
+                    "score": score,
+                    "files": files,
+                    "score_field": scores_form[f"score_{c.pk}"] if scores_form else None,
+                    "explanation_field": scores_form[f"explanation_{c.pk}"]
+                    if scores_form
+                    else None,
+                    "reviewed_field": review_form[f"reviewed_{c.pk}"] if review_form else None,
+                    "reason_field": review_form[f"reason_{c.pk}"] if review_form else None,
+                }
+                for c, score, files in group.rows
+            ]
+        deadline, extension = services.deadline_for(submission)
+        return {
+            "submission": submission,
+            "groups": groups,
+            "report_files": list(
+                Evidence.objects.filter(submission=submission, criterion__isnull=True)
+            ),
+            "history": list(submission.history.select_related("actor")),
+            "can_edit": can_edit,
+            "can_review": can_review,
+            "can_manage": user.has_perm("evaluations.manage_phase", submission),
+            "scores_form": scores_form,
+            "review_form": review_form,
+            "evidence_form": evidence_form or EvidenceForm(),
+            "return_form": return_form or ReturnForm(),
+            "deadline": deadline,
+            "extension": extension,
+            "past_deadline": timezone.localdate() > deadline,
+            "criterion_count": len(criteria),
+        }
+
+    def get(self, request, pk):
+        return render(request, self.template_name, self.context(self.load()))
+
+    def post(self, request, pk):
+        submission = self.load()
+        action = request.POST.get("action", "")
+        handlers = {
+            "save": self.save,
+            "submit": self.save,
+            "upload": self.upload,
+            "delete_file": self.delete_file,
+            "review": self.review,
+            "return": self.send_back,
+            "accept": self.accept,
+        }
+        if action not in handlers:
+            raise Http404
+        return handlers[action](request, submission, action)
+
+    def _done(self, submission, message):
+        messages.success(self.request, message)
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def save(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        form = ScoresForm(request.POST, criteria=self.criteria(submission))
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(submission, scores_form=form))
+        try:
+            services.submission_save(
+                submission=submission,
+                actor=request.user,
+                scores=form.scores(),
+                revision=form.cleaned_data["revision"],
+            )
+            if action == "submit":
+                services.submission_submit(submission=submission, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            submission.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["revision"] = submission.revision
+            return render(request, self.template_name, self.context(submission, scores_form=form))
+        if action == "submit":
+            return self._done(
+                submission, _("The results were submitted to the cluster secretariat.")
+            )
+        return self._done(submission, _("The draft was saved."))
+
+    def upload(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        form = EvidenceForm(request.POST, request.FILES)
+        if form.is_valid():
+            criterion = None
+            if form.cleaned_data["criterion"]:
+                criterion = get_object_or_404(
+                    Criterion, pk=form.cleaned_data["criterion"], rubric_id=submission.rubric_id
+                )
+            try:
+                services.evidence_add(
+                    submission=submission,
+                    actor=request.user,
+                    uploaded=form.cleaned_data["file"],
+                    criterion=criterion,
+                )
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                return self._done(submission, _("The file was added."))
+        else:
+            messages.error(request, _("Choose a file to upload."))
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def delete_file(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        evidence = get_object_or_404(Evidence, pk=request.POST.get("file"), submission=submission)
+        services.evidence_delete(evidence=evidence, actor=request.user)
+        return self._done(submission, _("The file was removed."))
+
+    def review(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        form = ReviewForm(request.POST, criteria=self.criteria(submission))
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(submission, review_form=form))
+        try:
+            services.review_scores(
+                submission=submission, actor=request.user, reviews=form.reviews()
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return render(request, self.template_name, self.context(submission, review_form=form))
+        return self._done(submission, _("The reviewed scores were saved."))
+
+    def send_back(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                services.submission_return(
+                    submission=submission, actor=request.user, comment=form.cleaned_data["comment"]
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return self._done(submission, _("The results were returned to the unit."))
+        return render(request, self.template_name, self.context(submission, return_form=form))
+
+    def accept(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        try:
+            services.submission_accept(submission=submission, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("evaluations:submission", pk=submission.pk)
+        return self._done(submission, _("The results were accepted."))
+
+
+class EvidenceFileView(LoginRequiredMixin, View):
+    """Evidence is served only to those who may read the submission."""
+
+    thumbnail = False
+
+    def get(self, request, pk):
+        evidence = get_object_or_404(
+            Evidence.objects.filter(
+                submission__in=selectors.submissions_visible_to(user=request.user)
+            ),
+            pk=pk,
+        )
+        return stored_file_response(evidence, thumbnail=self.thumbnail)
+
+
+class RankingView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        # Whoever sees the campaign opens this page; before publication it says so.
+        phase = _phase(request.user, pk)
+        manages = request.user.has_perm("evaluations.manage_phase", phase)
+        info, live = selectors.live_ranking(phase) if manages else (None, [])
+        entries = selectors.published_entries(phase)
+        return render(
+            request,
+            "evaluations/ranking.html",
+            {
+                "phase": phase,
+                "manages": manages,
+                "live": live,
+                "group_codes": info.group_codes if info else [],
+                "entries": entries,
+                "entry_groups": list(entries[0].group_totals) if entries else [],
+                "publication": getattr(phase, "publication", None),
+            },
+        )
+
+    def post(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        try:
+            services.ranking_publish(phase=phase, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("The ranking was published: member units can see it now."))
+        return redirect("evaluations:ranking", pk=phase.pk)
+
+
+class RankingExportView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.view_ranking", phase)
+        manages = request.user.has_perm("evaluations.manage_phase", phase)
+        response = HttpResponse(ranking_workbook(phase, with_scores=manages), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="xep-hang-{phase.pk}.xlsx"'
+        return response
