@@ -13,3 +13,11 @@ class SubmissionStatus(models.TextChoices):
 class EvidenceKind(models.TextChoices):
     EVIDENCE = "evidence", _("Evidence for a criterion")
     REPORT = "report", _("Achievement report (narrative)")
+
+
+class Band(models.TextChoices):
+    """Classification bands of a ranking; thresholds are stored with the rubric."""
+
+    EXCELLENT = "excellent", _("Excellent completion")
+    GOOD = "good", _("Good completion")
+    COMPLETE = "complete", _("Completion")

@@ -8,11 +8,12 @@ from openpyxl.styles import Alignment, Font
 
 from campaigns.models import Criterion
 from evaluations import selectors
-from evaluations.choices import SubmissionStatus
+from evaluations.choices import Band, SubmissionStatus
 from evaluations.models import Score, Submission
 from units.xlsx import put_text
 
 BOLD = Font(bold=True)
+BAND_LABELS = dict(Band.choices)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -67,7 +68,7 @@ def ranking_workbook(phase, *, with_scores: bool) -> bytes:
         sheet.cell(offset, 3, _number(total))
         for index, value in enumerate(subtotals, start=4):
             sheet.cell(offset, index, _number(value) if value is not None else None)
-        put_text(sheet.cell(offset, 4 + len(groups)), band)
+        put_text(sheet.cell(offset, 4 + len(groups)), BAND_LABELS.get(band, ""))
         put_text(sheet.cell(offset, 5 + len(groups)), _("tied") if tied else "")
     sheet.column_dimensions["B"].width = 40
     sheet.freeze_panes = "C4"

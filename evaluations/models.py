@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Criterion, Phase, Rubric
+from evaluations.choices import Band as BandChoice
 from evaluations.choices import EvidenceKind, SubmissionStatus
 from units.models import StoredFile, Unit
 from units.uploads import UploadTo
@@ -239,7 +240,7 @@ class RankingEntry(models.Model):
     rank = models.PositiveSmallIntegerField()
     total = models.DecimalField(**SCORE)
     group_totals = models.JSONField(default=dict)
-    band = models.CharField(max_length=100, blank=True)
+    band = models.CharField(max_length=10, choices=BandChoice.choices, blank=True)
     tied = models.BooleanField(default=False)
 
     class Meta:

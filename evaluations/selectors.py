@@ -1,11 +1,11 @@
 """Reads for results, reviews and rankings."""
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils.translation import gettext as _
 
 from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase
 from campaigns.selectors import campaigns_visible_to, current_rubric
+from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
 from evaluations.models import Evidence, Extension, RankingEntry, Score, Submission
 from evaluations.ranking import Band, CriterionInfo, RubricInfo, UnitScores, rank_units
@@ -64,12 +64,13 @@ def submissions_visible_to(*, user) -> QuerySet:
 def rubric_info(rubric) -> RubricInfo:
     criteria = list(Criterion.objects.filter(rubric=rubric).select_related("group"))
     groups = sorted({(c.group.order, c.group.code) for c in criteria})
+    # Bands carry their key; the label is translated where it is shown.
     bands = [
-        Band(label, value)
-        for label, value in (
-            (_("Excellent completion"), rubric.band_excellent_from),
-            (_("Good completion"), rubric.band_good_from),
-            (_("Completion"), rubric.band_complete_from),
+        Band(key, value)
+        for key, value in (
+            (BandChoice.EXCELLENT.value, rubric.band_excellent_from),
+            (BandChoice.GOOD.value, rubric.band_good_from),
+            (BandChoice.COMPLETE.value, rubric.band_complete_from),
         )
         if value is not None
     ]

@@ -9,6 +9,7 @@ from django.views import View
 
 from campaigns.models import Criterion
 from evaluations import selectors, services
+from evaluations.choices import Band as BandChoice
 from evaluations.exports import ranking_workbook
 from evaluations.forms import EvidenceForm, ExtensionForm, ReturnForm, ReviewForm, ScoresForm
 from evaluations.models import Evidence, Submission
@@ -318,6 +319,7 @@ class RankingView(LoginRequiredMixin, View):
                 "entries": entries,
                 "entry_groups": list(entries[0].group_totals) if entries else [],
                 "publication": getattr(phase, "publication", None),
+                "band_labels": dict(BandChoice.choices),
             },
         )
 

@@ -28,10 +28,10 @@ def pledges_to_sign(user, roles):
 def registration_deadlines(user, roles, today):
     return [
         Deadline(
-            due=round_.deadline,
-            text=_("Register titles: %(round)s") % {"round": round_.title},
-            url=reverse("pledges:my_registration", args=[round_.pk]),
-            unit=unit_name,
+            due=row["deadline"],
+            text=_("Register titles: %(round)s") % {"round": row["title"]},
+            url=reverse("pledges:my_registration", args=[row["round_id"]]),
+            unit=row["unit__short_name"],
         )
-        for round_, unit_name in open_rounds_for(user=user, today=today)
+        for row in open_rounds_for(user=user, today=today)
     ]

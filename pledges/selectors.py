@@ -1,6 +1,6 @@
 """Reads for pledges and registrations, with what a user may see built in."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import (
@@ -172,26 +172,33 @@ def pending_signatures_for(*, user):
     )
 
 
-def open_rounds_for(*, user, today):
-    """Registration rounds where the user's units (officer/leader) still have to submit."""
+def open_rounds_for(*, user, today) -> list[dict]:
+    """Rounds where the user's units (officer/leader) still have to submit: two queries."""
     roles = roles_of(user)
     unit_ids = roles.officer_unit_ids | roles.leader_unit_ids
     if not unit_ids:
         return []
-    rounds = RegistrationRound.objects.filter(
-        cluster_year__memberships__unit_id__in=unit_ids, deadline__gte=today
-    ).distinct()
+    rounds = "cluster_year__registration_rounds"
+    pending = list(
+        ClusterMembership.objects.filter(
+            unit_id__in=unit_ids, **{f"{rounds}__deadline__gte": today}
+        )
+        .values(
+            "unit_id",
+            "unit__short_name",
+            round_id=F(rounds),
+            title=F(f"{rounds}__title"),
+            deadline=F(f"{rounds}__deadline"),
+        )
+        .order_by(f"{rounds}__deadline")
+    )
+    if not pending:
+        return []
     done = set(
-        Registration.objects.filter(round__in=rounds, unit_id__in=unit_ids)
+        Registration.objects.filter(
+            round_id__in=[p["round_id"] for p in pending], unit_id__in=unit_ids
+        )
         .exclude(status__in=[RegistrationStatus.DRAFT, RegistrationStatus.RETURNED])
         .values_list("round_id", "unit_id")
     )
-    memberships = ClusterMembership.objects.filter(
-        unit_id__in=unit_ids, cluster_year__registration_rounds__in=rounds
-    ).values_list("cluster_year__registration_rounds", "unit_id", "unit__short_name")
-    by_pk = {r.pk: r for r in rounds}
-    return [
-        (by_pk[round_id], unit_name)
-        for round_id, unit_id, unit_name in memberships
-        if round_id in by_pk and (round_id, unit_id) not in done
-    ]
+    return [p for p in pending if (p["round_id"], p["unit_id"]) not in done]

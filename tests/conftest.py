@@ -187,3 +187,19 @@ def registration_round(cluster_year):
     from tests.factories.pledges import RegistrationRoundFactory
 
     return RegistrationRoundFactory(cluster_year=cluster_year, deadline=date(2099, 12, 31))
+
+
+# Results -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def phase(campaign, rubric):
+    """Phase 1 of our cluster's campaign (deadline 10/07/2025), with the rubric in place."""
+    return campaign.phases.order_by("start_date").first()
+
+
+@pytest.fixture
+def submission(phase, officer, our_unit):
+    from evaluations import services
+
+    return services.submission_start(phase=phase, unit=our_unit, actor=officer)

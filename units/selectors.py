@@ -1,6 +1,6 @@
 """The read side: what a user may see, loaded in a constant number of queries."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -49,11 +49,12 @@ class UserRoles:
 
 
 ANONYMOUS_ROLES = UserRoles()
+UNIT_SCOPED = (Role.UNIT_OFFICER, Role.UNIT_LEADER, Role.VIEWER)
 _CACHE_ATTR = "_thidua_roles"
 
 
 def roles_of(user) -> UserRoles:
-    """The user's roles, cached on the user object (three queries at most, once)."""
+    """The user's roles, cached on the user object (two queries at most, once)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ANONYMOUS_ROLES
     cached = getattr(user, _CACHE_ATTR, None)
@@ -64,13 +65,20 @@ def roles_of(user) -> UserRoles:
     )
     by_role = {role: [a for a in assignments if a.role == role] for role in Role.values}
     secretariat_years = frozenset(a.cluster_year_id for a in by_role[Role.SECRETARIAT])
-    secretariat_units = frozenset()
-    if secretariat_years:
-        secretariat_units = frozenset(
-            ClusterMembership.objects.filter(cluster_year_id__in=secretariat_years).values_list(
-                "unit_id", flat=True
-            )
-        )
+    member_units = {a.unit_id for role in UNIT_SCOPED for a in by_role[role] if a.unit_id}
+    if user.unit_id:
+        member_units.add(user.unit_id)
+    # One query answers both: the units of the years the user runs, the years of the user's units.
+    secretariat_units, member_years = set(), set()
+    if secretariat_years or member_units:
+        rows = ClusterMembership.objects.filter(
+            Q(cluster_year_id__in=secretariat_years) | Q(unit_id__in=member_units)
+        ).values_list("unit_id", "cluster_year_id")
+        for unit_id, year_id in rows:
+            if year_id in secretariat_years:
+                secretariat_units.add(unit_id)
+            if unit_id in member_units:
+                member_years.add(year_id)
     roles = UserRoles(
         is_admin=user.is_superuser or bool(by_role[Role.SECTOR_ADMIN]),
         is_viewer=bool(by_role[Role.VIEWER]),
@@ -79,17 +87,10 @@ def roles_of(user) -> UserRoles:
         leader_unit_ids=frozenset(a.unit_id for a in by_role[Role.UNIT_LEADER]),
         viewer_unit_ids=frozenset(a.unit_id for a in by_role[Role.VIEWER] if a.unit_id),
         secretariat_cluster_year_ids=secretariat_years,
-        secretariat_unit_ids=secretariat_units,
+        secretariat_unit_ids=frozenset(secretariat_units),
+        member_cluster_year_ids=frozenset(member_years),
         assignments=assignments,
     )
-    if roles.member_unit_ids:
-        member_years = ClusterMembership.objects.filter(unit_id__in=roles.member_unit_ids)
-        roles = replace(
-            roles,
-            member_cluster_year_ids=frozenset(
-                member_years.values_list("cluster_year_id", flat=True)
-            ),
-        )
     setattr(user, _CACHE_ATTR, roles)
     return roles
 

@@ -76,5 +76,8 @@ def test_secretariat_sets_up_campaign_and_officer_sees_deadline(
     expect(deadlines).to_contain_text("Sơ kết")
     expect(deadlines).to_contain_text(re.compile(r"còn 10 ngày"))
     deadlines.get_by_role("link", name=re.compile("Sơ kết")).click()
+    # The deadline leads to the unit's results for that phase.
+    expect(officer_page.get_by_role("button", name="Bắt đầu nhập kết quả")).to_be_visible()
+    officer_page.goto(f"{live_server.url}/campaigns/{created.pk}/")
     expect(officer_page.get_by_role("heading", name="Tiến trình")).to_be_visible()
     expect(officer_page.get_by_role("link", name="Sửa phong trào và các đợt")).to_have_count(0)

@@ -80,7 +80,7 @@ def test_anonymous_has_no_permissions(our_unit):
 def test_roles_are_loaded_once_per_user_object(
     officer, our_unit, other_unit, django_assert_num_queries
 ):
-    with django_assert_num_queries(2):  # role assignments, then their cluster years
+    with django_assert_num_queries(2):  # role assignments, then cluster memberships
         for _ in range(20):
             officer.has_perm("units.view_staff", our_unit)
             officer.has_perm("units.manage_staff", other_unit)

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from campaigns.demo import seed_campaigns
+from evaluations.demo import seed_evaluations
 from pledges.demo import seed_pledges
 from units.demo import seed_units
 
@@ -10,7 +11,7 @@ from units.demo import seed_units
 class Command(BaseCommand):
     help = (
         "Load the demo data (idempotent): Cluster No. 2, its units, staff, users, campaigns, "
-        "pledges and registrations."
+        "pledges, registrations and results."
     )
 
     # Lives in the last app of the chain so that it may call every app's demo.
@@ -20,4 +21,5 @@ class Command(BaseCommand):
             seed_units()
             seed_campaigns()
             seed_pledges()
+            seed_evaluations()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

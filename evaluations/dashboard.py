@@ -1,0 +1,52 @@
+"""What the dashboard shows of results: done phases leave the deadline list; the
+secretariat sees what waits for review."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from campaigns.deadlines import register_phase_done_check
+from evaluations.choices import SubmissionStatus
+from evaluations.models import Submission
+from units.dashboard import ActionItem, register_action_provider
+
+
+@register_phase_done_check
+def submitted_phases(user, phase_ids):
+    from units.selectors import roles_of
+
+    roles = roles_of(user)
+    units = roles.officer_unit_ids | roles.leader_unit_ids | roles.member_unit_ids
+    if not units or not phase_ids:
+        return set()
+    return set(
+        Submission.objects.filter(
+            phase_id__in=phase_ids,
+            unit_id__in=units,
+            status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED],
+        ).values_list("phase_id", flat=True)
+    )
+
+
+@register_action_provider
+def results_to_review(user, roles):
+    years = roles.secretariat_cluster_year_ids
+    if not years:
+        return []
+    waiting = (
+        Submission.objects.filter(
+            status=SubmissionStatus.SUBMITTED, phase__campaign__cluster_year_id__in=years
+        )
+        .values("phase_id", "phase__name")
+        .annotate(count=Count("pk"))
+        .order_by("phase_id")
+    )
+    return [
+        ActionItem(
+            _("%(count)d results of “%(phase)s” wait for your review.")
+            % {"count": row["count"], "phase": row["phase__name"]},
+            reverse("evaluations:phase_results", args=[row["phase_id"]]),
+            level="info",
+        )
+        for row in waiting
+    ]
