@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase
-from campaigns.selectors import campaigns_visible_to, current_rubric
+from campaigns.selectors import campaigns_visible_to
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
 from evaluations.models import Evidence, Extension, RankingEntry, Score, Submission
@@ -16,7 +16,7 @@ from units.selectors import roles_of
 
 def phases_visible_to(*, user) -> QuerySet:
     return Phase.objects.filter(campaign__in=campaigns_visible_to(user=user)).select_related(
-        "campaign__cluster_year__cluster"
+        "campaign__cluster_year__cluster", "publication"
     )
 
 
@@ -117,10 +117,9 @@ def progress_board(phase) -> list[dict]:
 
 def live_ranking(phase):
     """The ranking from accepted results, as it would be published now."""
-    rubric = current_rubric(phase.campaign)
     accepted = list(
         Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED).select_related(
-            "unit"
+            "unit", "rubric"
         )
     )
     if not accepted:
@@ -129,7 +128,7 @@ def live_ranking(phase):
     versions = {}
     for s in accepted:
         versions[s.rubric_id] = versions.get(s.rubric_id, 0) + 1
-    rubric_id = max(versions, key=versions.get) if versions else rubric.pk
+    rubric_id = max(versions, key=versions.get)
     info = rubric_info(next(s.rubric for s in accepted if s.rubric_id == rubric_id))
     scores = {}
     for score in Score.objects.filter(submission__in=accepted):
@@ -139,4 +138,8 @@ def live_ranking(phase):
 
 
 def published_entries(phase) -> list:
-    return list(RankingEntry.objects.filter(publication__phase=phase).select_related("unit"))
+    """The ranking as published; [] before publication (the phase carries its publication)."""
+    publication = getattr(phase, "publication", None)
+    if publication is None:
+        return []
+    return list(RankingEntry.objects.filter(publication=publication))

@@ -265,7 +265,8 @@ def submission_submit(*, submission, actor, today=None) -> Submission:
     require_perm(actor, "evaluations.change_submission", submission)
     today = today or timezone.localdate()
     deadline, _extension = deadline_for(submission)
-    if today > deadline:
+    # The deadline binds a draft; results the secretariat returned may always come back.
+    if submission.status == SubmissionStatus.DRAFT and today > deadline:
         raise ActionRefused(
             _(
                 "The deadline was %(date)s: the results can no longer be submitted. Ask the "
@@ -292,8 +293,10 @@ def submission_submit(*, submission, actor, today=None) -> Submission:
             _("%(count)d criteria that require evidence have no file yet.")
             % {"count": submission.missing_evidence_count}
         )
+    first_time = submission.status == SubmissionStatus.DRAFT
     submission.submitted_at = timezone.now()
-    submission.is_late = today > submission.phase.results_deadline
+    if first_time:
+        submission.is_late = today > submission.phase.results_deadline
     if is_leader:
         submission.leader_approved_by = actor
         submission.leader_approved_at = submission.submitted_at

@@ -273,3 +273,11 @@ def test_publish_without_accepted_results_refused(phase, secretariat):
     with pytest.raises(ActionRefused):
         services.ranking_publish(phase=phase, actor=secretariat)
     assert not Submission.objects.exists()
+
+
+def test_returned_results_may_come_back_after_the_deadline(submission, officer, secretariat):
+    submitted(submission, officer)
+    services.submission_return(submission=submission, actor=secretariat, comment="Bổ sung")
+    services.submission_submit(submission=submission, actor=officer, today=LATE)
+    submission.refresh_from_db()
+    assert submission.status == SubmissionStatus.SUBMITTED and not submission.is_late
