@@ -1,6 +1,6 @@
 """Reads for results, reviews and rankings."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase
@@ -143,3 +143,26 @@ def published_entries(phase) -> list:
     if publication is None:
         return []
     return list(RankingEntry.objects.filter(publication=publication))
+
+
+def unit_results(*, user, unit) -> dict:
+    """A unit's published ranks across phases and years (for whoever sees those campaigns),
+    and its own submissions (for the unit and those who review it)."""
+    phases = phases_visible_to(user=user)
+    ranks = list(
+        RankingEntry.objects.filter(unit=unit, publication__phase__in=phases)
+        .select_related("publication__phase__campaign")
+        .order_by("-publication__phase__results_deadline")
+    )
+    counts = dict(
+        RankingEntry.objects.filter(publication__in=[r.publication_id for r in ranks])
+        .values_list("publication_id")
+        .annotate(n=Count("pk"))
+        .values_list("publication_id", "n")
+    )
+    for entry in ranks:
+        entry.out_of = counts.get(entry.publication_id, 0)
+    submissions = list(
+        submissions_visible_to(user=user).filter(unit=unit).order_by("-phase__results_deadline")
+    )
+    return {"ranks": ranks, "submissions": submissions}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("phases/<int:pk>/ranking.xlsx", views.RankingExportView.as_view(), name="ranking_export"),
     path("results/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
     path("evidence/<int:pk>/", views.EvidenceFileView.as_view(), name="evidence"),
+    path("units/<int:pk>/results/", views.UnitResultsView.as_view(), name="unit_results"),
     path(
         "evidence/<int:pk>/thumbnail/",
         views.EvidenceFileView.as_view(thumbnail=True),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from evaluations.choices import Band as BandChoice
 from evaluations.exports import ranking_workbook
 from evaluations.forms import EvidenceForm, ExtensionForm, ReturnForm, ReviewForm, ScoresForm
 from evaluations.models import Evidence, Submission
+from evaluations.reminders import send_reminders
 from units.exceptions import ActionRefused
 from units.http import deny_unless, stored_file_response
 from units.selectors import roles_of
@@ -63,6 +65,14 @@ class PhaseResultsView(LoginRequiredMixin, View):
         phase = _phase(request.user, pk)
         if "until" in request.POST:
             return self.extend(request, phase)
+        if "remind" in request.POST:
+            deny_unless(request.user, "evaluations.manage_phase", phase)
+            with transaction.atomic():
+                sent = send_reminders(
+                    phase=phase, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
+                )
+            messages.success(request, _("Reminders sent to %(count)d units.") % {"count": sent})
+            return redirect("evaluations:phase_results", pk=phase.pk)
         unit = _acting_unit(request.user, phase)
         if unit is None:
             raise PermissionDenied
@@ -308,6 +318,9 @@ class RankingView(LoginRequiredMixin, View):
         manages = request.user.has_perm("evaluations.manage_phase", phase)
         info, live = selectors.live_ranking(phase) if manages else (None, [])
         entries = selectors.published_entries(phase)
+        shown = [(e.unit_name, e.total) for e in entries] or [
+            (r.unit_name, r.totals.total) for r in live
+        ]
         return render(
             request,
             "evaluations/ranking.html",
@@ -320,6 +333,8 @@ class RankingView(LoginRequiredMixin, View):
                 "entry_groups": list(entries[0].group_totals) if entries else [],
                 "publication": getattr(phase, "publication", None),
                 "band_labels": dict(BandChoice.choices),
+                # Bars in the table (<meter>): no script, no inline style for the CSP.
+                "top_total": max((value for _name, value in shown), default=0),
             },
         )
 
@@ -343,3 +358,17 @@ class RankingExportView(LoginRequiredMixin, View):
         response = HttpResponse(ranking_workbook(phase, with_scores=manages), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="xep-hang-{phase.pk}.xlsx"'
         return response
+
+
+class UnitResultsView(LoginRequiredMixin, View):
+    """A unit's scores and ranks across phases and years."""
+
+    def get(self, request, pk):
+        from units.models import Unit
+
+        unit = get_object_or_404(Unit, pk=pk)
+        return render(
+            request,
+            "evaluations/unit_results.html",
+            {"unit": unit, **selectors.unit_results(user=request.user, unit=unit)},
+        )

@@ -75,6 +75,8 @@ def test_phone_width_menu_and_language_switch(new_page, live_server, officer):
     menu = page.get_by_role("button", name="Mở menu")
     expect(menu).to_be_visible()
     menu.click()
+    # Bootstrap animates the menu open ("collapsing"); click only once it is shown.
+    expect(page.locator("#mainnav")).to_have_class(re.compile(r"\bshow\b"))
     expect(page.get_by_role("link", name="Cụm thi đua", exact=True)).to_be_visible()
     page.get_by_role("button", name="EN", exact=True).click()
     expect(page.get_by_role("heading", name=re.compile("Hello"))).to_be_visible()

@@ -245,3 +245,27 @@ def test_submission_page_bounded(client, officer, submission, django_assert_max_
         assert (
             client.get(reverse("evaluations:submission", args=[submission.pk])).status_code == 200
         )
+
+
+def test_unit_results_page_shows_ranks_to_members_and_scores_to_the_unit(
+    client, secretariat, officer, other_officer, submission, phase, our_unit
+):
+    submit_ready(submission, officer)
+    services.submission_accept(submission=submission, actor=secretariat)
+    services.ranking_publish(phase=phase, actor=secretariat)
+    url = reverse("evaluations:unit_results", args=[our_unit.pk])
+    client.force_login(officer)
+    page = client.get(url)
+    assert [(e.rank, e.out_of) for e in page.context["ranks"]] == [(1, 1)]
+    assert page.context["submissions"] == [submission]
+    client.force_login(other_officer)  # same cluster: sees the rank, not our scores
+    page = client.get(url)
+    assert len(page.context["ranks"]) == 1 and page.context["submissions"] == []
+
+
+def test_unit_results_page_bounded(client, officer, our_unit, django_assert_max_num_queries):
+    client.force_login(officer)
+    with django_assert_max_num_queries(12):
+        assert (
+            client.get(reverse("evaluations:unit_results", args=[our_unit.pk])).status_code == 200
+        )
