@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 NORMAL = "normal"
 BONUS = "bonus"
@@ -177,13 +178,43 @@ def rank_units(rubric: RubricInfo, units: list[UnitScores]) -> list[RankedUnit]:
     of NFC), then by unit id, so that the output is deterministic.
     """
     _check_rubric(rubric)
-    totals = [(unit, _unit_total(rubric, unit.scores)) for unit in units]
+    return rank_totals(
+        rubric, [(u.unit_id, u.unit_name, _unit_total(rubric, u.scores)) for u in units]
+    )
+
+
+class _Named(NamedTuple):
+    unit_id: int
+    unit_name: str
+
+
+def add_totals(totals: list[UnitTotal]) -> UnitTotal:
+    """One unit's totals over several phases, summed (for a whole campaign)."""
+    codes = list(dict.fromkeys(code for t in totals for code in t.group_totals))
+    return UnitTotal(
+        normal=_sum(t.normal for t in totals),
+        bonus=_sum(t.bonus for t in totals),
+        bonus_uncapped=_sum(t.bonus_uncapped for t in totals),
+        penalty=_sum(t.penalty for t in totals),
+        total=_sum(t.total for t in totals),
+        group_totals={c: _sum(t.group_totals.get(c, Decimal("0")) for t in totals) for c in codes},
+        missing=sum(t.missing for t in totals),
+    )
+
+
+def rank_totals(rubric: RubricInfo, units: list, *, with_bands: bool = True) -> list[RankedUnit]:
+    """Rank (unit id, unit name, UnitTotal) triples by the rubric's rule (see rank_units)."""
+
+    totals = [(_Named(unit_id, name), total) for unit_id, name, total in units]
 
     def merit(total: UnitTotal) -> tuple[Decimal, ...]:
         # Quantized values throughout (see the module docstring).
-        return (total.total, *(total.group_totals[code] for code in rubric.tie_break_groups))
+        return (
+            total.total,
+            *(total.group_totals.get(code, Decimal("0")) for code in rubric.tie_break_groups),
+        )
 
-    def sort_key(item: tuple[UnitScores, UnitTotal]) -> tuple:
+    def sort_key(item) -> tuple:
         unit, total = item
         return (tuple(-value for value in merit(total)), _name_key(unit.unit_name), unit.unit_id)
 
@@ -204,7 +235,7 @@ def rank_units(rubric: RubricInfo, units: list[UnitScores]) -> list[RankedUnit]:
                 unit_name=unit.unit_name,
                 rank=rank,
                 totals=total,
-                band=band_for(rubric, total.total),
+                band=band_for(rubric, total.total) if with_bands else "",
                 tied=counts[m] > 1,
             )
         )

@@ -1,5 +1,7 @@
 """Reads for results, reviews and rankings."""
 
+from decimal import Decimal
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
@@ -8,7 +10,16 @@ from campaigns.selectors import campaigns_visible_to
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
 from evaluations.models import Evidence, Extension, RankingEntry, Score, Submission
-from evaluations.ranking import Band, CriterionInfo, RubricInfo, UnitScores, rank_units
+from evaluations.ranking import (
+    Band,
+    CriterionInfo,
+    RubricInfo,
+    UnitScores,
+    add_totals,
+    rank_totals,
+    rank_units,
+)
+from pledges.models import Commitment
 from units.choices import UnitKind
 from units.models import ClusterMembership, Unit
 from units.selectors import roles_of
@@ -50,7 +61,7 @@ def participants(phase) -> list[Unit]:
 def submissions_visible_to(*, user) -> QuerySet:
     roles = roles_of(user)
     qs = Submission.objects.select_related(
-        "unit", "rubric", "phase__campaign__cluster_year__cluster"
+        "unit", "rubric", "phase__campaign__cluster_year__cluster", "phase__publication"
     )
     own = Q(unit_id__in=roles.member_unit_ids)
     if roles.is_admin:
@@ -89,19 +100,42 @@ def submission_editor(submission) -> list:
 
     scores = {s.criterion_id: s for s in Score.objects.filter(submission=submission)}
     files = {}
-    for evidence in Evidence.objects.filter(submission=submission, criterion__isnull=False):
+    # The narrative report (no criterion) comes in the same query, under the key None.
+    for evidence in Evidence.objects.filter(submission=submission):
         files.setdefault(evidence.criterion_id, []).append(evidence)
+    submission.report_files = files.get(None, [])
     groups = list(
         RubricGroup.objects.filter(rubric_id=submission.rubric_id)
         .order_by("order", "pk")
         .prefetch_related(Prefetch("criteria", queryset=Criterion.objects.order_by("order", "pk")))
     )
+    targets = pledge_targets(submission)
     for group in groups:
         group.rows = [
             (criterion, scores.get(criterion.pk), files.get(criterion.pk, []))
             for criterion in group.criteria.all()
         ]
+        for criterion in group.criteria.all():
+            criterion.targets = targets.get(criterion.pk, [])
     return groups
+
+
+def pledge_targets(submission) -> dict:
+    """{criterion id: [targets]} from the cluster year's pledge commitments linked to criteria."""
+    cluster_year_id = submission.phase.campaign.cluster_year_id
+    if cluster_year_id is None:
+        return {}
+    targets = {}
+    rows = (
+        Commitment.objects.filter(
+            pledge__cluster_year_id=cluster_year_id, criteria__rubric_id=submission.rubric_id
+        )
+        .exclude(target="")
+        .values_list("criteria", "target")
+    )
+    for criterion_id, target in rows:
+        targets.setdefault(criterion_id, []).append(target)
+    return targets
 
 
 def progress_board(phase) -> list[dict]:
@@ -166,3 +200,49 @@ def unit_results(*, user, unit) -> dict:
         submissions_visible_to(user=user).filter(unit=unit).order_by("-phase__results_deadline")
     )
     return {"ranks": ranks, "submissions": submissions}
+
+
+def group_comparison(submission) -> list[dict]:
+    """Once the phase's ranking is published: the unit's subtotal per group against the
+    average of the ranked units (one query)."""
+    publication = getattr(submission.phase, "publication", None)
+    if publication is None:
+        return []
+    entries = list(RankingEntry.objects.filter(publication=publication))
+    mine = next((e for e in entries if e.unit_id == submission.unit_id), None)
+    if mine is None:
+        return []
+    rows = []
+    for code, value in mine.group_totals.items():
+        values = [Decimal(e.group_totals.get(code, "0")) for e in entries]
+        average = sum(values) / len(values)
+        rows.append(
+            {
+                "group": code,
+                "unit": Decimal(value),
+                "average": average.quantize(Decimal("0.01")),
+                "top": max([*values, Decimal("0")]),
+            }
+        )
+    return rows
+
+
+def campaign_ranking(campaign):
+    """The whole campaign: each unit's accepted totals summed over the phases, ranked by the
+    rule of the latest phase's rubric. (info, ranked, phases_published, phase_count)"""
+    phases = list(Phase.objects.filter(campaign=campaign).select_related("publication"))
+    per_unit, names, info = {}, {}, None
+    for phase in sorted(phases, key=lambda p: p.start_date):
+        phase_info, ranked = live_ranking(phase)
+        if phase_info is not None:
+            info = phase_info
+        for r in ranked:
+            per_unit.setdefault(r.unit_id, []).append(r.totals)
+            names[r.unit_id] = r.unit_name
+    if info is None:
+        return None, [], 0, len(phases)
+    ranked = rank_totals(
+        info, [(uid, names[uid], add_totals(t)) for uid, t in per_unit.items()], with_bands=False
+    )
+    published = sum(1 for p in phases if getattr(p, "publication", None) is not None)
+    return info, ranked, published, len(phases)

@@ -7,6 +7,9 @@ app_name = "evaluations"
 urlpatterns = [
     path("phases/<int:pk>/results/", views.PhaseResultsView.as_view(), name="phase_results"),
     path("phases/<int:pk>/ranking/", views.RankingView.as_view(), name="ranking"),
+    path(
+        "campaigns/<int:pk>/ranking/", views.CampaignRankingView.as_view(), name="campaign_ranking"
+    ),
     path("phases/<int:pk>/ranking.xlsx", views.RankingExportView.as_view(), name="ranking_export"),
     path("results/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
     path("evidence/<int:pk>/", views.EvidenceFileView.as_view(), name="evidence"),

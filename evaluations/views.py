@@ -158,13 +158,15 @@ class SubmissionView(LoginRequiredMixin, View):
                 }
                 for c, score, files in group.rows
             ]
-        deadline, extension = services.deadline_for(submission)
+        # The extension matters only while the unit can still submit.
+        if submission.is_editable:
+            deadline, extension = services.deadline_for(submission)
+        else:
+            deadline, extension = submission.phase.results_deadline, None
         return {
             "submission": submission,
             "groups": groups,
-            "report_files": list(
-                Evidence.objects.filter(submission=submission, criterion__isnull=True)
-            ),
+            "report_files": submission.report_files,
             "history": list(submission.history.select_related("actor")),
             "can_edit": can_edit,
             "can_review": can_review,
@@ -177,6 +179,7 @@ class SubmissionView(LoginRequiredMixin, View):
             "extension": extension,
             "past_deadline": timezone.localdate() > deadline,
             "criterion_count": len(criteria),
+            "comparison": selectors.group_comparison(submission),
         }
 
     def get(self, request, pk):
@@ -371,4 +374,32 @@ class UnitResultsView(LoginRequiredMixin, View):
             request,
             "evaluations/unit_results.html",
             {"unit": unit, **selectors.unit_results(user=request.user, unit=unit)},
+        )
+
+
+class CampaignRankingView(LoginRequiredMixin, View):
+    """The whole campaign's ranking: for members once every phase's ranking is published."""
+
+    def get(self, request, pk):
+        from campaigns.selectors import campaigns_visible_to
+
+        campaign = get_object_or_404(campaigns_visible_to(user=request.user), pk=pk)
+        manages = (
+            request.user.has_perm("campaigns.change_campaign", campaign)
+            or roles_of(request.user).is_admin
+        )
+        info, ranked, published, phase_count = selectors.campaign_ranking(campaign)
+        visible = manages or (phase_count and published == phase_count)
+        return render(
+            request,
+            "evaluations/campaign_ranking.html",
+            {
+                "campaign": campaign,
+                "ranked": ranked if visible else [],
+                "group_codes": info.group_codes if info and visible else [],
+                "published": published,
+                "phase_count": phase_count,
+                "manages": manages,
+                "top_total": max((r.totals.total for r in ranked), default=0),
+            },
         )

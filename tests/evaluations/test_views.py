@@ -269,3 +269,53 @@ def test_unit_results_page_bounded(client, officer, our_unit, django_assert_max_
         assert (
             client.get(reverse("evaluations:unit_results", args=[our_unit.pk])).status_code == 200
         )
+
+
+def test_pledged_target_shown_beside_the_criterion(client, officer, submission, cluster_year):
+    from tests.factories.pledges import CommitmentFactory, PledgeFactory
+
+    criterion = Score.objects.get(submission=submission, criterion__code="A1").criterion
+    commitment = CommitmentFactory(
+        pledge=PledgeFactory(cluster_year=cluster_year), target="Hoàn thành 100% kế hoạch"
+    )
+    commitment.criteria.add(criterion)
+    client.force_login(officer)
+    html = client.get(reverse("evaluations:submission", args=[submission.pk])).content.decode()
+    assert "Hoàn thành 100% kế hoạch" in html
+
+
+def test_group_comparison_after_publication(
+    client, secretariat, officer, other_officer, submission, phase, other_unit
+):
+    submit_ready(submission, officer)
+    theirs = services.submission_start(phase=phase, unit=other_unit, actor=other_officer)
+    codes = {
+        s.criterion.code: s.criterion
+        for s in Score.objects.filter(submission=theirs).select_related("criterion")
+    }
+    services.submission_save(
+        submission=theirs,
+        actor=other_officer,
+        scores={
+            c.pk: {"self_score": min(Decimal("5"), c.max_points), "explanation": ""}
+            for c in codes.values()
+        },
+    )
+    services.evidence_add(
+        submission=theirs,
+        actor=other_officer,
+        criterion=codes["A2"],
+        uploaded=SimpleUploadedFile("mc.pdf", b"%PDF-1.4\n"),
+    )
+    services.submission_submit(submission=theirs, actor=other_officer, today=date(2025, 7, 1))
+    for s in (submission, theirs):
+        services.submission_accept(submission=s, actor=secretariat)
+    client.force_login(officer)
+    assert (
+        client.get(reverse("evaluations:submission", args=[submission.pk])).context["comparison"]
+        == []
+    )
+    services.ranking_publish(phase=phase, actor=secretariat)
+    rows = client.get(reverse("evaluations:submission", args=[submission.pk])).context["comparison"]
+    by_group = {r["group"]: (r["unit"], r["average"]) for r in rows}
+    assert by_group["A"] == (Decimal("6.00"), Decimal("8.00"))  # ours 3+3, theirs 5+5
