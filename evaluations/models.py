@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Criterion, Phase, Rubric
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import EvidenceKind, SubmissionStatus
-from units.models import StoredFile, Unit
+from units.models import StatusChange, StoredFile, Unit
 from units.uploads import UploadTo
 
 SCORE = {"max_digits": 6, "decimal_places": 2}
@@ -182,33 +182,16 @@ class Extension(models.Model):
         return f"{self.unit} – {self.phase}: {self.until}"
 
 
-class SubmissionEvent(models.Model):
+class SubmissionEvent(StatusChange):
     """The rounds of a submission: every status change with who, when and why."""
 
+    status_choices = SubmissionStatus
     submission = models.ForeignKey(
         Submission, verbose_name=_("submission"), on_delete=models.CASCADE, related_name="history"
     )
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    comment = models.TextField(blank=True)
 
     class Meta:
         ordering = ["submission", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
-
-    @property
-    def from_label(self):
-        return SubmissionStatus(self.from_status).label if self.from_status else ""
-
-    @property
-    def to_label(self):
-        return SubmissionStatus(self.to_status).label
 
 
 class RankingPublication(models.Model):

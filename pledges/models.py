@@ -15,7 +15,7 @@ from pledges.choices import (
     SignatureSource,
     TitleLevel,
 )
-from units.models import ClusterYear, Person, StoredFile, Unit
+from units.models import ClusterYear, Person, StatusChange, StoredFile, Unit
 from units.uploads import UploadTo
 
 
@@ -344,33 +344,16 @@ class RegistrationItem(models.Model):
         return f"{self.person or self.registration.unit}: {self.title}"
 
 
-class RegistrationEvent(models.Model):
+class RegistrationEvent(StatusChange):
     """The history of a registration: every status change with who, when and why."""
 
+    status_choices = RegistrationStatus
     registration = models.ForeignKey(
         Registration,
         verbose_name=_("registration"),
         on_delete=models.CASCADE,
         related_name="history",
     )
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True)
-    comment = models.TextField(blank=True)
 
     class Meta:
         ordering = ["registration", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
-
-    @property
-    def from_label(self):
-        return RegistrationStatus(self.from_status).label if self.from_status else ""
-
-    @property
-    def to_label(self):
-        return RegistrationStatus(self.to_status).label

@@ -420,6 +420,36 @@ class StoredFile(models.Model):
         return self.content_type.startswith("image/")
 
 
+class StatusChange(models.Model):
+    """One step of a workflow's history: who moved the object from which status to which.
+
+    Concrete models add the object's foreign key and `status_choices` (the TextChoices).
+    """
+
+    status_choices = None
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+    @property
+    def from_label(self):
+        return self.status_choices(self.from_status).label if self.from_status else ""
+
+    @property
+    def to_label(self):
+        return self.status_choices(self.to_status).label
+
+
 class AuditEntry(models.Model):
     """One state change: who did what to which object, with before/after values."""
 
