@@ -41,3 +41,23 @@ class EventKind(models.TextChoices):
     CULTURE_SPORTS = "culture_sports", _("Cultural and sports exchange")
     PRESS = "press", _("Press and communication")
     OTHER = "other", pgettext_lazy("event kind", "Other")
+
+
+class FinalScoreRule(models.TextChoices):
+    """Which score of a criterion counts in the totals and the ranking."""
+
+    REVIEWED_ELSE_SELF = "reviewed", _("Reviewed score when present, otherwise the self score")
+    REVIEWED_ELSE_CROSS = (
+        "reviewed_cross",
+        _(
+            "Reviewed score when present, otherwise the average of the cross-scorers, otherwise "
+            "the self score"
+        ),
+    )
+    CROSS_AVERAGE = (
+        "cross",
+        _(
+            "Average of the cross-scorers when present, otherwise the reviewed score, otherwise "
+            "the self score"
+        ),
+    )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.choices import CampaignScope, CriterionKind, ReviewKind
+from campaigns.choices import CampaignScope, CriterionKind, FinalScoreRule, ReviewKind
 from campaigns.models import Campaign, CampaignEvent
 from campaigns.validators import phase_problems, rubric_problems
 from units.formfields import DateField, DecimalCommaField, kept_rows
@@ -147,7 +147,17 @@ class RubricHeaderForm(forms.Form):
     band_excellent_from = DecimalCommaField(label=_("“Excellent” from"), required=False)
     band_good_from = DecimalCommaField(label=_("“Good” from"), required=False)
     band_complete_from = DecimalCommaField(label=_("“Complete” from"), required=False)
+    final_score_rule = forms.ChoiceField(
+        label=_("Final score rule"),
+        choices=FinalScoreRule.choices,
+        initial=FinalScoreRule.REVIEWED_ELSE_SELF,
+        required=False,
+        help_text=_("Which score of each criterion counts in the totals and the ranking."),
+    )
     revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_final_score_rule(self):
+        return self.cleaned_data["final_score_rule"] or FinalScoreRule.REVIEWED_ELSE_SELF
 
     def clean(self):
         data = super().clean()

@@ -15,6 +15,7 @@ from campaigns.choices import (
     CampaignStatus,
     CriterionKind,
     EventKind,
+    FinalScoreRule,
     ReviewKind,
 )
 from units.models import ClusterYear, StoredFile, Unit
@@ -258,6 +259,13 @@ class Rubric(models.Model):
     )
     band_complete_from = models.DecimalField(
         _("“complete” from (total)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    final_score_rule = models.CharField(
+        _("final score rule"),
+        max_length=20,
+        choices=FinalScoreRule.choices,
+        default=FinalScoreRule.REVIEWED_ELSE_SELF,
+        help_text=_("Which score of each criterion counts in the totals and the ranking."),
     )
     frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -251,6 +251,7 @@ HEADER_FIELDS = (
     "band_excellent_from",
     "band_good_from",
     "band_complete_from",
+    "final_score_rule",
 )
 
 

@@ -304,6 +304,7 @@ class RubricEditView(LoginRequiredMixin, View):
                 "band_excellent_from": rubric.band_excellent_from,
                 "band_good_from": rubric.band_good_from,
                 "band_complete_from": rubric.band_complete_from,
+                "final_score_rule": rubric.final_score_rule,
                 "revision": rubric.revision,
             }
         )

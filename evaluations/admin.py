@@ -1,14 +1,21 @@
 from django.contrib import admin
 
-from evaluations.models import Extension, RankingPublication, Score, Submission
+from evaluations.models import CrossAssignment, Extension, RankingPublication, Score, Submission
 from units.admin import RulesAdmin
 
 
 class ScoreInline(admin.TabularInline):
     model = Score
     extra = 0
-    fields = ["criterion", "self_score", "reviewed_score", "review_reason"]
-    readonly_fields = ["criterion"]
+    fields = ["criterion", "self_score", "reviewed_score", "review_reason", "cross_score"]
+    readonly_fields = ["criterion", "cross_score"]
+
+
+class CrossAssignmentInline(admin.TabularInline):
+    model = CrossAssignment
+    extra = 0
+    fields = ["scorer", "assigned_at", "finished_at"]
+    readonly_fields = ["scorer", "assigned_at", "finished_at"]
 
 
 @admin.register(Submission)
@@ -27,7 +34,7 @@ class SubmissionAdmin(RulesAdmin):
     list_select_related = ["unit", "phase"]
     readonly_fields = ["status", "submitted_at", "self_total", "final_total", "rubric"]
     autocomplete_fields = ["unit"]
-    inlines = [ScoreInline]
+    inlines = [ScoreInline, CrossAssignmentInline]
 
 
 @admin.register(Extension)

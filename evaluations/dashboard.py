@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.deadlines import register_phase_done_check
 from evaluations.choices import SubmissionStatus
-from evaluations.models import Submission
+from evaluations.models import CrossAssignment, Submission
 from units.dashboard import ActionItem, register_action_provider
 
 
@@ -49,4 +49,26 @@ def results_to_review(user, roles):
             level="info",
         )
         for row in waiting
+    ]
+
+
+@register_action_provider
+def results_to_cross_score(user, roles):
+    units = roles.officer_unit_ids | roles.leader_unit_ids
+    if not units:
+        return []
+    waiting = (
+        CrossAssignment.objects.filter(scorer_id__in=units, finished_at__isnull=True)
+        .exclude(submission__status=SubmissionStatus.DRAFT)
+        .select_related("submission__unit", "submission__phase")
+        .order_by("submission__phase_id", "submission__unit__name")
+    )
+    return [
+        ActionItem(
+            _("Cross-score the results of %(unit)s (%(phase)s).")
+            % {"unit": a.submission.unit.display_name, "phase": a.submission.phase.name},
+            reverse("evaluations:cross_score", args=[a.pk]),
+            level="warning",
+        )
+        for a in waiting
     ]

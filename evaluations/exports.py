@@ -6,10 +6,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from campaigns.models import Criterion
 from evaluations import selectors
-from evaluations.choices import Band, SubmissionStatus
-from evaluations.models import Score, Submission
+from evaluations.choices import Band
 from units.xlsx import put_text
 
 BOLD = Font(bold=True)
@@ -80,36 +78,24 @@ def ranking_workbook(phase, *, with_scores: bool) -> bytes:
 
 
 def _score_matrix(sheet, phase):
-    submissions = list(
-        Submission.objects.filter(phase=phase)
-        .exclude(status=SubmissionStatus.DRAFT)
-        .select_related("unit")
-        .order_by("unit__name")
-    )
-    rubric_ids = {s.rubric_id for s in submissions}
-    criteria = list(
-        Criterion.objects.filter(rubric_id__in=rubric_ids)
-        .select_related("group")
-        .order_by("rubric_id", "group__order", "order", "pk")
-    )
-    scores = {
-        (s.submission_id, s.criterion_id): s
-        for s in Score.objects.filter(submission__in=submissions)
-    }
+    criteria, rows = selectors.score_matrix(phase)
+    with_cross = any(score and score.cross_score is not None for _s, line in rows for score in line)
+    kinds = [("self_score", _("self")), ("reviewed_score", _("reviewed"))]
+    if with_cross:
+        kinds.append(("cross_score", _("cross-scored")))
     header = [_("Unit"), _("Status")]
     for criterion in criteria:
-        header += [f"{criterion.code} – {_('self')}", f"{criterion.code} – {_('reviewed')}"]
+        header += [f"{criterion.code} – {label}" for _field, label in kinds]
     header += [_("Self total"), _("Final total")]
     _header(sheet, 1, header)
-    for row, submission in enumerate(submissions, start=2):
+    for row, (submission, line) in enumerate(rows, start=2):
         put_text(sheet.cell(row, 1), submission.unit.name)
         put_text(sheet.cell(row, 2), submission.get_status_display())
         column = 3
-        for criterion in criteria:
-            score = scores.get((submission.pk, criterion.pk))
-            sheet.cell(row, column, _number(score.self_score) if score else None)
-            sheet.cell(row, column + 1, _number(score.reviewed_score) if score else None)
-            column += 2
+        for score in line:
+            for field, _label in kinds:
+                sheet.cell(row, column, _number(getattr(score, field)) if score else None)
+                column += 1
         sheet.cell(row, column, _number(submission.self_total))
         sheet.cell(row, column + 1, _number(submission.final_total))
     sheet.column_dimensions["A"].width = 36

@@ -108,3 +108,58 @@ class ExtensionForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     until = DateField(label=_("Extended until"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
+
+
+class CrossScoresForm(forms.Form):
+    """A cross-scoring unit's score and note per criterion."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"cross_{criterion.pk}"] = DecimalCommaField(
+                label=_("Your score for %(code)s") % {"code": criterion.code},
+                required=False,
+                widget=forms.TextInput(
+                    attrs={"inputmode": "decimal", "class": "score-input", "autocomplete": "off"}
+                ),
+            )
+            self.fields[f"note_{criterion.pk}"] = forms.CharField(
+                label=_("Note for %(code)s") % {"code": criterion.code},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        for criterion in self.criteria:
+            problem = check_score(criterion, data.get(f"cross_{criterion.pk}"))
+            if problem:
+                self.add_error(f"cross_{criterion.pk}", problem)
+        return data
+
+    def scores(self) -> dict:
+        return {
+            c.pk: {
+                "score": self.cleaned_data.get(f"cross_{c.pk}"),
+                "note": self.cleaned_data.get(f"note_{c.pk}", ""),
+            }
+            for c in self.criteria
+        }
+
+
+class CrossAssignForm(forms.Form):
+    scorers = forms.TypedMultipleChoiceField(
+        label=_("Units that score these results"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one unit.")},
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.units = {u.pk: u for u in units}
+        self.fields["scorers"].choices = [(u.pk, u.name) for u in units]
+
+    def chosen_units(self) -> list:
+        return [self.units[pk] for pk in self.cleaned_data["scorers"]]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Criterion, Phase, Rubric
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import EvidenceKind, SubmissionStatus
+from evaluations.ranking import final_score
 from units.models import StatusChange, StoredFile, Unit
 from units.uploads import UploadTo
 
@@ -90,6 +91,8 @@ class Score(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # The average of the finished cross-scorers, kept here when one finishes (None: none did).
+    cross_score = models.DecimalField(_("cross-scoring average"), null=True, blank=True, **SCORE)
 
     class Meta:
         verbose_name = _("score")
@@ -117,9 +120,9 @@ class Score(models.Model):
     def __str__(self):
         return f"{self.submission} – {self.criterion.code}"
 
-    @property
-    def final_score(self):
-        return self.reviewed_score if self.reviewed_score is not None else self.self_score
+    def final_for(self, rule):
+        """The score that counts under the rubric's final score rule."""
+        return final_score(self.self_score, self.reviewed_score, self.cross_score, rule)
 
 
 class Evidence(StoredFile):
@@ -151,6 +154,75 @@ class Evidence(StoredFile):
                 name="evidence_kind_matches_criterion",
             ),
         ]
+
+
+class CrossAssignment(models.Model):
+    """The secretariat asks a member unit to score another unit's results (chấm chéo)."""
+
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("results scored"),
+        on_delete=models.CASCADE,
+        related_name="cross_assignments",
+    )
+    scorer = models.ForeignKey(
+        Unit,
+        verbose_name=_("scoring unit"),
+        on_delete=models.PROTECT,
+        related_name="cross_assignments",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), auto_now_add=True)
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cross-scoring assignment")
+        verbose_name_plural = _("cross-scoring assignments")
+        ordering = ["submission", "scorer__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "scorer"],
+                name="cross_assignment_once_per_scorer",
+                violation_error_message=_("This unit already scores these results."),
+            )
+        ]
+        indexes = [models.Index(fields=["scorer", "finished_at"])]
+
+    def __str__(self):
+        return f"{self.scorer} → {self.submission}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+
+class CrossScore(models.Model):
+    """One criterion as scored by a cross-scoring unit."""
+
+    assignment = models.ForeignKey(CrossAssignment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    score = models.DecimalField(_("score"), null=True, blank=True, **SCORE)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("cross score")
+        verbose_name_plural = _("cross scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "criterion"], name="cross_score_one_per_criterion"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0), name="cross_score_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.assignment} – {self.criterion_id}"
 
 
 class Extension(models.Model):

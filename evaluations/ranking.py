@@ -115,9 +115,40 @@ def _check_rubric(rubric: RubricInfo) -> None:
             raise ValueError(f"Tie-break group {code!r} is not in the rubric")
 
 
-def final_score(self_score: Decimal | None, reviewed_score: Decimal | None) -> Decimal | None:
-    """The score that counts: the reviewed score when there is one, else the self score."""
-    return reviewed_score if reviewed_score is not None else self_score
+# Final score rules (the values of ``campaigns.choices.FinalScoreRule``).
+REVIEWED_ELSE_SELF = "reviewed"
+REVIEWED_ELSE_CROSS = "reviewed_cross"
+CROSS_AVERAGE = "cross"
+
+
+def final_score(
+    self_score: Decimal | None,
+    reviewed_score: Decimal | None,
+    cross_score: Decimal | None = None,
+    rule: str = REVIEWED_ELSE_SELF,
+) -> Decimal | None:
+    """The score that counts for one criterion under the rubric's rule.
+
+    ``cross_score`` is the average of the assigned cross-scorers who finished (None when
+    none did); every rule falls back to the self score when nothing else is there.
+    """
+    if rule == CROSS_AVERAGE:
+        order = (cross_score, reviewed_score)
+    elif rule == REVIEWED_ELSE_CROSS:
+        order = (reviewed_score, cross_score)
+    elif rule == REVIEWED_ELSE_SELF:
+        order = (reviewed_score,)
+    else:
+        raise ValueError(f"Unknown final score rule {rule!r}")
+    return next((value for value in order if value is not None), self_score)
+
+
+def average(values: Iterable[Decimal]) -> Decimal | None:
+    """The mean of the scores given, rounded to 0.01; None when there are none."""
+    values = list(values)
+    if not values:
+        return None
+    return _q(sum(values, Decimal(0)) / len(values))
 
 
 def _unit_total(rubric: RubricInfo, scores: dict[int, Decimal | None]) -> UnitTotal:

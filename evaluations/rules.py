@@ -70,6 +70,28 @@ def ranking_is_published(user, phase):
     return phase is not None and hasattr(phase, "publication")
 
 
+@rules.predicate
+def is_the_scorer_member(user, assignment):
+    return assignment is not None and assignment.scorer_id in roles_of(user).member_unit_ids
+
+
+@rules.predicate
+def acts_for_the_scorer(user, assignment):
+    roles = roles_of(user)
+    return assignment is not None and assignment.scorer_id in (
+        roles.officer_unit_ids | roles.leader_unit_ids
+    )
+
+
+@rules.predicate
+def is_open_for_scoring(user, assignment):
+    return (
+        assignment is not None
+        and not assignment.is_finished
+        and assignment.submission.status != SubmissionStatus.DRAFT
+    )
+
+
 reviews = is_sector_admin | runs_the_campaign
 
 rules.add_perm("evaluations.view_submission", is_its_unit_member | (is_past_draft & reviews))
@@ -81,6 +103,17 @@ rules.add_perm(
     "evaluations.view_ranking",
     reviews | (ranking_is_published & rules.is_authenticated),
 )
-for model in ("submission", "score", "evidence", "extension", "rankingpublication", "rankingentry"):
+rules.add_perm("evaluations.view_crossassignment", is_the_scorer_member | reviews)
+rules.add_perm("evaluations.cross_score", acts_for_the_scorer & is_open_for_scoring)
+for model in (
+    "crossassignment",
+    "crossscore",
+    "submission",
+    "score",
+    "evidence",
+    "extension",
+    "rankingpublication",
+    "rankingentry",
+):
     for action in ("add", "delete"):
         rules.add_perm(f"evaluations.{action}_{model}", is_sector_admin)

@@ -9,7 +9,15 @@ from campaigns.models import Criterion, Phase
 from campaigns.selectors import campaigns_visible_to
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
-from evaluations.models import Evidence, Extension, RankingEntry, Score, Submission
+from evaluations.models import (
+    CrossAssignment,
+    CrossScore,
+    Evidence,
+    Extension,
+    RankingEntry,
+    Score,
+    Submission,
+)
 from evaluations.ranking import (
     Band,
     CriterionInfo,
@@ -141,7 +149,15 @@ def pledge_targets(submission) -> dict:
 def progress_board(phase) -> list[dict]:
     """One row per expected unit: its submission (or none), extension and completeness."""
     units = participants(phase)
-    submissions = {s.unit_id: s for s in Submission.objects.filter(phase=phase)}
+    submissions = {
+        s.unit_id: s
+        for s in Submission.objects.filter(phase=phase).annotate(
+            cross_count=Count("cross_assignments"),
+            cross_finished=Count(
+                "cross_assignments", filter=Q(cross_assignments__finished_at__isnull=False)
+            ),
+        )
+    }
     extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase)}
     return [
         {"unit": unit, "submission": submissions.get(unit.pk), "extension": extensions.get(unit.pk)}
@@ -164,9 +180,11 @@ def live_ranking(phase):
         versions[s.rubric_id] = versions.get(s.rubric_id, 0) + 1
     rubric_id = max(versions, key=versions.get)
     info = rubric_info(next(s.rubric for s in accepted if s.rubric_id == rubric_id))
+    rules = {s.pk: s.rubric.final_score_rule for s in accepted}
     scores = {}
     for score in Score.objects.filter(submission__in=accepted):
-        scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_score
+        rule = rules[score.submission_id]
+        scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
     units = [UnitScores(s.unit_id, s.unit.name, scores.get(s.pk, {})) for s in accepted]
     return info, rank_units(info, units)
 
@@ -246,3 +264,75 @@ def campaign_ranking(campaign):
     )
     published = sum(1 for p in phases if getattr(p, "publication", None) is not None)
     return info, ranked, published, len(phases)
+
+
+def evidence_visible_to(*, user) -> QuerySet:
+    """Evidence of results the user may read, and of results their unit cross-scores."""
+    scored = CrossAssignment.objects.filter(scorer_id__in=roles_of(user).member_unit_ids).exclude(
+        submission__status=SubmissionStatus.DRAFT
+    )
+    return Evidence.objects.filter(
+        Q(submission__in=submissions_visible_to(user=user).values("pk"))
+        | Q(submission__in=scored.values("submission_id"))
+    )
+
+
+def cross_assignments_visible_to(*, user) -> QuerySet:
+    roles = roles_of(user)
+    qs = CrossAssignment.objects.select_related(
+        "scorer",
+        "submission__unit",
+        "submission__rubric",
+        "submission__phase__campaign__cluster_year__cluster",
+    )
+    if roles.is_admin:
+        return qs
+    return qs.filter(
+        Q(scorer_id__in=roles.member_unit_ids)
+        | Q(submission__phase__campaign__cluster_year_id__in=roles.secretariat_cluster_year_ids)
+    )
+
+
+def cross_sheet(assignment) -> list:
+    """The scored unit's results per group, with this scorer's score row beside each criterion."""
+    groups = submission_editor(assignment.submission)
+    mine = {row.criterion_id: row for row in CrossScore.objects.filter(assignment=assignment)}
+    for group in groups:
+        group.rows = [(c, score, files, mine.get(c.pk)) for c, score, files in group.rows]
+    return groups
+
+
+def cross_overview(submission) -> tuple[list, list, dict]:
+    """(assignments, criteria, {(assignment id, criterion id): CrossScore}) of a submission."""
+    assignments = list(submission.cross_assignments.select_related("scorer", "finished_by"))
+    criteria = list(
+        Criterion.objects.filter(rubric_id=submission.rubric_id).order_by(
+            "group__order", "order", "pk"
+        )
+    )
+    scores = {
+        (row.assignment_id, row.criterion_id): row
+        for row in CrossScore.objects.filter(assignment__submission=submission)
+    }
+    return assignments, criteria, scores
+
+
+def score_matrix(phase) -> tuple[list, list]:
+    """Criteria, and one (submission, [score row per criterion]) per unit beyond draft."""
+    submissions = list(
+        Submission.objects.filter(phase=phase)
+        .exclude(status=SubmissionStatus.DRAFT)
+        .select_related("unit", "rubric")
+        .order_by("unit__name")
+    )
+    criteria = list(
+        Criterion.objects.filter(rubric_id__in={s.rubric_id for s in submissions})
+        .select_related("group")
+        .order_by("rubric_id", "group__order", "order", "pk")
+    )
+    scores = {
+        (s.submission_id, s.criterion_id): s
+        for s in Score.objects.filter(submission__in=submissions)
+    }
+    rows = [(s, [scores.get((s.pk, c.pk)) for c in criteria]) for s in submissions]
+    return criteria, rows

@@ -16,6 +16,8 @@ from campaigns.services import rubric_freeze
 from evaluations import selectors
 from evaluations.choices import EvidenceKind, SubmissionStatus
 from evaluations.models import (
+    CrossAssignment,
+    CrossScore,
     Evidence,
     Extension,
     RankingEntry,
@@ -24,7 +26,7 @@ from evaluations.models import (
     Submission,
     SubmissionEvent,
 )
-from evaluations.ranking import unit_total
+from evaluations.ranking import average, unit_total
 from units.audit import audit_record
 from units.exceptions import ActionRefused
 from units.selectors import roles_of
@@ -79,7 +81,8 @@ def refresh_totals(submission) -> None:
     info = selectors.rubric_info(submission.rubric)
     scores = list(Score.objects.filter(submission=submission).select_related("criterion"))
     self_total = unit_total(info, {s.criterion_id: s.self_score for s in scores})
-    final_total = unit_total(info, {s.criterion_id: s.final_score for s in scores})
+    rule = submission.rubric.final_score_rule
+    final_total = unit_total(info, {s.criterion_id: s.final_for(rule) for s in scores})
     with_files = set(
         Evidence.objects.filter(submission=submission, kind=EvidenceKind.EVIDENCE).values_list(
             "criterion_id", flat=True
@@ -434,3 +437,172 @@ def ranking_publish(*, phase, actor, note: str = "") -> RankingPublication:
         actor=actor, action="ranking.publish", obj=phase, changes={"units": [None, len(ranked)]}
     )
     return publication
+
+
+# --- Cross-scoring (chấm chéo) -------------------------------------------------------------
+
+
+def _lock_assignment(assignment) -> CrossAssignment:
+    # Lock order everywhere: the submission first, then the assignment.
+    _lock(assignment.submission)
+    return (
+        CrossAssignment.objects.select_for_update(of=("self",))
+        .select_related("submission__phase__campaign", "submission__unit", "scorer")
+        .get(pk=assignment.pk)
+    )
+
+
+def _check_scorer(submission, scorer, participant_ids):
+    if scorer.pk == submission.unit_id:
+        raise ActionRefused(_("A unit does not cross-score its own results."))
+    if scorer.pk not in participant_ids:
+        raise ActionRefused(
+            _("%(unit)s does not take part in this phase.") % {"unit": scorer.display_name}
+        )
+
+
+@transaction.atomic
+def cross_assign(*, submission, scorers, actor) -> list[CrossAssignment]:
+    """Ask these member units to score the submission; units already asked are kept."""
+    submission = _lock(submission)
+    require_perm(actor, "evaluations.manage_phase", submission)
+    if submission.status == SubmissionStatus.DRAFT:
+        raise ActionRefused(_("Results still in draft cannot be cross-scored."))
+    participant_ids = {u.pk for u in selectors.participants(submission.phase)}
+    taken = set(submission.cross_assignments.values_list("scorer_id", flat=True))
+    new = []
+    for scorer in scorers:
+        _check_scorer(submission, scorer, participant_ids)
+        if scorer.pk not in taken:
+            taken.add(scorer.pk)
+            new.append(CrossAssignment(submission=submission, scorer=scorer, assigned_by=actor))
+    CrossAssignment.objects.bulk_create(new)
+    if new:
+        audit_record(
+            actor=actor,
+            action="submission.cross_assign",
+            obj=submission,
+            unit=submission.unit,
+            changes={"scorers": [None, [a.scorer.display_name for a in new]]},
+        )
+    return new
+
+
+@transaction.atomic
+def cross_unassign(*, assignment, actor) -> None:
+    assignment = _lock_assignment(assignment)
+    require_perm(actor, "evaluations.manage_phase", assignment.submission)
+    if assignment.is_finished:
+        raise ActionRefused(_("This unit has finished scoring: its scores are kept."))
+    assignment.delete()
+    audit_record(
+        actor=actor,
+        action="submission.cross_unassign",
+        obj=assignment.submission,
+        unit=assignment.submission.unit,
+        changes={"scorers": [assignment.scorer.display_name, None]},
+    )
+
+
+@transaction.atomic
+def cross_assign_rotation(*, phase, actor) -> int:
+    """Each unit with results beyond draft is scored by the next participant (by name).
+
+    The usual arrangement of a cluster: A scores B, B scores C, ..., the last scores A.
+    """
+    require_perm(actor, "evaluations.manage_phase", phase)
+    units = selectors.participants(phase)
+    if len(units) < 2:
+        raise ActionRefused(_("Cross-scoring needs at least two units."))
+    following = {unit.pk: units[(i + 1) % len(units)] for i, unit in enumerate(units)}
+    count = 0
+    submissions = Submission.objects.filter(phase=phase).exclude(status=SubmissionStatus.DRAFT)
+    for submission in submissions.select_related("unit").order_by("unit__name"):
+        if submission.unit_id in following:
+            count += len(
+                cross_assign(
+                    submission=submission, scorers=[following[submission.unit_id]], actor=actor
+                )
+            )
+    if not count:
+        raise ActionRefused(_("No results are waiting for a cross-scorer."))
+    return count
+
+
+def _refresh_cross_averages(submission) -> None:
+    """Keep on each score row the average of the cross-scorers who finished."""
+    given = {}
+    for criterion_id, score in CrossScore.objects.filter(
+        assignment__submission=submission,
+        assignment__finished_at__isnull=False,
+        score__isnull=False,
+    ).values_list("criterion_id", "score"):
+        given.setdefault(criterion_id, []).append(score)
+    rows = list(Score.objects.filter(submission=submission))
+    for row in rows:
+        row.cross_score = average(given.get(row.criterion_id, []))
+    Score.objects.bulk_update(rows, ["cross_score"])
+    refresh_totals(submission)
+
+
+@transaction.atomic
+def cross_score_save(*, assignment, actor, scores: dict, finish: bool = False) -> CrossAssignment:
+    """A scoring unit's scores: {criterion id: {"score": Decimal | None, "note": str}}.
+
+    Finishing needs every normal criterion scored; the scores then count (as the rubric's
+    final score rule says) and can no longer be changed by the scoring unit.
+    """
+    assignment = _lock_assignment(assignment)
+    require_perm(actor, "evaluations.cross_score", assignment)
+    submission = assignment.submission
+    criteria = {c.pk: c for c in submission.rubric.criteria.all()}
+    existing = {row.criterion_id: row for row in assignment.scores.all()}
+    changes, new_rows, changed_rows = {}, [], []
+    for criterion_id, values in scores.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            continue
+        value, note = values.get("score"), (values.get("note") or "").strip()
+        problem = check_score(criterion, value)
+        if problem:
+            raise ActionRefused(f"{criterion.code}: {problem}")
+        row = existing.get(criterion_id)
+        if row is None:
+            new_rows.append(
+                CrossScore(assignment=assignment, criterion=criterion, score=value, note=note)
+            )
+        elif (row.score, row.note) != (value, note):
+            changed_rows.append(row)
+        else:
+            continue
+        changes[criterion.code] = [
+            None if row is None or row.score is None else str(row.score),
+            None if value is None else str(value),
+        ]
+        if row is not None:
+            row.score, row.note = value, note
+    CrossScore.objects.bulk_create(new_rows)
+    CrossScore.objects.bulk_update(changed_rows, ["score", "note"])
+    if finish:
+        scored = {
+            row.criterion_id for row in [*existing.values(), *new_rows] if row.score is not None
+        }
+        missing = [c.code for c in criteria.values() if c.kind == "normal" and c.pk not in scored]
+        if missing:
+            raise ActionRefused(
+                _("Score every criterion before finishing: %(codes)s.")
+                % {"codes": ", ".join(sorted(missing))}
+            )
+        assignment.finished_at = timezone.now()
+        assignment.finished_by = actor
+        assignment.save(update_fields=["finished_at", "finished_by"])
+        _refresh_cross_averages(submission)
+    if changes or finish:
+        audit_record(
+            actor=actor,
+            action="submission.cross_score",
+            obj=submission,
+            unit=assignment.scorer,
+            changes={**changes, **({"finished": [None, True]} if finish else {})},
+        )
+    return assignment

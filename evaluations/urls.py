@@ -13,6 +13,9 @@ urlpatterns = [
     path("phases/<int:pk>/ranking.xlsx", views.RankingExportView.as_view(), name="ranking_export"),
     path("results/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
     path("evidence/<int:pk>/", views.EvidenceFileView.as_view(), name="evidence"),
+    path("results/<int:pk>/cross/", views.CrossScoringView.as_view(), name="cross_scoring"),
+    path("cross/<int:pk>/", views.CrossScoreView.as_view(), name="cross_score"),
+    path("phases/<int:pk>/matrix/", views.ScoreMatrixView.as_view(), name="score_matrix"),
     path("units/<int:pk>/results/", views.UnitResultsView.as_view(), name="unit_results"),
     path(
         "evidence/<int:pk>/thumbnail/",

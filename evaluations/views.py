@@ -12,8 +12,16 @@ from campaigns.models import Criterion
 from evaluations import selectors, services
 from evaluations.choices import Band as BandChoice
 from evaluations.exports import ranking_workbook
-from evaluations.forms import EvidenceForm, ExtensionForm, ReturnForm, ReviewForm, ScoresForm
-from evaluations.models import Evidence, Submission
+from evaluations.forms import (
+    CrossAssignForm,
+    CrossScoresForm,
+    EvidenceForm,
+    ExtensionForm,
+    ReturnForm,
+    ReviewForm,
+    ScoresForm,
+)
+from evaluations.models import CrossAssignment, Evidence, Submission
 from evaluations.reminders import send_reminders
 from units.exceptions import ActionRefused
 from units.http import deny_unless, stored_file_response
@@ -65,6 +73,17 @@ class PhaseResultsView(LoginRequiredMixin, View):
         phase = _phase(request.user, pk)
         if "until" in request.POST:
             return self.extend(request, phase)
+        if "rotate" in request.POST:
+            deny_unless(request.user, "evaluations.manage_phase", phase)
+            try:
+                count = services.cross_assign_rotation(phase=phase, actor=request.user)
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(
+                    request, _("%(count)d cross-scoring assignments were made.") % {"count": count}
+                )
+            return redirect("evaluations:phase_results", pk=phase.pk)
         if "remind" in request.POST:
             deny_unless(request.user, "evaluations.manage_phase", phase)
             with transaction.atomic():
@@ -180,6 +199,9 @@ class SubmissionView(LoginRequiredMixin, View):
             "past_deadline": timezone.localdate() > deadline,
             "criterion_count": len(criteria),
             "comparison": selectors.group_comparison(submission),
+            "has_cross": any(
+                score is not None and score.cross_score is not None for score in rows.values()
+            ),
         }
 
     def get(self, request, pk):
@@ -305,12 +327,7 @@ class EvidenceFileView(LoginRequiredMixin, View):
     thumbnail = False
 
     def get(self, request, pk):
-        evidence = get_object_or_404(
-            Evidence.objects.filter(
-                submission__in=selectors.submissions_visible_to(user=request.user)
-            ),
-            pk=pk,
-        )
+        evidence = get_object_or_404(selectors.evidence_visible_to(user=request.user), pk=pk)
         return stored_file_response(evidence, thumbnail=self.thumbnail)
 
 
@@ -401,5 +418,168 @@ class CampaignRankingView(LoginRequiredMixin, View):
                 "phase_count": phase_count,
                 "manages": manages,
                 "top_total": max((r.totals.total for r in ranked), default=0),
+            },
+        )
+
+
+class CrossScoringView(LoginRequiredMixin, View):
+    """The secretariat assigns cross-scorers to one unit's results and reads their scores."""
+
+    template_name = "evaluations/cross_scoring.html"
+
+    def load(self):
+        submission = get_object_or_404(
+            selectors.submissions_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+        deny_unless(self.request.user, "evaluations.manage_phase", submission)
+        return submission
+
+    def render_page(self, submission, form=None):
+        assignments, criteria, scores = selectors.cross_overview(submission)
+        taken = {a.scorer_id for a in assignments} | {submission.unit_id}
+        candidates = [u for u in selectors.participants(submission.phase) if u.pk not in taken]
+        rows = [
+            {
+                "criterion": criterion,
+                "cells": [scores.get((a.pk, criterion.pk)) for a in assignments],
+            }
+            for criterion in criteria
+        ]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "submission": submission,
+                "assignments": assignments,
+                "rows": rows,
+                "form": form or CrossAssignForm(units=candidates),
+                "has_candidates": bool(candidates),
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.load())
+
+    def post(self, request, pk):
+        submission = self.load()
+        if "remove" in request.POST:
+            assignment = get_object_or_404(
+                CrossAssignment, pk=request.POST.get("remove"), submission=submission
+            )
+            try:
+                services.cross_unassign(assignment=assignment, actor=request.user)
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("The assignment was withdrawn."))
+            return redirect("evaluations:cross_scoring", pk=submission.pk)
+        units = [u for u in selectors.participants(submission.phase) if u.pk != submission.unit_id]
+        form = CrossAssignForm(request.POST, units=units)
+        if form.is_valid():
+            try:
+                services.cross_assign(
+                    submission=submission, scorers=form.chosen_units(), actor=request.user
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The units were asked to score these results."))
+                return redirect("evaluations:cross_scoring", pk=submission.pk)
+        return self.render_page(submission, form)
+
+
+class CrossScoreView(LoginRequiredMixin, View):
+    """A scoring unit reads another unit's results and evidence and scores them."""
+
+    template_name = "evaluations/cross_score.html"
+
+    def load(self):
+        assignment = get_object_or_404(
+            selectors.cross_assignments_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+        deny_unless(self.request.user, "evaluations.view_crossassignment", assignment)
+        return assignment
+
+    def render_page(self, assignment, form=None):
+        groups = selectors.cross_sheet(assignment)
+        can_score = self.request.user.has_perm("evaluations.cross_score", assignment)
+        if can_score and form is None:
+            initial = {}
+            for group in groups:
+                for criterion, _score, _files, mine in group.rows:
+                    if mine is not None:
+                        initial[f"cross_{criterion.pk}"] = mine.score
+                        initial[f"note_{criterion.pk}"] = mine.note
+            form = CrossScoresForm(
+                initial=initial, criteria=[c for g in groups for c in g.criteria.all()]
+            )
+        for group in groups:
+            group.items = [
+                {
+                    "criterion": criterion,
+                    "score": score,
+                    "files": files,
+                    "mine": mine,
+                    "score_field": form[f"cross_{criterion.pk}"] if can_score else None,
+                    "note_field": form[f"note_{criterion.pk}"] if can_score else None,
+                }
+                for criterion, score, files, mine in group.rows
+            ]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "assignment": assignment,
+                "submission": assignment.submission,
+                "groups": groups,
+                "report_files": assignment.submission.report_files,
+                "form": form,
+                "can_score": can_score,
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.load())
+
+    def post(self, request, pk):
+        assignment = self.load()
+        deny_unless(request.user, "evaluations.cross_score", assignment)
+        criteria = Criterion.objects.filter(rubric_id=assignment.submission.rubric_id)
+        form = CrossScoresForm(request.POST, criteria=criteria)
+        if not form.is_valid():
+            return self.render_page(assignment, form)
+        finish = request.POST.get("action") == "finish"
+        try:
+            services.cross_score_save(
+                assignment=assignment, actor=request.user, scores=form.scores(), finish=finish
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return self.render_page(assignment, form)
+        if finish:
+            messages.success(request, _("Your cross-scoring was sent to the secretariat."))
+        else:
+            messages.success(request, _("Your scores were saved."))
+        return redirect("evaluations:cross_score", pk=assignment.pk)
+
+
+class ScoreMatrixView(LoginRequiredMixin, View):
+    """Units × criteria, self and reviewed scores: the printable sheet of the secretariat."""
+
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        criteria, rows = selectors.score_matrix(phase)
+        return render(
+            request,
+            "evaluations/score_matrix.html",
+            {
+                "phase": phase,
+                "criteria": criteria,
+                "rows": rows,
+                "with_cross": any(
+                    score and score.cross_score is not None for _s, line in rows for score in line
+                ),
+                "printed_at": timezone.localtime(),
             },
         )

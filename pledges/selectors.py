@@ -173,16 +173,20 @@ def pending_signatures_for(*, user):
 
 
 def open_rounds_for(*, user, today) -> list[dict]:
-    """Rounds where the user's units (officer/leader) still have to submit: two queries."""
+    """Rounds where the user's units (officer/leader) still have to submit: one query."""
     roles = roles_of(user)
     unit_ids = roles.officer_unit_ids | roles.leader_unit_ids
     if not unit_ids:
         return []
     rounds = "cluster_year__registration_rounds"
-    pending = list(
+    done = Registration.objects.filter(
+        round_id=OuterRef(rounds), unit_id=OuterRef("unit_id")
+    ).exclude(status__in=[RegistrationStatus.DRAFT, RegistrationStatus.RETURNED])
+    return list(
         ClusterMembership.objects.filter(
             unit_id__in=unit_ids, **{f"{rounds}__deadline__gte": today}
         )
+        .exclude(Exists(done))
         .values(
             "unit_id",
             "unit__short_name",
@@ -192,13 +196,3 @@ def open_rounds_for(*, user, today) -> list[dict]:
         )
         .order_by(f"{rounds}__deadline")
     )
-    if not pending:
-        return []
-    done = set(
-        Registration.objects.filter(
-            round_id__in=[p["round_id"] for p in pending], unit_id__in=unit_ids
-        )
-        .exclude(status__in=[RegistrationStatus.DRAFT, RegistrationStatus.RETURNED])
-        .values_list("round_id", "unit_id")
-    )
-    return [p for p in pending if (p["round_id"], p["unit_id"]) not in done]

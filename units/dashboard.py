@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units.choices import UnitKind
-from units.models import ClusterMembership, ClusterYear, Person, Unit
+from units.models import ClusterMembership, ClusterYear, Unit
 from units.selectors import cluster_years_of, roles_of
 
 
@@ -56,14 +56,17 @@ def register_deadline_provider(provider):
 
 def dashboard_context(*, user) -> dict:
     roles = roles_of(user)
-    own_unit = None
-    if user.unit_id:
-        own_unit = (
-            Unit.objects.select_related("merged_into")
+    # The user's own unit and the units they act for, with their staff counts: one query.
+    acting_ids = roles.officer_unit_ids | roles.leader_unit_ids
+    units = {}
+    if user.unit_id or acting_ids:
+        units = {
+            unit.pk: unit
+            for unit in Unit.objects.filter(pk__in={user.unit_id, *acting_ids} - {None})
+            .select_related("merged_into")
             .annotate(active_staff=Count("staff", filter=Q(staff__is_active=True)))
-            .get(pk=user.unit_id)
-        )
-    items = []
+        }
+    items = staff_list_items([units[pk] for pk in sorted(acting_ids) if pk in units])
     for provider in _providers:
         items.extend(provider(user, roles))
     today = timezone.localdate()
@@ -77,7 +80,7 @@ def dashboard_context(*, user) -> dict:
     )
     return {
         "roles": roles,
-        "own_unit": own_unit,
+        "own_unit": units.get(user.unit_id),
         "my_cluster_years": cluster_years_of(user=user),
         "action_items": items,
         "today": today,
@@ -86,21 +89,16 @@ def dashboard_context(*, user) -> dict:
     }
 
 
-@register_action_provider
-def staff_list_items(user, roles):
+def staff_list_items(acting_units) -> list[ActionItem]:
     """Unit officers and leaders: a unit with no staff recorded cannot register titles."""
-    unit_ids = roles.officer_unit_ids | roles.leader_unit_ids
-    if not unit_ids:
-        return []
-    has_staff = Person.objects.filter(unit=OuterRef("pk"), is_active=True)
-    empty_units = Unit.objects.filter(pk__in=unit_ids, is_active=True).exclude(Exists(has_staff))
     return [
         ActionItem(
             _("Record the staff of %(unit)s (add people or import an Excel list).")
             % {"unit": unit.display_name},
             reverse("units:staff_import", args=[unit.pk]),
         )
-        for unit in empty_units
+        for unit in acting_units
+        if unit.is_active and not unit.active_staff
     ]
 
 
