@@ -372,6 +372,11 @@ class AwardProposal(models.Model):
         choices=InitiativeScope.choices,
         blank=True,
     )
+    no_pending_discipline = models.BooleanField(
+        _("no discipline review, investigation or complaint is pending"),
+        default=False,
+        help_text=_("The proposing unit confirms this (Decree 152, Art. 4)."),
+    )
     ranking_entry = models.ForeignKey(
         RankingEntry,
         verbose_name=_("ranking"),

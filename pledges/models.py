@@ -46,6 +46,12 @@ class Title(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
     valid_from = models.DateField(_("applies from"), null=True, blank=True)
     valid_until = models.DateField(_("applies until"), null=True, blank=True)
+    quota_percent = models.PositiveSmallIntegerField(
+        _("quota (% of the unit's staff)"),
+        null=True,
+        blank=True,
+        help_text=_("At most this share of a unit's staff may be proposed in a year (empty: none)."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
