@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluations import views
+from evaluations import proposal_views, views
 
 app_name = "evaluations"
 
@@ -21,5 +21,22 @@ urlpatterns = [
         "evidence/<int:pk>/thumbnail/",
         views.EvidenceFileView.as_view(thumbnail=True),
         name="evidence_thumbnail",
+    ),
+    # --- Award proposals ---
+    path("proposals/", proposal_views.ProposalListView.as_view(), name="proposal_list"),
+    path("proposals/new/", proposal_views.ProposalCreateView.as_view(), name="proposal_create"),
+    path("proposals/<int:pk>/", proposal_views.ProposalView.as_view(), name="proposal"),
+    path(
+        "proposals/<int:pk>/edit/", proposal_views.ProposalEditView.as_view(), name="proposal_edit"
+    ),
+    path(
+        "proposal-files/<int:pk>/",
+        proposal_views.ProposalFileView.as_view(),
+        name="proposal_file",
+    ),
+    path(
+        "cluster-years/<int:pk>/proposals/",
+        proposal_views.ClusterProposalsView.as_view(),
+        name="cluster_proposals",
     ),
 ]

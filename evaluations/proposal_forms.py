@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from evaluations.choices import InitiativeScope, TaskRating
+from evaluations.models import AwardProposal
+from pledges.models import Title
+from units.formfields import DateField
+
+PROPOSAL_FIELDS = [
+    "title",
+    "year",
+    "summary",
+    "task_rating",
+    "initiative",
+    "initiative_scope",
+    "no_pending_discipline",
+]
+
+
+class ProposalForm(forms.ModelForm):
+    """The content of a proposal; the nominee is chosen when it is created."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = AwardProposal
+        fields = PROPOSAL_FIELDS
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].queryset = Title.objects.filter(is_active=True)
+        self.fields["task_rating"].choices = [("", "—"), *TaskRating.choices]
+        self.fields["initiative_scope"].choices = InitiativeScope.choices
+        self.fields["year"].min_value = 2000
+        self.fields["year"].widget.attrs.update({"min": 2000, "max": 2100})
+
+
+class NewProposalForm(ProposalForm):
+    cluster_year = forms.TypedChoiceField(label=_("Cluster year"), coerce=int)
+    unit = forms.TypedChoiceField(label=_("Unit (the nominee, or the nominee's unit)"), coerce=int)
+    person = forms.TypedChoiceField(
+        label=_("Person (for an individual title)"), coerce=int, required=False, empty_value=None
+    )
+
+    field_order = ["cluster_year", "unit", "person", *PROPOSAL_FIELDS]
+
+    def __init__(self, *args, years, units, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cluster_year"].choices = [(cy.pk, str(cy)) for cy in years]
+        self.fields["unit"].choices = [(u.pk, u.name) for u in units]
+        self.fields["person"].choices = [("", "—")] + [
+            (p.pk, f"{p.full_name} – {p.unit.display_name}") for p in people
+        ]
+
+
+class ReasonForm(forms.Form):
+    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(forms.Form):
+    decision_number = forms.CharField(label=_("Decision number"), max_length=50)
+    decision_date = DateField(label=_("Decision date"))
+    issuing_authority = forms.CharField(
+        label=_("Issued by"), max_length=255, initial=_("Government Inspector General")
+    )
+
+
+class ProposalFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel or a photo (JPEG, PNG, WebP); at most 20 MB."),
+    )

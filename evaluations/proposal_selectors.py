@@ -1,0 +1,70 @@
+"""Reads for award proposals."""
+
+from django.db.models import Q, QuerySet
+
+from evaluations.models import AwardProposal, RankingEntry
+from units.models import ClusterMembership, ClusterYear, Person, Unit
+from units.selectors import roles_of
+
+
+def proposals_visible_to(*, user) -> QuerySet:
+    """The proposals of the user's units (as nominee or proposer), and those of the cluster
+    years the user runs; everything for sector administrators."""
+    roles = roles_of(user)
+    qs = AwardProposal.objects.select_related(
+        "title", "unit", "person", "proposing_unit", "cluster_year__cluster", "campaign"
+    )
+    if roles.is_admin:
+        return qs
+    return qs.filter(
+        Q(unit_id__in=roles.member_unit_ids)
+        | Q(proposing_unit_id__in=roles.member_unit_ids)
+        | Q(cluster_year_id__in=roles.secretariat_cluster_year_ids)
+    )
+
+
+def proposable(*, user) -> tuple[list, list, list]:
+    """(cluster years, units, people) the user may propose for: the secretariat for every
+    member of the years it runs, officers and leaders for their own unit and its staff."""
+    roles = roles_of(user)
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    memberships = list(
+        ClusterMembership.objects.filter(
+            Q(cluster_year_id__in=roles.secretariat_cluster_year_ids) | Q(unit_id__in=acting)
+        ).select_related("cluster_year__cluster", "unit")
+    )
+    years = sorted(
+        {m.cluster_year for m in memberships}, key=lambda cy: (-cy.year, cy.cluster.name)
+    )
+    units = sorted(
+        {
+            m.unit
+            for m in memberships
+            if m.unit_id in acting or m.cluster_year_id in roles.secretariat_cluster_year_ids
+        },
+        key=lambda u: u.name,
+    )
+    return years, units, [u.pk for u in units]
+
+
+def staff_of(unit_ids) -> QuerySet:
+    return Person.objects.filter(unit_id__in=unit_ids, is_active=True).select_related("unit")
+
+
+def latest_ranking_entry(*, unit: Unit, cluster_year: ClusterYear):
+    """The unit's latest published rank in the campaigns of the cluster year, if any."""
+    return (
+        RankingEntry.objects.filter(
+            unit=unit, publication__phase__campaign__cluster_year=cluster_year
+        )
+        .select_related("publication__phase")
+        .order_by("-publication__phase__results_deadline")
+        .first()
+    )
+
+
+def proposal_detail(proposal) -> dict:
+    return {
+        "history": list(proposal.history.select_related("actor")),
+        "files": list(proposal.files.all()),
+    }
