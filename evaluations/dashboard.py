@@ -1,7 +1,7 @@
 """What the dashboard shows of results: done phases leave the deadline list; the
 secretariat sees what waits for review."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -71,4 +71,46 @@ def results_to_cross_score(user, roles):
             level="warning",
         )
         for a in waiting
+    ]
+
+
+@register_action_provider
+def proposals_waiting(user, roles):
+    """One query: returned proposals for their proposers, submitted ones for the cluster's
+    secretariat, forwarded ones for the council (sector administrators)."""
+    from evaluations.choices import ProposalStatus
+    from evaluations.models import AwardProposal
+
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    condition = Q(pk__in=[])
+    if acting:
+        condition |= Q(
+            status=ProposalStatus.RETURNED, proposing_unit_id__in=acting, by_secretariat=False
+        )
+    if roles.secretariat_cluster_year_ids:
+        condition |= Q(
+            status=ProposalStatus.SUBMITTED, cluster_year_id__in=roles.secretariat_cluster_year_ids
+        )
+    if roles.is_admin:
+        condition |= Q(status=ProposalStatus.FORWARDED)
+    if not (acting or roles.secretariat_cluster_year_ids or roles.is_admin):
+        return []
+    rows = (
+        AwardProposal.objects.filter(condition)
+        .values("status")
+        .annotate(count=Count("pk"))
+        .order_by("status")
+    )
+    texts = {
+        ProposalStatus.RETURNED: _("%(count)d award proposals were returned: correct them."),
+        ProposalStatus.SUBMITTED: _("%(count)d award proposals wait for the cluster's decision."),
+        ProposalStatus.FORWARDED: _("%(count)d award proposals wait for the council's decision."),
+    }
+    return [
+        ActionItem(
+            texts[row["status"]] % {"count": row["count"]},
+            reverse("evaluations:proposal_list") + f"?status={row['status']}",
+            level="info",
+        )
+        for row in rows
     ]

@@ -562,3 +562,13 @@ def test_proposal_pages_bounded(
     ):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_dashboard_shows_what_waits(client, officer, secretariat, cluster_year, our_unit, titles):
+    proposal = propose(officer, cluster_year, our_unit, titles, "GK")
+    services.proposal_submit(proposal=proposal, actor=officer)
+    client.force_login(secretariat)
+    assert "?status=submitted" in client.get(reverse("dashboard")).content.decode()
+    services.proposal_return(proposal=proposal, actor=secretariat, comment="Bổ sung")
+    client.force_login(officer)
+    assert "?status=returned" in client.get(reverse("dashboard")).content.decode()
