@@ -117,3 +117,13 @@ def test_every_demo_page_renders_within_query_bound(
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert len(queries) <= MAX_QUERIES, (url, len(queries))
+
+
+def test_demo_has_award_proposals_in_every_state(demo):
+    from evaluations.choices import ProposalStatus
+    from evaluations.models import AwardProposal, AwardRecord
+
+    states = set(AwardProposal.objects.values_list("status", flat=True))
+    assert states == set(ProposalStatus.values)
+    approved = AwardProposal.objects.get(status=ProposalStatus.APPROVED)
+    assert AwardRecord.objects.filter(proposal=approved).exists()

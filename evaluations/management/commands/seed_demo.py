@@ -4,6 +4,7 @@ from django.utils import translation
 
 from campaigns.demo import seed_campaigns
 from evaluations.demo import seed_evaluations
+from evaluations.proposal_demo import seed_proposals
 from pledges.demo import seed_pledges
 from units.demo import seed_units
 
@@ -22,4 +23,5 @@ class Command(BaseCommand):
             seed_campaigns()
             seed_pledges()
             seed_evaluations()
+            seed_proposals()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
