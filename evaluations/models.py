@@ -234,3 +234,6 @@ class RankingEntry(models.Model):
 
     def __str__(self):
         return f"{self.rank}. {self.unit_name}"
+
+
+from evaluations.ballot_models import *  # noqa: E402, F403
