@@ -65,6 +65,7 @@ def attach_voters_for(*, user, ballots) -> None:
         cache = getattr(ballot, _VOTER_CACHE, {})
         cache[user.pk] = by_ballot.get(ballot.pk)
         setattr(ballot, _VOTER_CACHE, cache)
+        ballot.my_voter = cache[user.pk]
 
 
 def voter_for(*, user, ballot):
