@@ -52,7 +52,7 @@ def open_ballot(draft_ballot, secretariat):
 @pytest.fixture
 def closed_ballot(open_ballot, secretariat, leader, other_leader):
     question = open_ballot.questions.get()
-    ours, theirs = question.candidates.order_by("order")
+    _ours, theirs = question.candidates.order_by("order")
     ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [theirs.pk]})
     ballots.ballot_vote(ballot=open_ballot, actor=other_leader, choices={question.pk: [theirs.pk]})
     return ballots.ballot_close(ballot=open_ballot, actor=secretariat)
