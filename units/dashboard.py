@@ -63,6 +63,8 @@ def dashboard_context(*, user) -> dict:
             .annotate(active_staff=Count("staff", filter=Q(staff__is_active=True)))
             .get(pk=user.unit_id)
         )
+    # Lets `staff_list_items` answer for the user's own unit without a second query.
+    user._dashboard_own_unit = own_unit
     items = []
     for provider in _providers:
         items.extend(provider(user, roles))
@@ -92,8 +94,15 @@ def staff_list_items(user, roles):
     unit_ids = roles.officer_unit_ids | roles.leader_unit_ids
     if not unit_ids:
         return []
-    has_staff = Person.objects.filter(unit=OuterRef("pk"), is_active=True)
-    empty_units = Unit.objects.filter(pk__in=unit_ids, is_active=True).exclude(Exists(has_staff))
+    own_unit = getattr(user, "_dashboard_own_unit", None)
+    if own_unit is not None and unit_ids == {own_unit.pk}:
+        # The dashboard has just counted the own unit's active staff.
+        empty_units = [own_unit] if own_unit.is_active and not own_unit.active_staff else []
+    else:
+        has_staff = Person.objects.filter(unit=OuterRef("pk"), is_active=True)
+        empty_units = Unit.objects.filter(pk__in=unit_ids, is_active=True).exclude(
+            Exists(has_staff)
+        )
     return [
         ActionItem(
             _("Record the staff of %(unit)s (add people or import an Excel list).")
