@@ -100,10 +100,6 @@ class QuestionForm(forms.Form):
         )
 
 
-class CreateBallotForm(BallotForm):
-    """The ballot and its first question in one page."""
-
-
 class CandidateForm(forms.Form):
     candidate = forms.ChoiceField(label=_("Candidate"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

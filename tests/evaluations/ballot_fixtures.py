@@ -1,7 +1,6 @@
 """Fixtures for the secret-ballot tests (imported by name by tests/evaluations/test_ballots*.py)."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
@@ -61,6 +60,3 @@ def closed_ballot(open_ballot, secretariat, leader, other_leader):
 @pytest.fixture
 def published_ballot(closed_ballot, secretariat):
     return ballots.ballot_publish(ballot=closed_ballot, actor=secretariat)
-
-
-THRESHOLD = Decimal("80")
