@@ -8,4 +8,4 @@ class EvaluationsConfig(AppConfig):
 
     def ready(self):
         # Registers results items with the dashboard of `units`.
-        from evaluations import dashboard  # noqa: F401
+        from evaluations import ballot_dashboard, dashboard  # noqa: F401

@@ -12,6 +12,7 @@ from dataclasses import replace
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from evaluations.ballot_selectors import results_for_proposals
 from evaluations.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.models import AwardProposal, AwardRecord
 from pledges.choices import Recipient
@@ -52,16 +53,6 @@ def _at_least(value, minimum, order) -> bool:
     return value in order and order.index(value) >= order.index(minimum)
 
 
-# Ballot results are supplied by the ballots module: provider(proposals) -> {proposal pk:
-# (percent, passed)} for the proposals whose nominee a closed ballot decided.
-_ballot_providers = []
-
-
-def register_ballot_provider(provider):
-    _ballot_providers.append(provider)
-    return provider
-
-
 class Context:
     """Everything the rules read for a batch of proposals, loaded in a few queries."""
 
@@ -73,12 +64,19 @@ class Context:
         person_ids = {p.person_id for p in proposals if p.person_id}
         unit_ids = {p.unit_id for p in proposals}
         cluster_year_ids = {p.cluster_year_id for p in proposals}
+        codes = {p.title.code for p in proposals}
+        # Each query below runs only when a proposal of the batch needs what it reads.
+        collective_codes = codes & {"TTLDTT", "TTLDXS"}
+        with_initiative = any(p.initiative for p in proposals)
+        with_quota = any(p.title.quota_percent for p in proposals)
 
         # Awards held (R10: thematic awards never count toward regular merit).
         self.person_history = defaultdict(lambda: defaultdict(set))
-        records = AwardRecord.objects.filter(
-            person_id__in=person_ids, year__gte=low, year__lte=high, is_thematic=False
-        ).values_list("person_id", "year", "title__code")
+        records = []
+        if person_ids:
+            records = AwardRecord.objects.filter(
+                person_id__in=person_ids, year__gte=low, year__lte=high, is_thematic=False
+            ).values_list("person_id", "year", "title__code")
         for person_id, year, code in records:
             self.person_history[person_id][year].add(code)
 
@@ -115,31 +113,40 @@ class Context:
                 self.cstdcs[(unit_id, year)].add(person_id)
 
         # Initiatives already rewarded (R9), and units' staff holding LĐTT (R5, R6).
-        used = AwardRecord.objects.filter(
-            Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), ~Q(initiative="")
-        ).values_list("initiative", "proposal_id")
+        used = []
+        if with_initiative:
+            used = AwardRecord.objects.filter(
+                Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), ~Q(initiative="")
+            ).values_list("initiative", "proposal_id")
         self.rewarded_initiatives = defaultdict(set)
         for initiative, proposal_id in used:
             self.rewarded_initiatives[_normalise(initiative)].add(proposal_id)
-        held = AwardRecord.objects.filter(
-            unit_id__in=unit_ids,
-            year__in=years,
-            person__isnull=False,
-            title__code__in=["LDTT", "CSTDCS"],
-        ).values_list("unit_id", "year", "title__code", "person_id")
+        held = []
+        if collective_codes:
+            held = AwardRecord.objects.filter(
+                unit_id__in=unit_ids,
+                year__in=years,
+                person__isnull=False,
+                title__code__in=["LDTT", "CSTDCS"],
+            ).values_list("unit_id", "year", "title__code", "person_id")
         for unit_id, year, code, person_id in held:
             (self.ldtt if code == "LDTT" else self.cstdcs)[(unit_id, year)].add(person_id)
 
         from units.models import Unit
 
-        self.staff_count = dict(
-            Unit.objects.filter(pk__in=unit_ids)
-            .annotate(n=Count("staff", filter=Q(staff__is_active=True)))
-            .values_list("pk", "n")
-        )
+        self.staff_count = {}
+        if collective_codes or with_quota:
+            self.staff_count = dict(
+                Unit.objects.filter(pk__in=unit_ids)
+                .annotate(n=Count("staff", filter=Q(staff__is_active=True)))
+                .values_list("pk", "n")
+            )
+        # R13: {proposal pk: (percent, passed)} from the closed ballots on these nominees.
         self.ballots = {}
-        for provider in _ballot_providers:
-            self.ballots.update(provider(proposals))
+        if codes & BALLOT_TITLES:
+            self.ballots = results_for_proposals(
+                [p for p in proposals if p.title.code in BALLOT_TITLES]
+            )
 
 
 def _normalise(text: str) -> str:

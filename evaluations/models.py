@@ -546,3 +546,6 @@ class AwardRecord(models.Model):
 
     def __str__(self):
         return f"{self.title.name} – {self.recipient_name} ({self.year})"
+
+
+from evaluations.ballot_models import *  # noqa: E402, F403

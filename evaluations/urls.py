@@ -40,3 +40,27 @@ urlpatterns = [
         name="cluster_proposals",
     ),
 ]
+
+# ---------------------------------------------------------------------------------------
+# Secret ballots (bỏ phiếu kín, bình xét)
+# ---------------------------------------------------------------------------------------
+from evaluations import ballot_views  # noqa: E402
+
+urlpatterns += [
+    path("ballots/", ballot_views.BallotListView.as_view(), name="ballot_list"),
+    path("ballots/new/", ballot_views.BallotCreateView.as_view(), name="ballot_create"),
+    path("ballots/<int:pk>/", ballot_views.BallotDetailView.as_view(), name="ballot_detail"),
+    path("ballots/<int:pk>/edit/", ballot_views.BallotEditView.as_view(), name="ballot_edit"),
+    path("ballots/<int:pk>/vote/", ballot_views.BallotVoteView.as_view(), name="ballot_vote"),
+    path("ballots/<int:pk>/paper/", ballot_views.BallotPaperView.as_view(), name="ballot_paper"),
+    path(
+        "ballots/<int:pk>/minutes.docx",
+        ballot_views.BallotMinutesView.as_view(),
+        name="ballot_minutes",
+    ),
+    path(
+        "ballots/questions/<int:pk>/edit/",
+        ballot_views.QuestionEditView.as_view(),
+        name="ballot_question_edit",
+    ),
+]

@@ -50,7 +50,9 @@ class Title(models.Model):
         _("quota (% of the unit's staff)"),
         null=True,
         blank=True,
-        help_text=_("At most this share of a unit's staff may be proposed in a year (empty: none)."),
+        help_text=_(
+            "At most this share of a unit's staff may be proposed in a year (empty: none)."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -1,4 +1,5 @@
 """Award proposals: the workflow, its refusals, the eligibility rules and the pages."""
+# ruff: noqa: F811
 
 from datetime import date
 
@@ -10,6 +11,12 @@ from evaluations import proposals as services
 from evaluations.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.eligibility import batch_findings, findings_for
 from evaluations.models import AwardProposal, AwardRecord, ProposalEvent
+from tests.evaluations.ballot_fixtures import (  # noqa: F401
+    closed_ballot,
+    draft_ballot,
+    open_ballot,
+    other_leader,
+)
 from tests.factories.units import PersonFactory
 from units.exceptions import ActionRefused
 from units.models import AuditEntry
@@ -572,3 +579,18 @@ def test_dashboard_shows_what_waits(client, officer, secretariat, cluster_year, 
     services.proposal_return(proposal=proposal, actor=secretariat, comment="Bổ sung")
     client.force_login(officer)
     assert "?status=returned" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_r13_reads_the_ballot(
+    officer, other_officer, cluster_year, our_unit, other_unit, titles, closed_ballot
+):
+    # Both voters chose the other unit for the flag: it passes, ours has 0%.
+    ours = propose(officer, cluster_year, our_unit, titles, "CO_TTCP")
+    assert "R13" in rules_of(ours)
+    theirs_title = title(titles, "BK_TTCP", "collective")
+    theirs = propose(other_officer, cluster_year, other_unit, titles, "CO_TTCP")
+    assert "R13" not in rules_of(theirs) and "R13" not in rules_of(theirs, blocking=False)
+    # A title no ballot decided on: a warning only.
+    other = propose(other_officer, cluster_year, other_unit, titles, "BK_TTCP")
+    assert other.title == theirs_title
+    assert "R13" in rules_of(other, blocking=False) and "R13" not in rules_of(other)

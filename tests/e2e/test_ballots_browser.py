@@ -1,0 +1,105 @@
+# ruff: noqa: F811  (fixtures imported from ballot_fixtures are used as arguments)
+"""Issue 6 (secret ballot) in a real browser: the secretariat opens a ballot from a published
+ranking, two leaders vote in their own browsers, a second vote is refused, the ballot is
+closed with the right tally and the minutes download."""
+
+import re
+
+import docx
+import pytest
+from django.utils import translation
+from playwright.sync_api import expect
+
+from evaluations import services
+from evaluations.ballot_choices import BallotStatus
+from evaluations.ballot_models import Ballot
+from tests.e2e.conftest import sign_in
+from tests.evaluations.ballot_fixtures import other_leader  # noqa: F401
+from tests.evaluations.test_views import submit_ready
+from tests.factories.units import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def vi(message):
+    """The text the Vietnamese interface shows for a source string."""
+    with translation.override("vi"):
+        return translation.gettext(message)
+
+
+def test_secret_ballot_in_the_browser(
+    new_page,
+    live_server,
+    secretariat,
+    officer,
+    other_officer,
+    leader,
+    other_leader,
+    phase,
+    our_unit,
+    other_unit,
+    titles,
+):
+    for user, unit in ((officer, our_unit), (other_officer, other_unit)):
+        submission = services.submission_start(phase=phase, unit=unit, actor=user)
+        submit_ready(submission, user)
+        services.submission_accept(submission=submission, actor=secretariat)
+    services.ranking_publish(phase=phase, actor=secretariat)
+
+    board = new_page()
+    sign_in(board, live_server, secretariat.username, PASSWORD)
+    board.goto(f"{live_server.url}/phases/{phase.pk}/ranking/")
+    board.get_by_role("link", name=vi("Open a ballot from this ranking")).click()
+    board.get_by_role("button", name=vi("Create the ballot")).click()
+    ballot = Ballot.objects.get()
+    assert ballot.phase_id == phase.pk and ballot.voters.count() == 2
+    assert ballot.questions.get().candidates.count() == 2  # both ranked units
+    board.get_by_role("button", name=vi("Open the ballot")).click()
+    expect(board.locator("#turnout")).to_contain_text("0/2")
+
+    ours = new_page()
+    sign_in(ours, live_server, leader.username, PASSWORD)
+    vote_url = f"{live_server.url}/ballots/{ballot.pk}/vote/"
+    expect(ours.locator(f'a[href="/ballots/{ballot.pk}/vote/"]').first).to_be_visible()
+    ours.locator(f'a[href="/ballots/{ballot.pk}/vote/"]').first.click()
+    # A second tab with the same form: the double vote the lock must refuse.
+    second_tab = ours.context.new_page()
+    second_tab.goto(vote_url)
+    ours.get_by_label(other_unit.name).check()
+    ours.get_by_role("button", name=vi("Cast my ballot")).click()
+    expect(ours.locator("#receipt")).to_be_visible()
+    second_tab.get_by_label(our_unit.name).check()
+    second_tab.get_by_role("button", name=vi("Cast my ballot")).click()
+    expect(second_tab.locator(".alert-danger")).to_contain_text(our_unit.name)
+
+    theirs = new_page()
+    sign_in(theirs, live_server, other_leader.username, PASSWORD)
+    theirs.goto(vote_url)
+    theirs.get_by_label(other_unit.name).check()
+    theirs.get_by_role("button", name=vi("Cast my ballot")).click()
+    expect(theirs.locator("#receipt")).to_be_visible()
+
+    board.reload()
+    expect(board.locator("#turnout")).to_contain_text("2/2")
+    board.get_by_role("button", name=vi("Close and tally")).click()
+    winner = board.get_by_role("row", name=re.compile(re.escape(other_unit.name)))
+    expect(winner).to_contain_text("100%")
+    expect(winner).to_contain_text(vi("Selected"))
+    loser = board.get_by_role("row", name=re.compile(re.escape(our_unit.name)))
+    expect(loser).to_contain_text(vi("Below the threshold"))
+    board.get_by_role("button", name=vi("Publish the result")).click()
+    assert Ballot.objects.get().status == BallotStatus.PUBLISHED
+
+    with board.expect_download() as download:
+        board.get_by_role("link", name=vi("Minutes (.docx)")).click()
+    document = docx.Document(str(download.value.path()))
+    cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert ["1", other_unit.name, "2", "100", "Đạt, được đề nghị"] in cells
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Số phiếu phát ra: 2; số phiếu thu về: 2." in text
+
+    # Members see the published result.
+    ours.goto(f"{live_server.url}/ballots/{ballot.pk}/")
+    expect(ours.get_by_role("row", name=re.compile(re.escape(other_unit.name)))).to_contain_text(
+        vi("Selected")
+    )
