@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from units.choices import UnitKind
-from units.models import ClusterMembership, ClusterYear, Unit
+from units.models import ClusterMembership, Unit
 from units.selectors import cluster_years_of, roles_of
 
 
@@ -39,6 +39,7 @@ class Deadline:
 
 _providers = []
 _deadline_providers = []
+MY_CLUSTER_YEARS = 6
 UPCOMING_DEADLINES = 5
 
 
@@ -66,7 +67,10 @@ def dashboard_context(*, user) -> dict:
             .select_related("merged_into")
             .annotate(active_staff=Count("staff", filter=Q(staff__is_active=True)))
         }
+    # Every cluster year of the user, read once for the list and for the secretariat's items.
+    my_years = cluster_years_of(user=user, limit=None)
     items = staff_list_items([units[pk] for pk in sorted(acting_ids) if pk in units])
+    items += cluster_year_items(my_years, roles)
     for provider in _providers:
         items.extend(provider(user, roles))
     today = timezone.localdate()
@@ -81,7 +85,7 @@ def dashboard_context(*, user) -> dict:
     return {
         "roles": roles,
         "own_unit": units.get(user.unit_id),
-        "my_cluster_years": cluster_years_of(user=user),
+        "my_cluster_years": my_years[:MY_CLUSTER_YEARS],
         "action_items": items,
         "today": today,
         "overdue": [d for d in deadlines if d.due < today][-UPCOMING_DEADLINES:],
@@ -102,18 +106,12 @@ def staff_list_items(acting_units) -> list[ActionItem]:
     ]
 
 
-@register_action_provider
-def cluster_year_items(user, roles):
+def cluster_year_items(my_years, roles):
     """Secretariat: the year they run lacks a chair, a vice-chair or members."""
-    if not roles.secretariat_cluster_year_ids:
-        return []
-    years = (
-        ClusterYear.objects.filter(pk__in=roles.secretariat_cluster_year_ids)
-        .select_related("cluster")
-        .annotate(member_count=Count("memberships"))
-    )
     items = []
-    for year in years:
+    for year in my_years:
+        if year.pk not in roles.secretariat_cluster_year_ids:
+            continue
         url = reverse("units:cluster_year_detail", args=[year.cluster_id, year.year])
         if not year.member_count:
             items.append(ActionItem(_("%(year)s has no member units yet.") % {"year": year}, url))

@@ -195,7 +195,7 @@ def cluster_year_detail_queryset() -> QuerySet:
     )
 
 
-def cluster_years_of(*, user, limit: int = 6) -> list:
+def cluster_years_of(*, user, limit: int | None = 6) -> list:
     """Cluster years that concern the user: their unit is a member, or they run them."""
     roles = roles_of(user)
     condition = Q(pk__in=roles.secretariat_cluster_year_ids)
