@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from campaigns.demo import seed_campaigns
+from evaluations.award_demo import seed_awards
 from evaluations.demo import seed_evaluations
 from pledges.demo import seed_pledges
 from units.demo import seed_units
@@ -22,4 +23,5 @@ class Command(BaseCommand):
             seed_campaigns()
             seed_pledges()
             seed_evaluations()
+            seed_awards()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
