@@ -41,6 +41,7 @@ class UnitAwardHistoryView(LoginRequiredMixin, View):
     def get(self, request, pk):
         # Units are shared master data: every signed-in user reads them and their awards.
         unit = get_object_or_404(Unit.objects.select_related("merged_into"), pk=pk)
+        deny_unless(request.user, "evaluations.view_unit_awards", unit)
         history = award_selectors.unit_award_history(unit)
         return render(
             request,
@@ -118,6 +119,7 @@ class CampaignHonourBoardView(LoginRequiredMixin, View):
         campaign = get_object_or_404(
             Campaign.objects.select_related("cluster_year__cluster"), pk=pk
         )
+        deny_unless(request.user, "evaluations.view_honour_board", campaign)
         return render(
             request,
             "evaluations/awards/honour_board.html",
@@ -133,6 +135,7 @@ class CampaignHonourBoardView(LoginRequiredMixin, View):
 class ClusterYearHonourBoardView(LoginRequiredMixin, View):
     def get(self, request, pk):
         cluster_year = _cluster_year(pk)
+        deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
         return render(
             request,
             "evaluations/awards/honour_board.html",
