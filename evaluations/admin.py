@@ -48,3 +48,13 @@ class ExtensionAdmin(RulesAdmin):
 class RankingPublicationAdmin(RulesAdmin):
     list_display = ["phase", "published_at", "published_by"]
     list_select_related = ["phase", "published_by"]
+
+
+# --- Awards: base salary (R18) ---------------------------------------------------------------
+from evaluations.models import BaseSalary  # noqa: E402
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(RulesAdmin):
+    list_display = ["valid_from", "amount", "legal_basis"]
+    ordering = ["-valid_from"]

@@ -7,5 +7,6 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluations and awards")
 
     def ready(self):
-        # Registers results items with the dashboard of `units`.
-        from evaluations import ballot_dashboard, dashboard  # noqa: F401
+        # `dashboard` modules register items with the dashboard of `units`; `history` gives
+        # the eligibility rules of `pledges` the award records (R10, R19).
+        from evaluations import ballot_dashboard, dashboard, history  # noqa: F401

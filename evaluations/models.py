@@ -549,3 +549,24 @@ class AwardRecord(models.Model):
 
 
 from evaluations.ballot_models import *  # noqa: E402, F403
+
+# --- Base salary (R18: reward amount = multiplier × base salary in force) -------------------
+
+
+class BaseSalary(models.Model):
+    """The statutory base salary (lương cơ sở) from a date on; rewards are multiples of it."""
+
+    amount = models.DecimalField(_("base salary (VND)"), max_digits=12, decimal_places=0)
+    valid_from = models.DateField(_("in force from"), unique=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("base salary")
+        verbose_name_plural = _("base salaries")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.amount:,.0f} VND ({self.valid_from:%d/%m/%Y})"

@@ -3,7 +3,8 @@
 from datetime import date
 
 from evaluations import proposals as services
-from evaluations.choices import TaskRating
+from evaluations.award_demo import _person as demo_person
+from evaluations.choices import InitiativeScope, TaskRating
 from evaluations.models import AwardProposal
 from pledges.models import Title
 from units.models import ClusterYear, Person, Unit, User
@@ -81,6 +82,33 @@ def seed_proposals():
     services.proposal_submit(proposal=endorsed, actor=users["canbo.pth"])
     services.proposal_endorse(proposal=endorsed, actor=secretary)
     forward(propose("canbo.qni", "TT-QNI", "GK", person_index=2), users["canbo.qni"])
+    # The eligibility demo (award_demo): one person meets R3 for the sector's fighter title,
+    # the other misses a year of Chiến sĩ thi đua cơ sở and cannot be submitted.
+    sector_initiative = {
+        "initiative_scope": InitiativeScope.SECTOR,
+        "initiative": "Sổ tay điện tử hướng dẫn nghiệp vụ tiếp công dân",
+    }
+    for username, unit_code, position, submit in (
+        ("canbo.hye", "TT-HYE", "Trưởng phòng Nghiệp vụ", True),
+        ("canbo.nbi", "TT-NBI", "Chuyên viên", False),
+    ):
+        person = demo_person(unit_code, position)
+        if person is None or person.unit_id != units[unit_code].pk:
+            continue
+        proposal = services.proposal_create(
+            actor=users[username],
+            cluster_year=years[2026],
+            unit=units[unit_code],
+            person=person,
+            title=title[("CSTD_NGANH", "person")],
+            year=2026,
+            summary=SUMMARY,
+            task_rating=TaskRating.EXCELLENT,
+            no_pending_discipline=True,
+            **sector_initiative,
+        )
+        if submit:
+            services.proposal_submit(proposal=proposal, actor=users[username])
     withdrawn = propose("canbo.bni", "TT-BNI", "LDTT", person_index=5, task_rating="good")
     services.proposal_withdraw(
         proposal=withdrawn, actor=users["canbo.bni"], reason="Cán bộ chuyển công tác."

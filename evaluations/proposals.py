@@ -266,7 +266,9 @@ def proposal_approve(
 def award_amount(title, decision_date):
     """R18: the reward is the title's multiplier × the base salary in force on the decision
     date; None where either is unknown."""
-    return None  # MERGE: award_selectors.award_amount
+    from evaluations.award_selectors import award_amount as amount
+
+    return amount(title, decision_date)
 
 
 @transaction.atomic

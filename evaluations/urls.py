@@ -64,3 +64,37 @@ urlpatterns += [
         name="ballot_question_edit",
     ),
 ]
+
+# --- Awards: history, import, honour board, dossier ---
+from evaluations import award_views  # noqa: E402
+
+urlpatterns += [
+    path("units/<int:pk>/awards/", award_views.UnitAwardHistoryView.as_view(), name="unit_awards"),
+    path(
+        "people/<int:pk>/awards/",
+        award_views.PersonAwardHistoryView.as_view(),
+        name="person_awards",
+    ),
+    path("awards/import/", award_views.AwardImportView.as_view(), name="award_import"),
+    path(
+        "awards/import-template.xlsx",
+        award_views.AwardImportTemplateView.as_view(),
+        name="award_import_template",
+    ),
+    path(
+        "campaigns/<int:pk>/honour-board/",
+        award_views.CampaignHonourBoardView.as_view(),
+        name="campaign_honour_board",
+    ),
+    path(
+        "cluster-years/<int:pk>/honour-board/",
+        award_views.ClusterYearHonourBoardView.as_view(),
+        name="cluster_year_honour_board",
+    ),
+    path(
+        "cluster-years/<int:pk>/dossier.zip",
+        award_views.DossierView.as_view(),
+        name="cluster_year_dossier",
+    ),
+]
+# --- end of the awards block ---

@@ -127,3 +127,13 @@ def test_demo_has_award_proposals_in_every_state(demo):
     assert states == set(ProposalStatus.values)
     approved = AwardProposal.objects.get(status=ProposalStatus.APPROVED)
     assert AwardRecord.objects.filter(proposal=approved).exists()
+
+
+def test_demo_eligibility_people(demo):
+    """The award history gives one person the sector fighter title's three years, not the other."""
+    from evaluations.eligibility import findings_for
+    from evaluations.models import AwardProposal
+
+    proposals = AwardProposal.objects.filter(title__code="CSTD_NGANH").select_related("title")
+    blocking = {p.status: {f.rule for f in findings_for(p) if f.blocking} for p in proposals}
+    assert blocking == {"submitted": set(), "draft": {"R3"}}

@@ -3,6 +3,7 @@ from django.db import transaction
 from django.utils import translation
 
 from campaigns.demo import seed_campaigns
+from evaluations.award_demo import seed_awards
 from evaluations.demo import seed_evaluations
 from evaluations.proposal_demo import seed_proposals
 from pledges.demo import seed_pledges
@@ -23,5 +24,6 @@ class Command(BaseCommand):
             seed_campaigns()
             seed_pledges()
             seed_evaluations()
+            seed_awards()
             seed_proposals()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,239 @@
+"""The read side of award records: histories (R19: successors inherit), eligibility history
+(R10: thematic awards left out), reward amounts (R18), honour boards and dossier batches.
+
+Every function costs a constant number of queries, whatever the number of records,
+predecessors or years.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import groupby
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from evaluations.choices import ProposalStatus
+from evaluations.models import AwardProposal, AwardRecord, BaseSalary
+from units.models import ClusterMembership, Unit
+from units.selectors import roles_of
+
+# Proposals that the cluster has endorsed and that make up its dossier (Law Art. 84).
+DOSSIER_STATUSES = (ProposalStatus.ENDORSED, ProposalStatus.FORWARDED)
+
+
+# --- Lineage (R19) -------------------------------------------------------------------------
+
+
+def lineage_ids(unit_ids) -> dict[int, set[int]]:
+    """{unit id: {itself and every predecessor, recursively}} in one query.
+
+    A predecessor is a unit whose `merged_into` is this unit; a predecessor's own
+    predecessors are this unit's predecessors too.
+    """
+    unit_ids = sorted({int(pk) for pk in unit_ids})
+    if not unit_ids:
+        return {}
+    table = Unit._meta.db_table
+    # UNION (not UNION ALL) drops repeated rows, so even a corrupt cycle ends.
+    sql = f"""
+        WITH RECURSIVE lineage(root_id, unit_id) AS (
+            SELECT id, id FROM {table} WHERE id = ANY(%s)
+            UNION
+            SELECT lineage.root_id, u.id FROM {table} u
+            JOIN lineage ON u.merged_into_id = lineage.unit_id
+        )
+        SELECT root_id, unit_id FROM lineage
+    """  # the table name comes from the model; values are parameters
+    result = defaultdict(set)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [unit_ids])
+        for root_id, unit_id in cursor.fetchall():
+            result[root_id].add(unit_id)
+    return dict(result)
+
+
+# --- Histories -----------------------------------------------------------------------------
+
+
+def _records() -> QuerySet:
+    return AwardRecord.objects.select_related("title", "unit", "campaign")
+
+
+@dataclass
+class UnitAwardHistory:
+    unit: Unit
+    # The unit's collective awards and its predecessors' (each with `inherited_from`).
+    collective: list = field(default_factory=list)
+    # Awards of people: given while they worked in the unit or a predecessor, or to its staff.
+    people: list = field(default_factory=list)
+    predecessor_count: int = 0
+
+
+def unit_award_history(unit) -> UnitAwardHistory:
+    """The awards of a unit and of its predecessors (R19), newest first; persons apart."""
+    lineage = lineage_ids([unit.pk]).get(unit.pk, {unit.pk})
+    collective = list(
+        _records()
+        .filter(unit_id__in=lineage, person__isnull=True)
+        .order_by("-year", "-decision_date", "title__order", "pk")
+    )
+    for record in collective:
+        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
+    people = list(
+        _records()
+        .select_related("person")
+        .filter(person__isnull=False)
+        .filter(Q(unit_id__in=lineage) | Q(person__unit=unit))
+        .order_by("-year", "title__order", "recipient_name", "pk")
+    )
+    for record in people:
+        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
+    return UnitAwardHistory(
+        unit=unit, collective=collective, people=people, predecessor_count=len(lineage) - 1
+    )
+
+
+def person_award_history(person) -> list:
+    """Every award of a person over the years, newest first, wherever they worked."""
+    return list(
+        _records().filter(person=person).order_by("-year", "-decision_date", "title__order", "pk")
+    )
+
+
+def person_history(person_ids, years) -> dict:
+    """Eligibility history provider: {person_id: {year: {title codes}}}.
+
+    Reads award records, leaving out thematic ones (R10: awards of a thematic
+    movement do not count toward regular-merit proposals).
+    """
+    person_ids = list(person_ids)
+    if not person_ids:
+        return {}
+    rows = AwardRecord.objects.filter(
+        person_id__in=person_ids, year__in=list(years), is_thematic=False
+    ).values_list("person_id", "year", "title__code")
+    history = defaultdict(lambda: defaultdict(set))
+    for person_id, year, code in rows:
+        history[person_id][year].add(code)
+    return {pk: dict(by_year) for pk, by_year in history.items()}
+
+
+def unit_history(unit_ids, years, *, include_thematic: bool = False) -> dict:
+    """{unit_id: {year: {title codes}}} of collective awards, predecessors' included (R19).
+
+    A successor inherits the records of every unit merged into it (recursively), so
+    consecutive-year rules read one history across a merger. Thematic awards are left
+    out unless asked for (R10).
+    """
+    lineages = lineage_ids(unit_ids)
+    if not lineages:
+        return {}
+    owners = defaultdict(set)  # record unit -> the requested units whose history it is
+    for root, members in lineages.items():
+        for member in members:
+            owners[member].add(root)
+    rows = AwardRecord.objects.filter(
+        unit_id__in=list(owners), person__isnull=True, year__in=list(years)
+    )
+    if not include_thematic:
+        rows = rows.filter(is_thematic=False)
+    history = defaultdict(lambda: defaultdict(set))
+    for unit_id, year, code in rows.values_list("unit_id", "year", "title__code"):
+        for root in owners[unit_id]:
+            history[root][year].add(code)
+    return {pk: dict(by_year) for pk, by_year in history.items()}
+
+
+# --- Reward amounts (R18) ------------------------------------------------------------------
+
+
+def base_salaries() -> list:
+    """[(valid_from, amount)], newest first: load once, then `award_amount(..., salaries=)`."""
+    return list(BaseSalary.objects.order_by("-valid_from").values_list("valid_from", "amount"))
+
+
+def base_salary_on(day: date, *, salaries=None) -> Decimal | None:
+    """The base salary in force on `day` (the latest one that started on or before it)."""
+    if day is None:
+        return None
+    for valid_from, amount in salaries if salaries is not None else base_salaries():
+        if valid_from <= day:
+            return amount
+    return None
+
+
+def award_amount(title, decision_date: date, *, salaries=None) -> Decimal | None:
+    """R18 (Decree 152/2025 Art. 50–54): the title's multiplier × the base salary in force
+    on the decision date, rounded to the dong; None when either is unknown."""
+    if title is None or title.multiplier is None:
+        return None
+    base = base_salary_on(decision_date, salaries=salaries)
+    if base is None:
+        return None
+    return (Decimal(title.multiplier) * base).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+
+
+# --- Honour boards (điển hình tiên tiến) --------------------------------------------------
+
+
+@dataclass
+class HonourGroup:
+    title: object
+    records: list
+
+
+def _group_by_title(records) -> list[HonourGroup]:
+    return [
+        HonourGroup(title=title, records=list(items))
+        for title, items in groupby(records, key=lambda r: r.title)
+    ]
+
+
+def _honour_records(condition) -> list:
+    return list(
+        AwardRecord.objects.filter(condition)
+        .select_related("title", "unit", "person")
+        .order_by("title__order", "title__code", "title__recipient", "recipient_name", "pk")
+    )
+
+
+def honour_board_for_campaign(campaign) -> list[HonourGroup]:
+    """The awards given within a campaign, grouped by title."""
+    return _group_by_title(_honour_records(Q(campaign=campaign)))
+
+
+def honour_board_for_cluster_year(cluster_year) -> list[HonourGroup]:
+    """The awards of the cluster year's member units and their people in that year, and
+    those linked to the cluster year's campaigns, grouped by title."""
+    members = ClusterMembership.objects.filter(cluster_year=cluster_year).values("unit_id")
+    condition = Q(year=cluster_year.year) & Q(unit_id__in=members) | Q(
+        campaign__cluster_year=cluster_year
+    )
+    return _group_by_title(_honour_records(condition))
+
+
+# --- Import scope and dossiers ---------------------------------------------------------------
+
+
+def award_import_unit_ids(user) -> frozenset | None:
+    """Units whose past awards this user may import: None means every unit (sector admin);
+    the secretariat imports for the member units of the years it runs and their predecessors."""
+    roles = roles_of(user)
+    if roles.is_admin:
+        return None
+    if not roles.secretariat_unit_ids:
+        return frozenset()
+    lineages = lineage_ids(roles.secretariat_unit_ids)
+    return frozenset(pk for members in lineages.values() for pk in members)
+
+
+def dossier_proposals(cluster_year) -> list:
+    """The cluster year's endorsed and forwarded proposals, with what a dossier prints."""
+    return list(
+        AwardProposal.objects.filter(cluster_year=cluster_year, status__in=DOSSIER_STATUSES)
+        .select_related("title", "unit", "person")
+        .prefetch_related("files")
+        .order_by("title__order", "title__code", "title__recipient", "nominee_name", "pk")
+    )

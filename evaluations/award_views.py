@@ -1,0 +1,172 @@
+"""Pages of award records: histories, the import of past years, honour boards, the dossier.
+
+Thin views: the object comes through a selector or a plain lookup of shared master data,
+the permission from the rules (`evaluations/rules.py`, the awards block), the write from
+a service.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from campaigns.models import Campaign
+from evaluations import award_selectors
+from evaluations.award_forms import AwardImportForm
+from evaluations.award_import import AwardImportInvalid, award_import, template_workbook
+from evaluations.dossier import dossier_file_name, dossier_zip
+from units.exceptions import ActionRefused
+from units.http import deny_unless
+from units.models import ClusterYear, Unit
+from units.selectors import people_visible_to
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _cluster_year(pk):
+    return get_object_or_404(
+        ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
+    )
+
+
+class UnitAwardHistoryView(LoginRequiredMixin, View):
+    """A unit's awards and its predecessors' (R19); amounts for those who see the details."""
+
+    def get(self, request, pk):
+        # Units are shared master data: every signed-in user reads them and their awards.
+        unit = get_object_or_404(Unit.objects.select_related("merged_into"), pk=pk)
+        deny_unless(request.user, "evaluations.view_unit_awards", unit)
+        history = award_selectors.unit_award_history(unit)
+        return render(
+            request,
+            "evaluations/awards/unit_history.html",
+            {
+                "unit": unit,
+                "history": history,
+                "show_details": request.user.has_perm("evaluations.view_award_details", unit),
+                "can_import": request.user.has_perm("evaluations.import_awards"),
+            },
+        )
+
+
+class PersonAwardHistoryView(LoginRequiredMixin, View):
+    """A person's awards over the years: goes with the staff record (404 for others)."""
+
+    def get(self, request, pk):
+        person = get_object_or_404(people_visible_to(user=request.user), pk=pk)
+        return render(
+            request,
+            "evaluations/awards/person_history.html",
+            {"person": person, "records": award_selectors.person_award_history(person)},
+        )
+
+
+class AwardImportView(LoginRequiredMixin, FormView):
+    template_name = "evaluations/awards/import.html"
+    form_class = AwardImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        deny_unless(request.user, "evaluations.import_awards")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, scope_all=award_selectors.award_import_unit_ids(self.request.user) is None
+        )
+
+    def form_valid(self, form):
+        try:
+            result = award_import(actor=self.request.user, uploaded=form.cleaned_data["file"])
+        except ActionRefused as refused:
+            form.add_error("file", refused.message)
+            return self.form_invalid(form)
+        except AwardImportInvalid as invalid:
+            form.add_error(
+                None,
+                _("Nothing was saved: %(count)d problems in the file. Fix them and upload again.")
+                % {"count": len(invalid.errors)},
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, row_errors=invalid.errors)
+            )
+        messages.success(
+            self.request,
+            _("Import finished: %(created)d award records added for %(units)d units.")
+            % {"created": result.created, "units": result.units},
+        )
+        return redirect("evaluations:award_import")
+
+
+class AwardImportTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        response = HttpResponse(template_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="mau-khen-thuong-cac-nam.xlsx"'
+        return response
+
+
+class CampaignHonourBoardView(LoginRequiredMixin, View):
+    """The awards of a campaign, grouped by title: public decisions, every signed-in user."""
+
+    def get(self, request, pk):
+        campaign = get_object_or_404(
+            Campaign.objects.select_related("cluster_year__cluster"), pk=pk
+        )
+        deny_unless(request.user, "evaluations.view_honour_board", campaign)
+        return render(
+            request,
+            "evaluations/awards/honour_board.html",
+            {
+                "campaign": campaign,
+                "heading": campaign.title,
+                "groups": award_selectors.honour_board_for_campaign(campaign),
+                "printed_at": timezone.localtime(),
+            },
+        )
+
+
+class ClusterYearHonourBoardView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        cluster_year = _cluster_year(pk)
+        deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
+        return render(
+            request,
+            "evaluations/awards/honour_board.html",
+            {
+                "cluster_year": cluster_year,
+                "heading": f"{cluster_year.cluster.name} – {cluster_year.year}",
+                "groups": award_selectors.honour_board_for_cluster_year(cluster_year),
+                "printed_at": timezone.localtime(),
+            },
+        )
+
+
+class DossierView(LoginRequiredMixin, View):
+    """The cluster year's dossier of endorsed and forwarded proposals, as one .zip."""
+
+    def get(self, request, pk):
+        cluster_year = _cluster_year(pk)
+        deny_unless(request.user, "evaluations.prepare_dossier", cluster_year)
+        back = reverse(
+            "units:cluster_year_detail", args=[cluster_year.cluster_id, cluster_year.year]
+        )
+        try:
+            data = dossier_zip(
+                cluster_year=cluster_year,
+                proposals=award_selectors.dossier_proposals(cluster_year),
+            )
+        except ActionRefused as refused:
+            messages.warning(request, refused.message)
+            return redirect(back)
+        response = HttpResponse(data, content_type="application/zip")
+        response["Content-Disposition"] = content_disposition_header(
+            True, dossier_file_name(cluster_year)
+        )
+        return response

@@ -1,0 +1,54 @@
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from evaluations.choices import AwardSource, ProposalStatus
+from evaluations.models import AwardProposal, AwardRecord, ProposalFile
+from tests.factories.units import ClusterYearFactory, UnitFactory
+
+
+class AwardRecordFactory(DjangoModelFactory):
+    """Pass `title` (from the `titles` fixture); a person's award also takes `person`."""
+
+    class Meta:
+        model = AwardRecord
+
+    year = 2024
+    unit = factory.SubFactory(UnitFactory)
+    person = None
+    recipient_name = factory.LazyAttribute(
+        lambda r: r.person.full_name if r.person else r.unit.name
+    )
+    decision_number = factory.Sequence(lambda n: f"{n + 1}/QĐ-TTCP")
+    decision_date = date(2025, 1, 15)
+    issuing_authority = "Thanh tra Chính phủ"
+    summary = "Hoàn thành xuất sắc nhiệm vụ."
+    source = AwardSource.IMPORT
+
+
+class AwardProposalFactory(DjangoModelFactory):
+    """An endorsed proposal; pass `title`, and `person` for an individual."""
+
+    class Meta:
+        model = AwardProposal
+
+    year = 2025
+    cluster_year = factory.SubFactory(ClusterYearFactory)
+    unit = factory.SubFactory(UnitFactory)
+    person = None
+    nominee_name = factory.LazyAttribute(lambda p: p.person.full_name if p.person else p.unit.name)
+    proposing_unit = factory.SelfAttribute("unit")
+    summary = "Hoàn thành xuất sắc nhiệm vụ năm 2025; có sáng kiến được công nhận."
+    status = ProposalStatus.ENDORSED
+
+
+class ProposalFileFactory(DjangoModelFactory):
+    class Meta:
+        model = ProposalFile
+
+    proposal = factory.SubFactory(AwardProposalFactory)
+    file = factory.django.FileField(filename="bao-cao.pdf", data=b"%PDF-1.4\n%test\n")
+    original_name = "Báo cáo thành tích.pdf"
+    content_type = "application/pdf"
+    size = 15
