@@ -199,6 +199,8 @@ class PledgeActionView(LoginRequiredMixin, View):
     }
 
     def post(self, request, pk, action):
+        if action not in self.actions:
+            raise Http404
         pledge = _visible_pledge(request.user, pk)
         deny_unless(request.user, "pledges.manage_pledge", pledge)
         service, done = self.actions[action]
@@ -384,10 +386,15 @@ class RoundListView(LoginRequiredMixin, ListView):
 class RoundFormView(LoginRequiredMixin, View):
     template_name = "pledges/round_form.html"
 
-    def get(self, request):
+    def dispatch(self, request, *args, **kwargs):
         roles = roles_of(request.user)
-        if not (roles.is_admin or roles.secretariat_cluster_year_ids):
+        if request.user.is_authenticated and not (
+            roles.is_admin or roles.secretariat_cluster_year_ids
+        ):
             raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
         return render(request, self.template_name, {"form": RoundForm(user=request.user)})
 
     def post(self, request):
