@@ -194,6 +194,10 @@ MATRIX: dict[str, Entry] = {
         get="login 200 200 200 200 200 200 200",
         other="login 200 200 200 200 200 200 200",
     ),
+    "units:audit_log": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="each role reads its own units' entries; markers prove nothing private leaks",
+    ),
     "units:account": Entry(
         get="login 200 200 200 200 200 200 200",
     ),

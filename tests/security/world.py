@@ -37,11 +37,11 @@ from tests.factories.pledges import CommitmentFactory, PledgeFactory, Registrati
 from tests.factories.units import (
     ClusterMembershipFactory,
     ClusterYearFactory,
-    PersonFactory,
     RoleAssignmentFactory,
     UnitFactory,
     UserFactory,
 )
+from units import services as unit_services
 from units.choices import Role
 
 ROLES = (
@@ -172,8 +172,14 @@ def build_world() -> World:
     own, other = Side(), Side()
     own.objects.update(unit=our_unit, cluster=cy.cluster, cluster_year=cy)
     other.objects.update(unit=other_unit, cluster=foreign_cy.cluster, cluster_year=foreign_cy)
-    own.objects["person"] = PersonFactory(unit=our_unit, full_name=OWN_PERSON)
-    other.objects["person"] = PersonFactory(unit=other_unit, full_name=OTHER_PERSON)
+    # Through the service, so that the change log holds the names too.
+    for side, unit, actor, name in (
+        (own, our_unit, users["officer"], OWN_PERSON),
+        (other, other_unit, users["other_officer"], OTHER_PERSON),
+    ):
+        side.objects["person"] = unit_services.person_create(
+            unit=unit, actor=actor, data={"full_name": name, "gender": "male"}
+        )
 
     # Campaigns, rubrics, phases, events (cluster-owned: "other" is another cluster's).
     for side, year, title, manager in (
