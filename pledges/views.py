@@ -28,7 +28,7 @@ from pledges.forms import (
 )
 from pledges.models import PledgeAttachment, Registration
 from units.exceptions import ActionRefused
-from units.http import deny_unless, refusal_to_form, stored_file_response
+from units.http import deny_unless, int_param, refusal_to_form, stored_file_response
 from units.selectors import roles_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -154,8 +154,9 @@ class PledgeFormView(LoginRequiredMixin, View):
     def get(self, request, **kwargs):
         pledge = self.load()
         initial = {}
-        if pledge is None and request.GET.get("cluster_year", "").isdigit():
-            initial["cluster_year"] = int(request.GET["cluster_year"])
+        cluster_year = int_param(request.GET.get("cluster_year"))
+        if pledge is None and cluster_year is not None:
+            initial["cluster_year"] = cluster_year
         form = PledgeForm(instance=pledge, user=request.user, initial=initial)
         commitments = CommitmentFormSet(
             prefix="commitments",

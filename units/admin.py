@@ -12,6 +12,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 from units import services
 from units.audit import ACTION_KINDS, audit_record
 from units.exceptions import ActionRefused
+from units.http import int_param
 from units.models import (
     AuditEntry,
     Cluster,
@@ -287,13 +288,13 @@ class _RecentChoiceFilter(admin.SimpleListFilter):
             ]
             if pk
         }
-        if self.value() and self.value().isdigit():
-            ids.add(int(self.value()))
+        if int_param(self.value()) is not None:
+            ids.add(int_param(self.value()))
         return [(str(obj.pk), str(obj)) for obj in self.choices_queryset(ids)]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.filter(**{self.field: int(self.value())})
+        if int_param(self.value()) is not None:
+            return queryset.filter(**{self.field: int_param(self.value())})
         return queryset
 
 
