@@ -16,6 +16,12 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Offices share PCs: a signed-in page must not come back from the browser's
+            # cache (the Back button after signing out). Files set their own policy.
+            response.headers.setdefault("Cache-Control", "private, no-store")
         return response
 
 
