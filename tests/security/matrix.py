@@ -30,8 +30,13 @@ Add a line to `MATRIX` under the URL's name ("app:name"):
   for cluster-owned objects). `get` is for the own object, `other` for the other
   one. Without `obj`, only `get` (and `post`) apply.
 - `kwargs(obj)` builds the URL's keyword arguments when they are not `{"pk": obj.pk}`.
-- `post`/`post_other`: an empty POST (no form data). Use it for every view that
-  changes state; a refused POST (403/404/login) must leave no audit entry.
+- `post`/`post_other`: an empty POST (no form data; `data={"action": "save"}` when the
+  view dispatches on an action field). Use it for every view that changes state; a
+  refused POST (403/404/login/405) must leave no audit entry. Each request runs in its
+  own savepoint, so a POST that succeeds (a delete) does not change the next role's view.
+- To see what a new URL answers today, run the module with `MATRIX_DUMP=/tmp/matrix.txt`:
+  it writes the observed outcomes (and problems) instead of failing. Then write the
+  entry you want, which is not always what you observed.
 - A new kind of object: add it to both sides in `world.build_world()`; give
   private content a marker string and list who may read it in `world.SECRETS`.
   Every page of the matrix is searched for every marker.
