@@ -122,3 +122,10 @@ def test_uploaded_files_are_served_as_downloads_without_sniffing(
 def test_media_files_are_never_served_directly(client, officer):
     client.force_login(officer)
     assert client.get("/media/evidence/anything.pdf").status_code == 404
+
+
+def test_a_very_long_username_is_refused_not_a_crash(client, officer):
+    """Found by the hostile-input tests: the throttle's record of the attempt overflowed."""
+    response = client.post(reverse("login"), {"username": "A" * 5000, "password": "sai"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["username"]
