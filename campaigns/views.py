@@ -26,7 +26,7 @@ from campaigns.forms import (
 )
 from campaigns.rubric_xlsx import RubricImportInvalid, read_rubric_workbook, rubric_to_workbook
 from units.exceptions import ActionRefused
-from units.http import deny_unless, refusal_to_form, stored_file_response
+from units.http import deny_unless, int_param, refusal_to_form, stored_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -550,8 +550,9 @@ class AgendaView(LoginRequiredMixin, ListView):
     def get_queryset(self):
         self.year = self.request.GET.get("year", "")
         qs = selectors.events_visible_to(user=self.request.user).order_by("date", "pk")
-        if self.year.isdigit():
-            qs = qs.filter(date__year=int(self.year))
+        year = int_param(self.year, low=1900, high=2200)
+        if year is not None:
+            qs = qs.filter(date__year=year)
         elif "all" not in self.request.GET:
             qs = qs.filter(date__gte=timezone.localdate().replace(month=1, day=1))
         return qs

@@ -1,4 +1,10 @@
+import re
+
 from django.conf import settings
+from django.http import QueryDict
+
+# C0 control characters except tab, line feed and carriage return.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class ContentSecurityPolicyMiddleware:
@@ -10,6 +16,12 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Offices share PCs: a signed-in page must not come back from the browser's
+            # cache (the Back button after signing out). Files set their own policy.
+            response.headers.setdefault("Cache-Control", "private, no-store")
         return response
 
 
@@ -26,3 +38,40 @@ class VietnameseFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class ControlCharactersMiddleware:
+    """Removes NUL and the other invisible control characters from every submitted value,
+    once for all forms and query strings.
+
+    PostgreSQL refuses NUL in text (a server error wherever a value reaches a query), and
+    no one types a control character on purpose: they come from pasted documents and from
+    attacks. Tabs and line breaks stay. Uploaded files are not touched (their names are
+    cleaned where they are stored).
+    """
+
+    FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = self.cleaned(request.GET)
+        if request.method == "POST" and request.content_type in self.FORM_TYPES:
+            request.POST = self.cleaned(request.POST)
+        return self.get_response(request)
+
+    @staticmethod
+    def cleaned(data: QueryDict) -> QueryDict:
+        if not any(
+            CONTROL_CHARACTERS.search(key) or any(CONTROL_CHARACTERS.search(v) for v in values)
+            for key, values in data.lists()
+        ):
+            return data
+        clean = QueryDict(mutable=True, encoding=data.encoding)
+        for key, values in data.lists():
+            clean.setlist(
+                CONTROL_CHARACTERS.sub("", key), [CONTROL_CHARACTERS.sub("", v) for v in values]
+            )
+        clean._mutable = False
+        return clean

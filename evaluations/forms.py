@@ -56,6 +56,10 @@ class ScoresForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    # The submission's revision when the page was opened: a review saved meanwhile by
+    # someone else is reported, not overwritten.
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)

@@ -133,6 +133,10 @@ def submission_start(*, phase, unit, actor) -> Submission:
     return submission
 
 
+def _score_text(value) -> str | None:
+    return None if value is None else f"{value.normalize():f}"
+
+
 def check_score(criterion, value) -> str:
     """The problem with a typed score, or ""."""
     if value is None:
@@ -167,25 +171,27 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
         s.criterion_id: s
         for s in Score.objects.filter(submission=submission).select_related("criterion")
     }
-    changes = {}
+    changes, explained = {}, []
     for criterion_id, values in scores.items():
         row = rows.get(criterion_id)
         if row is None:
             continue
-        problem = check_score(row.criterion, values.get("self_score"))
+        score, explanation = values.get("self_score"), values.get("explanation", "")
+        problem = check_score(row.criterion, score)
         if problem:
             raise ActionRefused(f"{row.criterion.code}: {problem}")
-        if (row.self_score, row.explanation) != (
-            values.get("self_score"),
-            values.get("explanation", ""),
-        ):
-            changes[row.criterion.code] = [
-                None if row.self_score is None else str(row.self_score),
-                None if values.get("self_score") is None else str(values["self_score"]),
-            ]
-            row.self_score = values.get("self_score")
-            row.explanation = values.get("explanation", "")
-            row.save(update_fields=["self_score", "explanation"])
+        if (row.self_score, row.explanation) == (score, explanation):
+            continue
+        if row.self_score != score:
+            changes[row.criterion.code] = [_score_text(row.self_score), _score_text(score)]
+        if row.explanation != explanation:
+            # The text of a draft stays the unit's own: the log says which ones changed.
+            explained.append(row.criterion.code)
+        row.self_score = score
+        row.explanation = explanation
+        row.save(update_fields=["self_score", "explanation"])
+    if explained:
+        changes["explanations"] = [None, ", ".join(explained)]
     submission.revision += 1
     submission.save(update_fields=["revision", "updated_at"])
     refresh_totals(submission)
@@ -311,13 +317,22 @@ def submission_submit(*, submission, actor, today=None) -> Submission:
 
 
 @transaction.atomic
-def review_scores(*, submission, actor, reviews: dict) -> Submission:
+def review_scores(*, submission, actor, reviews: dict, revision: int | None = None) -> Submission:
     """The secretariat's reviewed scores: {criterion id: (Decimal | None, reason)}.
 
-    A reviewed score always comes with its reason; None removes the review.
+    A reviewed score always comes with its reason; None removes the review. `revision`
+    is the one the reviewer's form was opened at: a review saved in between is not
+    overwritten.
     """
     submission = _lock(submission)
     require_perm(actor, "evaluations.review_submission", submission)
+    if revision is not None and revision != submission.revision:
+        raise ActionRefused(
+            _(
+                "Someone else changed these results while you were reviewing them. "
+                "Reload the page to see their changes, then review again."
+            )
+        )
     rows = {
         s.criterion_id: s
         for s in Score.objects.filter(submission=submission).select_related("criterion")
@@ -337,17 +352,26 @@ def review_scores(*, submission, actor, reviews: dict) -> Submission:
                 _("%(code)s: give the reason for the reviewed score.")
                 % {"code": row.criterion.code}
             )
-        if (row.reviewed_score, row.review_reason) == (value, reason if value is not None else ""):
+        reason = reason if value is not None else ""
+        if (row.reviewed_score, row.review_reason) == (value, reason):
             continue
-        changes[row.criterion.code] = [
-            None if row.reviewed_score is None else str(row.reviewed_score),
-            None if value is None else str(value),
-        ]
+        if row.reviewed_score != value:
+            changes[row.criterion.code] = [
+                _score_text(row.reviewed_score),
+                _score_text(value),
+            ]
+        if row.review_reason != reason:
+            changes[f"{row.criterion.code}.reason"] = [
+                row.review_reason or None,
+                reason or None,
+            ]
         row.reviewed_score = value
-        row.review_reason = reason if value is not None else ""
+        row.review_reason = reason
         row.reviewed_by = actor if value is not None else None
         row.reviewed_at = now if value is not None else None
         row.save(update_fields=["reviewed_score", "review_reason", "reviewed_by", "reviewed_at"])
+    submission.revision += 1
+    submission.save(update_fields=["revision", "updated_at"])
     refresh_totals(submission)
     if changes:
         audit_record(

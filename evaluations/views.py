@@ -155,7 +155,7 @@ class SubmissionView(LoginRequiredMixin, View):
                     initial[f"explanation_{criterion.pk}"] = score.explanation
             scores_form = ScoresForm(initial=initial, criteria=criteria)
         if can_review and review_form is None:
-            initial = {}
+            initial = {"revision": submission.revision}
             for criterion in criteria:
                 score = rows.get(criterion.pk)
                 if score is not None:
@@ -290,7 +290,10 @@ class SubmissionView(LoginRequiredMixin, View):
             return render(request, self.template_name, self.context(submission, review_form=form))
         try:
             services.review_scores(
-                submission=submission, actor=request.user, reviews=form.reviews()
+                submission=submission,
+                actor=request.user,
+                reviews=form.reviews(),
+                revision=form.cleaned_data["revision"],
             )
         except ActionRefused as refused:
             form.add_error(None, refused.message)

@@ -28,7 +28,7 @@ from pledges.forms import (
 )
 from pledges.models import PledgeAttachment, Registration
 from units.exceptions import ActionRefused
-from units.http import deny_unless, refusal_to_form, stored_file_response
+from units.http import deny_unless, int_param, refusal_to_form, stored_file_response
 from units.selectors import roles_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -154,8 +154,9 @@ class PledgeFormView(LoginRequiredMixin, View):
     def get(self, request, **kwargs):
         pledge = self.load()
         initial = {}
-        if pledge is None and request.GET.get("cluster_year", "").isdigit():
-            initial["cluster_year"] = int(request.GET["cluster_year"])
+        cluster_year = int_param(request.GET.get("cluster_year"))
+        if pledge is None and cluster_year is not None:
+            initial["cluster_year"] = cluster_year
         form = PledgeForm(instance=pledge, user=request.user, initial=initial)
         commitments = CommitmentFormSet(
             prefix="commitments",
@@ -199,6 +200,8 @@ class PledgeActionView(LoginRequiredMixin, View):
     }
 
     def post(self, request, pk, action):
+        if action not in self.actions:
+            raise Http404
         pledge = _visible_pledge(request.user, pk)
         deny_unless(request.user, "pledges.manage_pledge", pledge)
         service, done = self.actions[action]
@@ -384,10 +387,15 @@ class RoundListView(LoginRequiredMixin, ListView):
 class RoundFormView(LoginRequiredMixin, View):
     template_name = "pledges/round_form.html"
 
-    def get(self, request):
+    def dispatch(self, request, *args, **kwargs):
         roles = roles_of(request.user)
-        if not (roles.is_admin or roles.secretariat_cluster_year_ids):
+        if request.user.is_authenticated and not (
+            roles.is_admin or roles.secretariat_cluster_year_ids
+        ):
             raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
         return render(request, self.template_name, {"form": RoundForm(user=request.user)})
 
     def post(self, request):

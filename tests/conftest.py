@@ -1,6 +1,9 @@
+import os
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories.campaigns import (
     CampaignFactory,
@@ -18,6 +21,21 @@ from tests.factories.units import (
     UserFactory,
 )
 from units.choices import Role
+
+# Property-based tests (hypothesis): few examples, no deadline (each example is a request
+# against PostgreSQL), no example database written into the work tree. Raise the count
+# for a deeper run with HYPOTHESIS_PROFILE=deep.
+hypothesis_settings.register_profile(
+    "thidua",
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.register_profile(
+    "deep", parent=hypothesis_settings.get_profile("thidua"), max_examples=300
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thidua"))
 
 
 @pytest.fixture(autouse=True)

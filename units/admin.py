@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from units import services
-from units.audit import audit_record
+from units.audit import ACTION_KINDS, audit_record
 from units.exceptions import ActionRefused
+from units.http import int_param
 from units.models import (
     AuditEntry,
     Cluster,
@@ -25,6 +26,13 @@ from units.models import (
 )
 
 admin.site.unregister(Group)
+
+
+def _audit_value(form, name):
+    """A form value for the audit log; passwords are never written down, not even hashed."""
+    if "password" in name or isinstance(form.fields[name].widget, forms.PasswordInput):
+        return "********"
+    return str(form.cleaned_data.get(name))
 
 
 class RulesAdmin(ObjectPermissionsModelAdmin):
@@ -41,12 +49,13 @@ class RulesAdmin(ObjectPermissionsModelAdmin):
             action=f"{obj._meta.model_name}.{'change' if change else 'create'}.admin",
             obj=obj,
             unit=obj if isinstance(obj, Unit) else getattr(obj, "unit", None),
-            changes={name: [None, str(form.cleaned_data.get(name))] for name in changed},
+            changes={name: [None, _audit_value(form, name)] for name in changed},
         )
 
     def save_formset(self, request, form, formset, change):
         # Inline rows (memberships, roles, employment) are state changes too.
-        deleted = [str(obj) for obj in formset.deleted_objects] if formset.is_bound else []
+        # `deleted_objects` exists only after saving, when the rows are gone: name them now.
+        deleted = [str(f.instance) for f in formset.deleted_forms if f.instance.pk]
         super().save_formset(request, form, formset, change)
         parent = form.instance
         for obj in formset.new_objects:
@@ -264,15 +273,99 @@ class RoleAssignmentAdmin(RulesAdmin):
     autocomplete_fields = ["user", "unit", "cluster_year"]
 
 
+class _RecentChoiceFilter(admin.SimpleListFilter):
+    """Filter by a related row without listing thousands of them: the choices are those of
+    the latest entries (and the one selected); links in the list filter by any other."""
+
+    field = ""
+    recent = 500
+
+    def lookups(self, request, model_admin):
+        ids = {
+            pk
+            for pk in AuditEntry.objects.order_by("-at").values_list(self.field, flat=True)[
+                : self.recent
+            ]
+            if pk
+        }
+        if int_param(self.value()) is not None:
+            ids.add(int_param(self.value()))
+        return [(str(obj.pk), str(obj)) for obj in self.choices_queryset(ids)]
+
+    def queryset(self, request, queryset):
+        if int_param(self.value()) is not None:
+            return queryset.filter(**{self.field: int_param(self.value())})
+        return queryset
+
+
+class ActorFilter(_RecentChoiceFilter):
+    title = _("by")
+    parameter_name = "actor"
+    field = "actor_id"
+
+    def choices_queryset(self, ids):
+        return User.objects.filter(pk__in=ids).order_by("username")
+
+
+class AuditUnitFilter(_RecentChoiceFilter):
+    title = _("unit")
+    parameter_name = "unit"
+    field = "unit_id"
+
+    def choices_queryset(self, ids):
+        return Unit.objects.filter(pk__in=ids).order_by("name")
+
+
+class ActionKindFilter(admin.SimpleListFilter):
+    title = _("kind of change")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return list(ACTION_KINDS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in ACTION_KINDS:
+            return queryset.filter(action__startswith=f"{self.value()}.")
+        return queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(RulesAdmin):
-    list_display = ["at", "actor", "action", "object_repr", "unit"]
-    list_filter = ["action"]
-    search_fields = ["object_repr", "action", "actor__username"]
-    list_select_related = ["actor", "unit"]
-    date_hierarchy = "at"
+    """The audit log, read-only: written by services only, never changed or deleted."""
 
-    # The audit log is written by services only.
+    list_display = ["at", "actor", "action", "object_repr", "unit", "content_type"]
+    list_filter = [
+        # No filter lists distinct values of the whole log (a scan at sector scale).
+        ActionKindFilter,
+        "content_type",
+        ActorFilter,
+        AuditUnitFilter,
+        ("at", admin.DateFieldListFilter),
+    ]
+    search_fields = [
+        "object_repr",
+        "action",
+        "note",
+        "actor__username",
+        "actor__display_name",
+        "unit__name",
+        "unit__code",
+    ]
+    list_select_related = ["actor", "unit", "content_type"]
+    date_hierarchy = "at"
+    show_full_result_count = False  # no second COUNT(*) over the whole log
+    readonly_fields = [
+        "at",
+        "actor",
+        "action",
+        "content_type",
+        "object_id",
+        "object_repr",
+        "unit",
+        "changes",
+        "note",
+    ]
+
     def has_add_permission(self, request):
         return False
 

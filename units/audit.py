@@ -1,6 +1,7 @@
 """Audit records: every service that changes state writes one."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 
 from units.models import AuditEntry
 
@@ -31,3 +32,39 @@ def audit_record(*, actor, action: str, obj, unit=None, changes=None, note="") -
         changes=changes or {},
         note=note,
     )
+
+
+# What the change log shows for each kind of action (by the part before the first dot).
+ACTION_KINDS = {
+    "person": _("Staff"),
+    "unit": _("Unit"),
+    "role": _("Roles"),
+    "campaign": _("Campaign"),
+    "rubric": _("Scoring rubric"),
+    "event": _("Event"),
+    "attachment": _("Event file"),
+    "pledge": _("Pledge"),
+    "round": _("Registration round"),
+    "registration": _("Registration"),
+    "submission": _("Results"),
+    "phase": _("Phase"),
+    "ranking": _("Ranking"),
+}
+
+
+def action_kind(action: str) -> str:
+    """The readable kind of an action code ("submission.review" -> "Results")."""
+    return str(ACTION_KINDS.get(action.split(".", 1)[0], action))
+
+
+def change_rows(changes) -> list[tuple]:
+    """[(field, before, after)] from an entry's `changes`, tolerant of odd shapes."""
+    if not isinstance(changes, dict):
+        return []
+    rows = []
+    for name, values in changes.items():
+        if isinstance(values, list | tuple) and len(values) == 2:
+            rows.append((name, values[0], values[1]))
+        else:
+            rows.append((name, None, values))
+    return rows

@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from units.audit import ACTION_KINDS
 from units.choices import UnitKind
 from units.models import Person
 
@@ -14,6 +16,14 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("This account is disabled."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the username's max_length after building the field, so nothing checks
+        # it: a longer name reached authenticate(), and the login throttle's record of the
+        # attempt (255 characters at most) failed in the database.
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
 
 
 class UnitFilterForm(forms.Form):
@@ -85,3 +95,24 @@ class StaffImportForm(forms.Form):
             }
         ),
     )
+
+
+class AuditFilterForm(forms.Form):
+    unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind of change"), required=False)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("All my units"))] + [
+            (u.pk, u.display_name) for u in units
+        ]
+        if len(units) < 2:
+            del self.fields["unit"]
+        self.fields["kind"].choices = [("", _("All kinds")), *ACTION_KINDS.items()]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        kind = data.get("kind")
+        return {"unit_id": data.get("unit"), "action": f"{kind}." if kind else ""}

@@ -28,3 +28,13 @@ def stored_file_response(stored, *, thumbnail=False):
     )
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def int_param(value, *, low: int = 1, high: int = 2**31 - 1) -> int | None:
+    """A whole number typed in a query string, or None: "２", "²", "1e3" or a number out
+    of range never reach int() or the database."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from units.choices import Role
 from units.models import (
+    AuditEntry,
     Cluster,
     ClusterMembership,
     ClusterYear,
@@ -208,3 +209,22 @@ def cluster_years_of(*, user, limit: int | None = 6) -> list:
         .annotate(member_count=Count("memberships"))
         .order_by("-year", "cluster__name")[:limit]
     )
+
+
+def units_for_audit(*, roles) -> QuerySet:
+    """The units whose change log a (non-administrator) user reads."""
+    return Unit.objects.filter(pk__in=roles.member_unit_ids).order_by("name")
+
+
+def audit_entries_visible_to(*, user, unit_id=None, action="") -> QuerySet:
+    """The audit log a user may read: everything for sector administrators, the entries
+    about their own units' objects for everyone else (one indexed query on unit, time)."""
+    roles = roles_of(user)
+    qs = AuditEntry.objects.select_related("actor", "unit")
+    if not roles.is_admin:
+        qs = qs.filter(unit_id__in=roles.member_unit_ids)
+    if unit_id is not None:
+        qs = qs.filter(unit_id=unit_id)
+    if action:
+        qs = qs.filter(action__startswith=action)
+    return qs.order_by("-at", "-pk")

@@ -23,4 +23,5 @@ urlpatterns = [
         name="cluster_year_detail",
     ),
     path("account/", views.AccountView.as_view(), name="account"),
+    path("audit/", views.AuditLogView.as_view(), name="audit_log"),
 ]

@@ -11,9 +11,10 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from units import selectors, services
+from units.audit import action_kind, change_rows
 from units.dashboard import dashboard_context
 from units.exceptions import ActionRefused
-from units.forms import PersonForm, StaffImportForm, UnitFilterForm
+from units.forms import AuditFilterForm, PersonForm, StaffImportForm, UnitFilterForm
 from units.staff_import import StaffImportInvalid, staff_import, template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -244,3 +245,35 @@ class ClusterYearDetailView(LoginRequiredMixin, DetailView):
         return super().get_context_data(
             **kwargs, runs_year=self.request.user.has_perm("units.run_clusteryear", self.object)
         )
+
+
+class AuditLogView(LoginRequiredMixin, ListView):
+    """ "Nhật ký thay đổi": who changed what and when, for the user's own units' objects
+    (everything for sector administrators)."""
+
+    template_name = "units/audit_log.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self):
+        roles = selectors.roles_of(self.request.user)
+        self.units = [] if roles.is_admin else list(selectors.units_for_audit(roles=roles))
+        self.filter_form = AuditFilterForm(self.request.GET or None, units=self.units)
+        return selectors.audit_entries_visible_to(
+            user=self.request.user, **self.filter_form.filters()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for entry in context["entries"]:
+            entry.kind = action_kind(entry.action)
+            entry.rows = change_rows(entry.changes)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=self.filter_form,
+            query_string=query.urlencode(),
+            units=self.units,
+            sees_all=selectors.roles_of(self.request.user).is_admin,
+        )
+        return context

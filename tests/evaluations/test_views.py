@@ -146,7 +146,8 @@ def test_secretariat_reviews_with_reason_and_unit_sees_both(
     codes = submit_ready(submission, officer)
     client.force_login(secretariat)
     url = reverse("evaluations:submission", args=[submission.pk])
-    data = {"action": "review"}
+    submission.refresh_from_db()
+    data = {"action": "review", "revision": submission.revision}
     for criterion in codes.values():
         data[f"reviewed_{criterion.pk}"] = ""
         data[f"reason_{criterion.pk}"] = ""

@@ -1,0 +1,254 @@
+"""One cluster year with every kind of object, built once for the permission matrix.
+
+Two sides of everything:
+- "own": objects of our unit (its staff, results, registration, evidence) or of
+  our cluster year (campaign, rubric, event, pledge, round, phase);
+- "other": the same kind of object of another unit of the same cluster (unit-owned
+  objects) or of another cluster (cluster-owned objects).
+
+Each object whose content is private carries a distinctive marker string. The
+matrix test checks that a refused request never shows it, and that no page ever
+shows a marker to a role that may not read it (`SECRETS`).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from io import BytesIO
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from campaigns import services as campaign_services
+from evaluations import services as evaluation_services
+from pledges import services as pledge_services
+from pledges.catalogue import load as load_titles
+from pledges.choices import PledgeFileKind
+from pledges.models import Title
+from tests.factories.campaigns import (
+    CampaignEventFactory,
+    CampaignFactory,
+    CriterionFactory,
+    PhaseFactory,
+    RubricFactory,
+    RubricGroupFactory,
+)
+from tests.factories.pledges import CommitmentFactory, PledgeFactory, RegistrationRoundFactory
+from tests.factories.units import (
+    ClusterMembershipFactory,
+    ClusterYearFactory,
+    RoleAssignmentFactory,
+    UnitFactory,
+    UserFactory,
+)
+from units import services as unit_services
+from units.choices import Role
+
+ROLES = (
+    "anonymous",
+    "officer",  # officer of our unit
+    "leader",  # leader of our unit
+    "other_officer",  # officer of another unit of the same cluster year
+    "outsider",  # officer of a unit outside the cluster
+    "secretariat",  # secretariat of our cluster year (works in the other unit)
+    "viewer",  # sector-wide viewer
+    "admin",  # sector administrator
+)
+
+# Distinctive strings. Private ones must never reach a role outside SECRETS[marker].
+OWN_PERSON = "Nguyễn Riêng Tư Mình"
+OTHER_PERSON = "Trần Riêng Tư Khác"
+OWN_DRAFT = "GIAI-TRINH-NHAP-MINH-7f3a"
+OTHER_DRAFT = "GIAI-TRINH-NHAP-KHAC-9c1e"
+OWN_REGISTRATION = "DANG-KY-NHAP-MINH-2b8d"
+OTHER_REGISTRATION = "DANG-KY-NHAP-KHAC-5e0f"
+OWN_CAMPAIGN = "Phong trào cụm mình 4d2c"
+OTHER_CAMPAIGN = "Phong trào cụm khác 8a6b"
+OWN_DRAFT_PLEDGE = "Giao ước nháp cụm mình 3e9a"
+
+SECRETS = {
+    # Staff lists are personal data: the unit, its cluster's secretariat, administrators.
+    OWN_PERSON: {"officer", "leader", "secretariat", "admin"},
+    # The secretariat user works in the other unit, so the other unit's data is theirs too.
+    OTHER_PERSON: {"other_officer", "secretariat", "admin"},
+    # Draft results and registrations: the unit only.
+    OWN_DRAFT: {"officer", "leader"},
+    OTHER_DRAFT: {"other_officer", "secretariat"},
+    OWN_REGISTRATION: {"officer", "leader"},
+    OTHER_REGISTRATION: {"other_officer", "secretariat"},
+    # A cluster campaign: its members, its secretariat, sector viewers and administrators.
+    OWN_CAMPAIGN: {"officer", "leader", "other_officer", "secretariat", "viewer", "admin"},
+    # The outsider's unit is a member of the other cluster.
+    OTHER_CAMPAIGN: {"outsider", "viewer", "admin"},
+    # A pledge draft is the secretariat's work.
+    OWN_DRAFT_PLEDGE: {"secretariat", "admin"},
+}
+
+
+def png_bytes() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pdf_upload(name="tai-lieu.pdf"):
+    return SimpleUploadedFile(name, b"%PDF-1.4\n%test\n", content_type="application/pdf")
+
+
+def png_upload(name="anh.png"):
+    return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
+
+
+@dataclass
+class Side:
+    """The objects of one side ("own" or "other")."""
+
+    objects: dict = field(default_factory=dict)
+
+    def __getitem__(self, key):
+        return self.objects[key]
+
+
+@dataclass
+class World:
+    users: dict
+    own: Side
+    other: Side
+    sessions: dict = field(default_factory=dict)  # role -> session key, filled by the test
+
+    def side(self, name: str) -> Side:
+        return self.own if name == "own" else self.other
+
+
+def _with_role(role, *, unit=None, cluster_year=None, user_unit=None):
+    user = UserFactory(unit=user_unit if user_unit is not None else unit)
+    RoleAssignmentFactory(user=user, role=role, unit=unit, cluster_year=cluster_year)
+    return user
+
+
+def _cluster_year(*units):
+    cy = ClusterYearFactory()
+    for unit in units:
+        ClusterMembershipFactory(cluster_year=cy, unit=unit)
+    return cy
+
+
+def _campaign_with_rubric(cluster_year, title):
+    campaign = CampaignFactory(cluster_year=cluster_year, title=title)
+    campaign.document_file = pdf_upload("ke-hoach.pdf")
+    campaign.document_file_name = "Kế hoạch.pdf"
+    campaign.save()
+    phase = PhaseFactory(campaign=campaign, results_deadline=date(2099, 12, 31))
+    rubric = RubricFactory(campaign=campaign, tie_break_groups="A")
+    group = RubricGroupFactory(rubric=rubric, code="A", order=0)
+    CriterionFactory(group=group, code="A1", max_points=10, order=0)
+    CriterionFactory(group=group, code="A2", max_points=5, order=1)
+    return campaign, phase, rubric
+
+
+def build_world() -> World:
+    if not Title.objects.exists():
+        load_titles(Title)
+    our_unit, other_unit, outside_unit = UnitFactory(), UnitFactory(), UnitFactory()
+    cy = _cluster_year(our_unit, other_unit)
+    foreign_unit = UnitFactory()
+    foreign_cy = _cluster_year(foreign_unit, outside_unit)
+
+    users = {
+        "anonymous": None,
+        "officer": _with_role(Role.UNIT_OFFICER, unit=our_unit),
+        "leader": _with_role(Role.UNIT_LEADER, unit=our_unit),
+        "other_officer": _with_role(Role.UNIT_OFFICER, unit=other_unit),
+        "outsider": _with_role(Role.UNIT_OFFICER, unit=outside_unit),
+        "secretariat": _with_role(Role.SECRETARIAT, cluster_year=cy, user_unit=other_unit),
+        "viewer": _with_role(Role.VIEWER, user_unit=UnitFactory()),
+        "admin": _with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory()),
+    }
+    foreign_secretariat = _with_role(
+        Role.SECRETARIAT, cluster_year=foreign_cy, user_unit=foreign_unit
+    )
+    foreign_officer = _with_role(Role.UNIT_OFFICER, unit=foreign_unit)
+
+    own, other = Side(), Side()
+    own.objects.update(unit=our_unit, cluster=cy.cluster, cluster_year=cy)
+    other.objects.update(unit=other_unit, cluster=foreign_cy.cluster, cluster_year=foreign_cy)
+    # Through the service, so that the change log holds the names too.
+    for side, unit, actor, name in (
+        (own, our_unit, users["officer"], OWN_PERSON),
+        (other, other_unit, users["other_officer"], OTHER_PERSON),
+    ):
+        side.objects["person"] = unit_services.person_create(
+            unit=unit, actor=actor, data={"full_name": name, "gender": "male"}
+        )
+
+    # Campaigns, rubrics, phases, events (cluster-owned: "other" is another cluster's).
+    for side, year, title, manager in (
+        (own, cy, OWN_CAMPAIGN, users["secretariat"]),
+        (other, foreign_cy, OTHER_CAMPAIGN, foreign_secretariat),
+    ):
+        campaign, phase, rubric = _campaign_with_rubric(year, title)
+        event = CampaignEventFactory(campaign=campaign, host_unit=year.memberships.first().unit)
+        attachment = campaign_services.attachment_add(
+            event=event, actor=manager, uploaded=png_upload()
+        )
+        side.objects.update(
+            campaign=campaign, phase=phase, rubric=rubric, event=event, attachment=attachment
+        )
+
+    # Pledges: open for signing, with an attachment; our cluster also has a draft.
+    for side, year, manager in (
+        (own, cy, users["secretariat"]),
+        (other, foreign_cy, foreign_secretariat),
+    ):
+        pledge = PledgeFactory(cluster_year=year, signing_date=None)
+        CommitmentFactory(pledge=pledge, content="Hoàn thành kế hoạch thanh tra", target="100%")
+        pledge_services.pledge_open(pledge=pledge, actor=manager)
+        pledge_file = pledge_services.pledge_attach(
+            pledge=pledge, actor=manager, uploaded=png_upload(), kind=PledgeFileKind.PHOTO
+        )
+        round_ = RegistrationRoundFactory(cluster_year=year, deadline=date(2099, 12, 31))
+        side.objects.update(pledge=pledge, pledge_file=pledge_file, round=round_)
+    draft_pledge = PledgeFactory(cluster_year=cy, title=OWN_DRAFT_PLEDGE, signing_date=None)
+    own.objects["draft_pledge"] = draft_pledge
+    other.objects["draft_pledge"] = PledgeFactory(cluster_year=foreign_cy, signing_date=None)
+
+    # Registrations (unit-owned drafts: "other" is the other unit of our cluster).
+    title = Title.objects.get(code="TTLDTT", recipient="collective")
+    for side, unit, actor, note in (
+        (own, our_unit, users["officer"], OWN_REGISTRATION),
+        (other, other_unit, users["other_officer"], OTHER_REGISTRATION),
+    ):
+        registration = pledge_services.registration_start(
+            round_=own["round"], unit=unit, actor=actor
+        )
+        pledge_services.registration_save_items(
+            registration=registration,
+            actor=actor,
+            items=[{"title": title, "person": None, "note": note}],
+        )
+        side.objects["registration"] = registration
+    # The other cluster's unit has a registration too (for the round of the other side).
+    pledge_services.registration_start(
+        round_=other["round"], unit=foreign_unit, actor=foreign_officer
+    )
+
+    # Results (unit-owned drafts), with an evidence photo each.
+    for side, unit, actor, note in (
+        (own, our_unit, users["officer"], OWN_DRAFT),
+        (other, other_unit, users["other_officer"], OTHER_DRAFT),
+    ):
+        submission = evaluation_services.submission_start(
+            phase=own["phase"], unit=unit, actor=actor
+        )
+        first = own["rubric"].criteria.order_by("order").first()
+        evaluation_services.submission_save(
+            submission=submission,
+            actor=actor,
+            scores={first.pk: {"self_score": Decimal("4"), "explanation": note}},
+        )
+        evidence = evaluation_services.evidence_add(
+            submission=submission, actor=actor, uploaded=png_upload(), criterion=first
+        )
+        side.objects.update(submission=submission, evidence=evidence)
+
+    return World(users=users, own=own, other=other)
