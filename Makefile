@@ -68,3 +68,17 @@ backup: install env
 restore: install env
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/thidua-YYYYmmdd-HHMMSS.tar.gz [YES=1]"; exit 2; }
 	$(PY) manage.py restore "$(FILE)" $(if $(YES),--yes)
+
+# The benchmark at sector scale (docs/benchmarks.md): its own database thidua_bench,
+# gunicorn with 2 workers, locust. bench-fault adds a PostgreSQL restart under load.
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	touch $@
+
+bench: install env messages $(BENCH_STAMP)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
+
+bench-fault: install env messages $(BENCH_STAMP)
+	$(PY) -m scripts.bench --fault $(BENCH_ARGS)

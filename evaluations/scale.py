@@ -136,6 +136,8 @@ def seed_scale(sizes: Sizes | None = None, *, log=print) -> Report:
         phases = step("campaigns", _campaigns, sizes, cluster_years, government, years, today)
         step("submissions", _submissions, phases, today)
         step("scores", _scores)
+        # Fresh statistics, or the planner treats the new millions of rows as an empty table.
+        step("analyze", _analyze)
         step("totals", _totals)
         step("histories", _histories, admin)
         step("rankings", _rankings, admin, today)
@@ -490,6 +492,12 @@ def _scores():
         )
 
 
+def _analyze():
+    with connection.cursor() as cursor:
+        for model in (Submission, Score, Criterion, Person):
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
 def _totals():
     """The totals kept on each submission, by the rule of evaluations.ranking.unit_total."""
     with connection.cursor() as cursor:
@@ -558,6 +566,19 @@ def _rankings(admin, today):
             f"""
             INSERT INTO {RankingEntry._meta.db_table}
                 (publication_id, unit_id, unit_name, rank, total, group_totals, band, tied)
+            WITH groups AS (
+                SELECT x.submission_id, jsonb_object_agg(x.code, x.total) AS totals FROM (
+                    SELECT sc.submission_id, gr.code, to_char(sum(CASE WHEN c.kind = 'penalty'
+                        THEN -coalesce(sc.reviewed_score, sc.self_score)
+                        ELSE coalesce(sc.reviewed_score, sc.self_score) END), 'FM99990.00') AS total
+                    FROM {Score._meta.db_table} sc
+                    JOIN {Submission._meta.db_table} s ON s.id = sc.submission_id
+                    JOIN {Criterion._meta.db_table} c ON c.id = sc.criterion_id
+                    JOIN {RubricGroup._meta.db_table} gr ON gr.id = c.group_id
+                    WHERE s.phase_id = ANY(%(closed)s)
+                    GROUP BY sc.submission_id, gr.code
+                ) x GROUP BY x.submission_id
+            )
             SELECT p.id, s.unit_id, u.name,
                    rank() OVER (PARTITION BY s.phase_id ORDER BY s.final_total DESC),
                    s.final_total, g.totals,
@@ -569,20 +590,10 @@ def _rankings(admin, today):
             JOIN {RankingPublication._meta.db_table} p ON p.phase_id = s.phase_id
             JOIN {Unit._meta.db_table} u ON u.id = s.unit_id
             JOIN {Rubric._meta.db_table} r ON r.id = s.rubric_id
-            JOIN LATERAL (
-                SELECT jsonb_object_agg(x.code, x.total) AS totals FROM (
-                    SELECT gr.code, to_char(sum(CASE WHEN c.kind = 'penalty'
-                        THEN -coalesce(sc.reviewed_score, sc.self_score)
-                        ELSE coalesce(sc.reviewed_score, sc.self_score) END), 'FM99990.00') AS total
-                    FROM {Score._meta.db_table} sc
-                    JOIN {Criterion._meta.db_table} c ON c.id = sc.criterion_id
-                    JOIN {RubricGroup._meta.db_table} gr ON gr.id = c.group_id
-                    WHERE sc.submission_id = s.id GROUP BY gr.code
-                ) x
-            ) g ON true
-            WHERE s.phase_id = ANY(%s)
+            JOIN groups g ON g.submission_id = s.id
+            WHERE s.phase_id = ANY(%(closed)s)
             """,
-            [closed],
+            {"closed": closed},
         )
 
 
