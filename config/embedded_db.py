@@ -59,9 +59,12 @@ def restart(*, down_seconds: float = 0.0) -> None:
     """
     import time
 
+    import subprocess
+
     stop()
     time.sleep(down_seconds)
-    _server()  # pgserver starts it again on the same data directory and socket
+    # A fresh process: pgserver caches its server object per process and would not start it.
+    subprocess.run([sys.executable, "-m", "config.embedded_db", "url"], check=True, cwd=BASE_DIR)
 
 
 def stop() -> None:

@@ -390,9 +390,7 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
     def restart():
         time.sleep(run_time / 3)
         outage["down"] = time.time()
-        embedded_db.stop()
-        time.sleep(down_seconds)
-        embedded_db.restart(down_seconds=0)
+        embedded_db.restart(down_seconds=down_seconds)
         outage["up"] = time.time()
 
     restarter = threading.Thread(target=restart)
