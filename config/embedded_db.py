@@ -57,9 +57,8 @@ def restart(*, down_seconds: float = 0.0) -> None:
 
     The benchmark's fault phase uses it to show that the app recovers by itself.
     """
-    import time
-
     import subprocess
+    import time
 
     stop()
     time.sleep(down_seconds)
