@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install env messages migrate seed lint format db-stop check-deploy
+.PHONY: run test install env messages migrate seed lint format db-stop check-deploy \
+	backup restore bench bench-fault
 
 run: install env messages migrate seed
 	@$(PY) manage.py demo_logins
@@ -59,3 +60,25 @@ db-stop:
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=thidua.example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+# Backups: one archive with the database dump and the uploaded files (config/backup.py).
+backup: install env
+	$(PY) manage.py backup
+
+restore: install env
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/thidua-YYYYmmdd-HHMMSS.tar.gz [YES=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(YES),--yes)
+
+# The benchmark at sector scale (docs/benchmarks.md): its own database thidua_bench,
+# gunicorn with 2 workers, locust. bench-fault adds a PostgreSQL restart under load.
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,bench]'
+	touch $@
+
+bench: install env messages $(BENCH_STAMP)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
+
+bench-fault: install env messages $(BENCH_STAMP)
+	$(PY) -m scripts.bench --fault $(BENCH_ARGS)

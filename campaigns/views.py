@@ -26,7 +26,7 @@ from campaigns.forms import (
 )
 from campaigns.rubric_xlsx import RubricImportInvalid, read_rubric_workbook, rubric_to_workbook
 from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, refusal_to_form, stored_file_response
+from units.http import deny_unless, int_param, open_stored, refusal_to_form, stored_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -179,7 +179,7 @@ class CampaignDocumentView(LoginRequiredMixin, View):
         if not campaign.document_file:
             raise Http404
         return FileResponse(
-            campaign.document_file.open("rb"),
+            open_stored(campaign.document_file),
             as_attachment=True,
             filename=campaign.document_file_name or campaign.document_file.name,
         )

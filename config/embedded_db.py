@@ -6,6 +6,7 @@ reused by every later `manage.py` call); `python -m config.embedded_db stop`
 stops it.
 """
 
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -33,18 +34,36 @@ def _server():
         return pgserver.get_server(PGDATA, cleanup_mode=None)
 
 
-def database_url() -> str:
-    """Start the private server if needed and return a URL for the project's database."""
+def database_url(name: str = "") -> str:
+    """Start the private server if needed and return a URL for the project's database
+    (or for another database `name` on the same server, created on first use)."""
     import psycopg2
 
+    name = name or DATABASE_NAME
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+        raise SystemExit(f"Not a usable database name: {name!r}")
     server = _server()
-    url = server.get_uri(DATABASE_NAME)
+    url = server.get_uri(name)
     try:
         psycopg2.connect(url).close()
     except psycopg2.OperationalError:
         # First start: the cluster exists but not yet the project's database.
-        server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        server.psql(f"CREATE DATABASE {name};")
     return url
+
+
+def restart(*, down_seconds: float = 0.0) -> None:
+    """Stop the server (fast: open connections are cut), wait, start it again.
+
+    The benchmark's fault phase uses it to show that the app recovers by itself.
+    """
+    import subprocess
+    import time
+
+    stop()
+    time.sleep(down_seconds)
+    # A fresh process: pgserver caches its server object per process and would not start it.
+    subprocess.run([sys.executable, "-m", "config.embedded_db", "url"], check=True, cwd=BASE_DIR)
 
 
 def stop() -> None:

@@ -11,6 +11,7 @@ import environ
 from django.utils.translation import gettext_lazy as _
 
 from config import __version__
+from config.storage import default_storage_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: load balancers' health checks skip host validation and the HTTPS redirect.
+    "config.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -94,7 +97,14 @@ if env("DATABASE_URL", default=""):
 else:
     from config.embedded_db import database_url
 
-    DATABASES = {"default": environ.Env.db_url_config(database_url())}
+    DATABASES = {
+        "default": environ.Env.db_url_config(database_url(env("DATABASE_NAME", default="")))
+    }
+if env("DATABASE_NAME", default=""):
+    # Another database on the same server (`make bench` uses thidua_bench).
+    DATABASES["default"]["NAME"] = env("DATABASE_NAME")
+# Connections are reused for a minute; the health check before each request's first query
+# replaces a connection that died (database restarted), so the app recovers by itself.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})
@@ -151,7 +161,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Local disk under MEDIA_ROOT, or S3-compatible object storage (config/storage.py).
+    "default": default_storage_from_env(env),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -199,15 +210,30 @@ CONTENT_SECURITY_POLICY = (
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
+# Logs go to stdout: JSON lines in production (for journald or a log collector), key=value
+# lines in development. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = env("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "structured": {
+        "text": {
             "format": "time=%(asctime)s level=%(levelname)s logger=%(name)s msg=%(message)s",
+        },
+        "json": {"()": "config.logformat.JsonFormatter"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
         }
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "pgserver": {"level": "WARNING"}},
 }
+
+# Benchmarks only: an X-Query-Count header on every response (config.middleware). Off in
+# production; `make bench` turns it on for its own server.
+if env.bool("QUERY_COUNT_HEADER", default=False):
+    MIDDLEWARE.insert(0, "config.middleware.QueryCountMiddleware")

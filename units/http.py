@@ -1,7 +1,11 @@
 """Helpers that every app's thin views share."""
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
+
+logger = logging.getLogger(__name__)
 
 
 def deny_unless(user, perm, obj=None):
@@ -15,13 +19,25 @@ def refusal_to_form(form, error):
     form.add_error(None, error if isinstance(error, ValidationError) else error.message)
 
 
+def open_stored(field):
+    """Open a FileField's file through its storage (local disk or S3; never by path).
+
+    A row whose file is gone from the storage answers 404 rather than a server error.
+    """
+    try:
+        return field.storage.open(field.name, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        logger.warning("stored file missing: %s", field.name)
+        raise Http404 from exc
+
+
 def stored_file_response(stored, *, thumbnail=False):
     """Serve a StoredFile row: images inline, documents as a download under their own name."""
     field = stored.thumbnail if thumbnail else stored.file
     if not field:
         raise Http404
     response = FileResponse(
-        field.open("rb"),
+        open_stored(field),
         as_attachment=not (stored.is_image or thumbnail),
         filename=stored.original_name,
         content_type="image/jpeg" if thumbnail else stored.content_type,

@@ -21,13 +21,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def healthz(request):
-    """Liveness for load balancers: answers 200 only when the database answers."""
+    """Health for load balancers: 200 only when the database answers `SELECT 1`, else 503.
+
+    Served by config.middleware.HealthCheckMiddleware ahead of every other middleware.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
+            cursor.fetchone()
     except Exception:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+        # Drop the broken connection now, so the next request opens a fresh one.
+        connection.close_if_unusable_or_obsolete()
+        response = JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    else:
+        response = JsonResponse({"status": "ok", "database": "ok"})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class PermissionObjectMixin(LoginRequiredMixin):

@@ -229,7 +229,7 @@ def test_staff_import_template_download(client, officer):
 def test_healthz_answers_with_database(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_dashboard_lists_my_cluster_years_with_all_members(client, officer, cluster_year):
