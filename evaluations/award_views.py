@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
-from campaigns.models import Campaign
 from evaluations import award_selectors
 from evaluations.award_forms import AwardImportForm
 from evaluations.award_import import AwardImportInvalid, award_import, template_workbook
@@ -113,11 +112,13 @@ class AwardImportTemplateView(LoginRequiredMixin, View):
 
 
 class CampaignHonourBoardView(LoginRequiredMixin, View):
-    """The awards of a campaign, grouped by title: public decisions, every signed-in user."""
+    """The awards of a campaign, grouped by title, for whoever sees the campaign."""
 
     def get(self, request, pk):
+        from campaigns.selectors import campaigns_visible_to
+
         campaign = get_object_or_404(
-            Campaign.objects.select_related("cluster_year__cluster"), pk=pk
+            campaigns_visible_to(user=request.user).select_related("cluster_year__cluster"), pk=pk
         )
         deny_unless(request.user, "evaluations.view_honour_board", campaign)
         return render(

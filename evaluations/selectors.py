@@ -279,7 +279,7 @@ def evidence_visible_to(*, user) -> QuerySet:
 
 def cross_assignments_visible_to(*, user) -> QuerySet:
     roles = roles_of(user)
-    qs = CrossAssignment.objects.select_related(
+    qs = CrossAssignment.objects.exclude(submission__status=SubmissionStatus.DRAFT).select_related(
         "scorer",
         "submission__unit",
         "submission__rubric",

@@ -11,6 +11,7 @@ from django.views import View
 from campaigns.models import Criterion
 from evaluations import selectors, services
 from evaluations.choices import Band as BandChoice
+from evaluations.choices import SubmissionStatus
 from evaluations.exports import ranking_workbook
 from evaluations.forms import (
     CrossAssignForm,
@@ -431,8 +432,12 @@ class CrossScoringView(LoginRequiredMixin, View):
     template_name = "evaluations/cross_scoring.html"
 
     def load(self):
+        # Drafts are the unit's own: nobody is asked to score them.
         submission = get_object_or_404(
-            selectors.submissions_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+            selectors.submissions_visible_to(user=self.request.user).exclude(
+                status=SubmissionStatus.DRAFT
+            ),
+            pk=self.kwargs["pk"],
         )
         deny_unless(self.request.user, "evaluations.manage_phase", submission)
         return submission

@@ -83,9 +83,14 @@ def test_cluster_year_board_lists_members_awards_of_the_year(client, viewer, clu
 def test_honour_boards_are_readable_by_every_signed_in_user(
     client, role_users, campaign, cluster_year, board, role
 ):
+    """The cluster year's board is public; a campaign's follows who sees the campaign
+    (a cluster campaign is its members', the outsider gets 404)."""
     client.force_login(role_users[role])
+    campaign_board = reverse("evaluations:campaign_honour_board", args=[campaign.pk])
+    if role == "outsider":
+        assert client.get(campaign_board).status_code == 404
     for url in (
-        reverse("evaluations:campaign_honour_board", args=[campaign.pk]),
+        *([] if role == "outsider" else [campaign_board]),
         reverse("evaluations:cluster_year_honour_board", args=[cluster_year.pk]),
     ):
         response = client.get(url)

@@ -20,7 +20,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from campaigns import services as campaign_services
+from evaluations import ballots
+from evaluations import proposals as proposal_services
 from evaluations import services as evaluation_services
+from evaluations.ballots import QuestionData
+from evaluations.models import CrossAssignment
 from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind
@@ -65,6 +69,8 @@ OTHER_REGISTRATION = "DANG-KY-NHAP-KHAC-5e0f"
 OWN_CAMPAIGN = "Phong trào cụm mình 4d2c"
 OTHER_CAMPAIGN = "Phong trào cụm khác 8a6b"
 OWN_DRAFT_PLEDGE = "Giao ước nháp cụm mình 3e9a"
+OWN_PROPOSAL = "DE-NGHI-NHAP-MINH-6c4b"
+OTHER_PROPOSAL = "DE-NGHI-NHAP-KHAC-1d7e"
 
 SECRETS = {
     # Staff lists are personal data: the unit, its cluster's secretariat, administrators.
@@ -82,6 +88,9 @@ SECRETS = {
     OTHER_CAMPAIGN: {"outsider", "viewer", "admin"},
     # A pledge draft is the secretariat's work.
     OWN_DRAFT_PLEDGE: {"secretariat", "admin"},
+    # An award proposal: its unit, the cluster's secretariat, administrators.
+    OWN_PROPOSAL: {"officer", "leader", "secretariat", "admin"},
+    OTHER_PROPOSAL: {"other_officer", "secretariat", "admin"},
 }
 
 
@@ -250,5 +259,46 @@ def build_world() -> World:
             submission=submission, actor=actor, uploaded=png_upload(), criterion=first
         )
         side.objects.update(submission=submission, evidence=evidence)
+
+    # A cross-scoring assignment on our draft results (as if left from an earlier round):
+    # a draft is never shown through it.
+    own.objects["cross_assignment"] = CrossAssignment.objects.create(
+        submission=own["submission"], scorer=other_unit
+    )
+    other.objects["cross_assignment"] = CrossAssignment.objects.create(
+        submission=other["submission"], scorer=our_unit
+    )
+
+    # Award proposals (unit-owned drafts: "other" is the other unit of our cluster), each
+    # with a file.
+    gk = Title.objects.get(code="GK", recipient="collective")
+    for side, unit, actor, note in (
+        (own, our_unit, users["officer"], OWN_PROPOSAL),
+        (other, other_unit, users["other_officer"], OTHER_PROPOSAL),
+    ):
+        proposal = proposal_services.proposal_create(
+            actor=actor, cluster_year=cy, unit=unit, title=gk, year=cy.year, summary=note
+        )
+        proposal_file = proposal_services.proposal_file_add(
+            proposal=proposal, actor=actor, uploaded=pdf_upload()
+        )
+        side.objects.update(proposal=proposal, proposal_file=proposal_file)
+
+    # Open ballots (cluster-owned: "other" is another cluster's).
+    for side, year, manager in (
+        (own, cy, users["secretariat"]),
+        (other, foreign_cy, foreign_secretariat),
+    ):
+        ballot = ballots.ballot_create(
+            cluster_year=year,
+            actor=manager,
+            title="Bình xét thi đua",
+            questions=[QuestionData(text="Cờ thi đua", title=None, places=1)],
+        )
+        question = ballot.questions.get()
+        for membership in year.memberships.all():
+            ballots.candidate_add(question=question, actor=manager, unit=membership.unit)
+        side.objects.update(ballot=ballots.ballot_open(ballot=ballot, actor=manager))
+        side.objects["question"] = question
 
     return World(users=users, own=own, other=other)
