@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from campaigns.selectors import phase_deadlines_for
 from units.dashboard import Deadline, register_deadline_provider
 
-# Later apps say which phases the user's units have already done:
-# check(user, phase_ids) -> set of phase ids to leave off the list.
+# Later apps say which phases the user's units have already done, as a filter on the phase
+# query (so the list stays one query): check(user) -> a Q / Exists condition, or None.
 _done_checks = []
 
 
@@ -18,10 +18,11 @@ def register_phase_done_check(check):
 
 @register_deadline_provider
 def phase_results_deadlines(user, roles, today):
-    phases = list(phase_deadlines_for(user=user, today=today)[:50])
-    done = set()
+    phases = phase_deadlines_for(user=user, today=today)
     for check in _done_checks:
-        done |= check(user, [p.pk for p in phases])
+        condition = check(user)
+        if condition is not None:
+            phases = phases.exclude(condition)
     return [
         Deadline(
             due=phase.results_deadline,
@@ -29,6 +30,5 @@ def phase_results_deadlines(user, roles, today):
             % {"phase": phase.name, "campaign": phase.campaign.title},
             url=reverse("evaluations:phase_results", args=[phase.pk]),
         )
-        for phase in phases
-        if phase.pk not in done
+        for phase in phases[:50]
     ]

@@ -12,19 +12,22 @@ from units.dashboard import ActionItem, register_action_provider
 
 
 @register_phase_done_check
-def submitted_phases(user, phase_ids):
+def submitted_phases(user):
+    """Phases where one of the user's units has submitted its results."""
+    from django.db.models import Exists, OuterRef
+
     from units.selectors import roles_of
 
     roles = roles_of(user)
     units = roles.officer_unit_ids | roles.leader_unit_ids | roles.member_unit_ids
-    if not units or not phase_ids:
-        return set()
-    return set(
+    if not units:
+        return None
+    return Exists(
         Submission.objects.filter(
-            phase_id__in=phase_ids,
+            phase_id=OuterRef("pk"),
             unit_id__in=units,
             status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED],
-        ).values_list("phase_id", flat=True)
+        )
     )
 
 

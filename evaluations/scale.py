@@ -433,7 +433,10 @@ def _submissions(phases, today):
                    NOT is_open AND r %% 37 = 0, CASE WHEN st.status = 'returned'
                         THEN 'Đề nghị bổ sung minh chứng cho nhóm tiêu chí A.' ELSE '' END,
                    0, 0, 0, 0, 0, now(), now()
-            FROM (SELECT *, (unit_id * 7919 + phase_id * 104729) %% 100 AS r FROM scale_rows) s,
+            -- r spreads each phase's units over 0..99 in steps of 37 (coprime with 100), so
+            -- an open phase of ten or more units has every state, whatever the ids are.
+            FROM (SELECT *, (row_number() OVER (PARTITION BY phase_id ORDER BY unit_id) * 37)
+                             %% 100 AS r FROM scale_rows) s,
             LATERAL (SELECT CASE
                 WHEN NOT is_open THEN 'accepted'
                 WHEN r < 25 THEN 'draft' WHEN r < 55 THEN 'submitted'
