@@ -51,6 +51,9 @@ class Submission(models.Model):
     # so that boards and rankings over thousands of units read one row per unit.
     self_total = models.DecimalField(_("self-assessed total"), default=Decimal("0"), **SCORE)
     final_total = models.DecimalField(_("final total"), default=Decimal("0"), **SCORE)
+    # The final totals' parts (normal, bonus, penalty, group subtotals), kept with the row so
+    # that a ranking of thousands of units reads no score rows (see ranking.totals_from_json).
+    final_breakdown = models.JSONField(default=dict, blank=True, editable=False)
     scored_count = models.PositiveSmallIntegerField(default=0)
     missing_evidence_count = models.PositiveSmallIntegerField(default=0)
     revision = models.PositiveIntegerField(default=0, editable=False)

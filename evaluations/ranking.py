@@ -219,6 +219,33 @@ class _Named(NamedTuple):
     unit_name: str
 
 
+def totals_to_json(totals: UnitTotal) -> dict:
+    """A UnitTotal as JSON (Decimals as strings), to keep with a submission."""
+    return {
+        "normal": str(totals.normal),
+        "bonus": str(totals.bonus),
+        "bonus_uncapped": str(totals.bonus_uncapped),
+        "penalty": str(totals.penalty),
+        "total": str(totals.total),
+        "groups": {code: str(value) for code, value in totals.group_totals.items()},
+        "missing": totals.missing,
+    }
+
+
+def totals_from_json(data: dict, group_codes: list[str]) -> UnitTotal:
+    """The UnitTotal kept by totals_to_json; every group of the rubric present (0 when none)."""
+    groups = data.get("groups", {})
+    return UnitTotal(
+        normal=Decimal(data["normal"]),
+        bonus=Decimal(data["bonus"]),
+        bonus_uncapped=Decimal(data["bonus_uncapped"]),
+        penalty=Decimal(data["penalty"]),
+        total=Decimal(data["total"]),
+        group_totals={code: Decimal(groups.get(code, "0")) for code in group_codes},
+        missing=int(data.get("missing", 0)),
+    )
+
+
 def add_totals(totals: list[UnitTotal]) -> UnitTotal:
     """One unit's totals over several phases, summed (for a whole campaign)."""
     codes = list(dict.fromkeys(code for t in totals for code in t.group_totals))

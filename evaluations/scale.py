@@ -426,13 +426,13 @@ def _submissions(phases, today):
             INSERT INTO {Submission._meta.db_table}
                 (phase_id, unit_id, rubric_id, status, submitted_at, is_late, comment,
                  self_total, final_total, scored_count, missing_evidence_count, revision,
-                 created_at, updated_at)
+                 created_at, updated_at, final_breakdown)
             SELECT phase_id, unit_id, rubric_id, st.status,
                    CASE WHEN st.status = 'draft' THEN NULL
                         ELSE (deadline - (r %% 9)::int)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' END,
                    NOT is_open AND r %% 37 = 0, CASE WHEN st.status = 'returned'
                         THEN 'Đề nghị bổ sung minh chứng cho nhóm tiêu chí A.' ELSE '' END,
-                   0, 0, 0, 0, 0, now(), now()
+                   0, 0, 0, 0, 0, now(), now(), '{{}}'::jsonb
             -- r spreads each phase's units over 0..99 in steps of 37 (coprime with 100), so
             -- an open phase of ten or more units has every state, whatever the ids are.
             FROM (SELECT *, (row_number() OVER (PARTITION BY phase_id ORDER BY unit_id) * 37)
@@ -526,6 +526,43 @@ def _totals():
                 FROM {Score._meta.db_table} sc
                 JOIN {Criterion._meta.db_table} c ON c.id = sc.criterion_id
                 GROUP BY sc.submission_id
+            ) t, {Rubric._meta.db_table} r
+            WHERE t.submission_id = s.id AND r.id = s.rubric_id
+            """
+        )
+        # The final totals' parts as evaluations.ranking.totals_to_json keeps them.
+        cursor.execute(
+            f"""
+            UPDATE {Submission._meta.db_table} s SET final_breakdown = jsonb_build_object(
+                'normal', to_char(t.normal, 'FM999990.00'),
+                'bonus', to_char(least(t.bonus, r.bonus_cap), 'FM999990.00'),
+                'bonus_uncapped', to_char(t.bonus, 'FM999990.00'),
+                'penalty', to_char(t.penalty, 'FM999990.00'),
+                'total', to_char(s.final_total, 'FM999990.00'),
+                'groups', t.groups, 'missing', t.missing)
+            FROM (
+                SELECT x.submission_id,
+                    sum(x.normal) AS normal, sum(x.bonus) AS bonus, sum(x.penalty) AS penalty,
+                    sum(x.missing) AS missing,
+                    jsonb_object_agg(x.code, to_char(x.signed, 'FM999990.00')) AS groups
+                FROM (
+                    SELECT sc.submission_id, gr.code,
+                        coalesce(sum(coalesce(sc.reviewed_score, sc.self_score))
+                            FILTER (WHERE c.kind = 'normal'), 0) AS normal,
+                        coalesce(sum(coalesce(sc.reviewed_score, sc.self_score))
+                            FILTER (WHERE c.kind = 'bonus'), 0) AS bonus,
+                        coalesce(sum(coalesce(sc.reviewed_score, sc.self_score))
+                            FILTER (WHERE c.kind = 'penalty'), 0) AS penalty,
+                        count(*) FILTER (WHERE coalesce(sc.reviewed_score, sc.self_score) IS NULL)
+                            AS missing,
+                        coalesce(sum(CASE WHEN c.kind = 'penalty'
+                            THEN -coalesce(sc.reviewed_score, sc.self_score)
+                            ELSE coalesce(sc.reviewed_score, sc.self_score) END), 0) AS signed
+                    FROM {Score._meta.db_table} sc
+                    JOIN {Criterion._meta.db_table} c ON c.id = sc.criterion_id
+                    JOIN {RubricGroup._meta.db_table} gr ON gr.id = c.group_id
+                    GROUP BY sc.submission_id, gr.code
+                ) x GROUP BY x.submission_id
             ) t, {Rubric._meta.db_table} r
             WHERE t.submission_id = s.id AND r.id = s.rubric_id
             """

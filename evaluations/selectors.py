@@ -22,10 +22,11 @@ from evaluations.ranking import (
     Band,
     CriterionInfo,
     RubricInfo,
-    UnitScores,
     add_totals,
     rank_totals,
-    rank_units,
+    totals_from_json,
+    totals_to_json,
+    unit_total,
 )
 from pledges.models import Commitment
 from units.choices import UnitKind
@@ -180,13 +181,22 @@ def live_ranking(phase):
         versions[s.rubric_id] = versions.get(s.rubric_id, 0) + 1
     rubric_id = max(versions, key=versions.get)
     info = rubric_info(next(s.rubric for s in accepted if s.rubric_id == rubric_id))
-    rules = {s.pk: s.rubric.final_score_rule for s in accepted}
-    scores = {}
-    for score in Score.objects.filter(submission__in=accepted):
-        rule = rules[score.submission_id]
-        scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
-    units = [UnitScores(s.unit_id, s.unit.name, scores.get(s.pk, {})) for s in accepted]
-    return info, rank_units(info, units)
+    # The final totals are kept on each row (refresh_totals): no score rows are read.
+    # Rows from before the breakdown was kept are recomputed from their scores.
+    stale = [s for s in accepted if not s.final_breakdown]
+    if stale:
+        rules = {s.pk: s.rubric.final_score_rule for s in stale}
+        scores = {}
+        for score in Score.objects.filter(submission__in=stale):
+            rule = rules[score.submission_id]
+            scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
+        for s in stale:
+            s.final_breakdown = totals_to_json(unit_total(info, scores.get(s.pk, {})))
+    units = [
+        (s.unit_id, s.unit.name, totals_from_json(s.final_breakdown, info.group_codes))
+        for s in accepted
+    ]
+    return info, rank_totals(info, units)
 
 
 def published_entries(phase) -> list:

@@ -26,7 +26,7 @@ from evaluations.models import (
     Submission,
     SubmissionEvent,
 )
-from evaluations.ranking import average, unit_total
+from evaluations.ranking import average, totals_to_json, unit_total
 from units.audit import audit_record
 from units.exceptions import ActionRefused
 from units.selectors import roles_of
@@ -90,6 +90,7 @@ def refresh_totals(submission) -> None:
     )
     submission.self_total = self_total.total
     submission.final_total = final_total.total
+    submission.final_breakdown = totals_to_json(final_total)
     submission.scored_count = sum(1 for s in scores if s.self_score is not None)
     submission.missing_evidence_count = sum(
         1 for s in scores if s.criterion.evidence_required and s.criterion_id not in with_files
@@ -98,6 +99,7 @@ def refresh_totals(submission) -> None:
         update_fields=[
             "self_total",
             "final_total",
+            "final_breakdown",
             "scored_count",
             "missing_evidence_count",
             "updated_at",

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +29,8 @@ from units.exceptions import ActionRefused
 from units.http import deny_unless, stored_file_response
 from units.selectors import roles_of
 
+RANKING_PAGE_SIZE = 100
+BOARD_PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -53,7 +56,12 @@ class PhaseResultsView(LoginRequiredMixin, View):
                 "evaluations/board.html",
                 {
                     "phase": phase,
-                    "rows": selectors.progress_board(phase),
+                    "page_obj": (
+                        page := Paginator(
+                            selectors.progress_board(phase), BOARD_PAGE_SIZE
+                        ).get_page(request.GET.get("page"))
+                    ),
+                    "rows": page.object_list,
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
                 },
@@ -345,6 +353,12 @@ class RankingView(LoginRequiredMixin, View):
         shown = [(e.unit_name, e.total) for e in entries] or [
             (r.unit_name, r.totals.total) for r in live
         ]
+        # A sector-wide phase ranks thousands of units: the table is shown a page at a time.
+        page = Paginator(entries or live, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+        if entries:
+            entries = page.object_list
+        else:
+            live = page.object_list
         return render(
             request,
             "evaluations/ranking.html",
@@ -359,6 +373,7 @@ class RankingView(LoginRequiredMixin, View):
                 "band_labels": dict(BandChoice.choices),
                 # Bars in the table (<meter>): no script, no inline style for the CSP.
                 "top_total": max((value for _name, value in shown), default=0),
+                "page_obj": page,
             },
         )
 
@@ -411,12 +426,16 @@ class CampaignRankingView(LoginRequiredMixin, View):
         )
         info, ranked, published, phase_count = selectors.campaign_ranking(campaign)
         visible = manages or (phase_count and published == phase_count)
+        page = Paginator(ranked if visible else [], RANKING_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         return render(
             request,
             "evaluations/campaign_ranking.html",
             {
                 "campaign": campaign,
-                "ranked": ranked if visible else [],
+                "ranked": page.object_list,
+                "page_obj": page,
                 "group_codes": info.group_codes if info and visible else [],
                 "published": published,
                 "phase_count": phase_count,

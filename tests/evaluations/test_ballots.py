@@ -99,7 +99,7 @@ def test_candidates_from_the_top_of_the_published_ranking(
     )
     assert ballot.campaign == phase.campaign
     (candidate,) = ballot.questions.get().candidates.all()
-    assert candidate.unit_id == phase.publication.entries.order_by("rank")[0].unit_id
+    assert candidate.unit_id == phase.publication.entries.order_by("rank", "unit_name")[0].unit_id
     assert candidate.note
 
 
