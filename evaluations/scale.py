@@ -740,24 +740,49 @@ def _registrations(cluster_years, today):
 
 
 def seed_award_records(sizes, units, years):
-    """Ten years of award records (decisions with their recipients).
+    """Ten years of award records: per year and unit, Lao động tiên tiến for four people in
+    five, Chiến sĩ thi đua cơ sở for about one in seven of them, and Tập thể lao động tiên
+    tiến for the unit, each with its decision. Returns the number of records."""
+    from evaluations.models import AwardRecord
+    from pledges.catalogue import load as load_titles
+    from pledges.models import Title
 
-    TODO(award records): the ballots / proposals / award-records work is being built on main.
-    Once `evaluations.AwardRecord` (or its final name) exists, fill this in with INSERT …
-    SELECT like `_scores`: per year, per unit, LĐTT for ~80% of its people, CSTĐCS for
-    ~15%, a collective title for the unit, and one flag per cluster (the ranked first unit),
-    each with a decision number and date. Until then there is nothing to write.
-    """
-    from django.apps import apps
-
-    try:
-        apps.get_model("evaluations", "AwardRecord")
-    except LookupError:
-        return 0
-    import warnings
-
-    warnings.warn(
-        "evaluations.AwardRecord exists now: fill in seed_award_records (evaluations/scale.py).",
-        stacklevel=1,
-    )
-    return 0
+    if not Title.objects.exists():
+        load_titles(Title)
+    title = {
+        (t.code, t.recipient): t.pk
+        for t in Title.objects.filter(code__in=["LDTT", "CSTDCS", "TTLDTT"])
+    }
+    last = years[-1] - 1  # the current year is not decided yet
+    award_years = list(range(last - sizes.award_years + 1, last + 1))
+    table = AwardRecord._meta.db_table
+    person = Person._meta.db_table
+    unit_ids = [u.pk for u in units] if units and hasattr(units[0], "pk") else list(units)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {table} (title_id, year, unit_id, person_id, recipient_name, is_thematic,
+                decision_number, decision_date, issuing_authority, summary, initiative, source,
+                created_at)
+            SELECT CASE WHEN k.code = 'LDTT' THEN %(ldtt)s ELSE %(cstdcs)s END, y, p.unit_id,
+                   p.id, p.full_name, false, y || '/QĐ-TTr-' || p.unit_id, make_date(y, 12, 28),
+                   'Chánh Thanh tra', '', '', 'import', now()
+            FROM {person} p, unnest(%(years)s::int[]) y,
+                 (VALUES ('LDTT'), ('CSTDCS')) k(code)
+            WHERE p.unit_id = ANY(%(units)s)
+              AND (p.id + y) %% 5 <> 0
+              AND (k.code = 'LDTT' OR (p.id + 3 * y) %% 7 = 0)
+            UNION ALL
+            SELECT %(ttldtt)s, y, u, NULL, '', false, y || '/QĐ-TTCP', make_date(y + 1, 1, 20),
+                   'Tổng Thanh tra Chính phủ', '', '', 'import', now()
+            FROM unnest(%(units)s::bigint[]) u, unnest(%(years)s::int[]) y
+            """,
+            {
+                "ldtt": title[("LDTT", "person")],
+                "cstdcs": title[("CSTDCS", "person")],
+                "ttldtt": title[("TTLDTT", "collective")],
+                "years": award_years,
+                "units": unit_ids,
+            },
+        )
+        return cursor.rowcount

@@ -75,3 +75,16 @@ def test_seed_scale_refuses_to_run_twice(scale):
 def test_seed_scale_command_says_when_already_seeded(scale, capsys):
     call_command("seed_scale", "--units", "12", "--clusters", "3")
     assert "already seeded" in capsys.readouterr().out
+
+
+def test_award_history_for_every_unit_and_year(scale):
+    from evaluations.models import AwardRecord
+
+    years = set(AwardRecord.objects.values_list("year", flat=True))
+    assert len(years) == Sizes.tiny().award_years
+    collective = AwardRecord.objects.filter(person__isnull=True)
+    units = Unit.objects.filter(code__startswith="SC-").exclude(code="SC-TTCP").count()
+    assert collective.count() == units * len(years)
+    people = AwardRecord.objects.filter(person__isnull=False)
+    assert people.filter(title__code="LDTT").count() > people.filter(title__code="CSTDCS").count()
+    assert people.filter(title__code="CSTDCS").exists()
