@@ -9,6 +9,7 @@ from units.formfields import DateField
 PROPOSAL_FIELDS = [
     "title",
     "year",
+    "campaign",
     "summary",
     "task_rating",
     "initiative",
@@ -27,9 +28,14 @@ class ProposalForm(forms.ModelForm):
         fields = PROPOSAL_FIELDS
         widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, campaigns=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].queryset = Title.objects.filter(is_active=True)
+        if campaigns is not None:
+            self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].help_text = _(
+            "For an award of a campaign: it then appears on the campaign's honour board."
+        )
         self.fields["task_rating"].choices = [("", "—"), *TaskRating.choices]
         self.fields["initiative_scope"].choices = InitiativeScope.choices
         self.fields["year"].min_value = 2000

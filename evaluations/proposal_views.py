@@ -59,7 +59,14 @@ class ProposalCreateView(LoginRequiredMixin, View):
             raise Http404
         people = list(selectors.staff_of(unit_ids))
         initial = {"year": years[0].year, "cluster_year": years[0].pk}
-        form = NewProposalForm(data, years=years, units=units, people=people, initial=initial)
+        form = NewProposalForm(
+            data,
+            years=years,
+            units=units,
+            people=people,
+            initial=initial,
+            campaigns=_campaigns(self.request.user),
+        )
         form.lookup = (
             {cy.pk: cy for cy in years},
             {u.pk: u for u in units},
@@ -91,6 +98,12 @@ class ProposalCreateView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form})
 
 
+def _campaigns(user):
+    from campaigns.selectors import campaigns_visible_to
+
+    return campaigns_visible_to(user=user).order_by("-start_date")
+
+
 def _load(request, pk):
     return get_object_or_404(selectors.proposals_visible_to(user=request.user), pk=pk)
 
@@ -101,14 +114,18 @@ class ProposalEditView(LoginRequiredMixin, View):
     def get(self, request, pk):
         proposal = _load(request, pk)
         deny_unless(request.user, "evaluations.change_awardproposal", proposal)
-        form = ProposalForm(instance=proposal, initial={"revision": proposal.revision})
+        form = ProposalForm(
+            instance=proposal,
+            initial={"revision": proposal.revision},
+            campaigns=_campaigns(request.user),
+        )
         return render(request, self.template_name, {"form": form, "proposal": proposal})
 
     def post(self, request, pk):
         proposal = _load(request, pk)
         deny_unless(request.user, "evaluations.change_awardproposal", proposal)
         revision = proposal.revision
-        form = ProposalForm(request.POST, instance=proposal)
+        form = ProposalForm(request.POST, instance=proposal, campaigns=_campaigns(request.user))
         if form.is_valid():
             data = form.cleaned_data
             try:

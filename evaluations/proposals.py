@@ -94,6 +94,11 @@ def _refuse_hard_findings(proposal):
         raise ActionRefused(" ".join(f"{f.rule}: {f.message} ({f.source})" for f in blocking))
 
 
+def _check_campaign(*, cluster_year, campaign):
+    if campaign is not None and campaign.cluster_year_id not in (None, cluster_year.pk):
+        raise ActionRefused(_("The campaign belongs to another cluster year."))
+
+
 def _check_nominee(*, cluster_year, unit, person, title):
     if not ClusterMembership.objects.filter(cluster_year=cluster_year, unit=unit).exists():
         raise ActionRefused(_("The unit is not a member of this cluster year."))
@@ -116,6 +121,7 @@ def proposal_create(*, actor, cluster_year, unit, person=None, **fields) -> Awar
     if not by_secretariat and unit.pk not in acting:
         raise ActionRefused(_("You can propose only for your own unit and its staff."))
     _check_nominee(cluster_year=cluster_year, unit=unit, person=person, title=fields["title"])
+    _check_campaign(cluster_year=cluster_year, campaign=fields.get("campaign"))
     proposal = AwardProposal(
         cluster_year=cluster_year,
         unit=unit,
@@ -163,6 +169,7 @@ def proposal_save(*, proposal, actor, revision: int, **fields) -> AwardProposal:
         person=proposal.person,
         title=proposal.title,
     )
+    _check_campaign(cluster_year=proposal.cluster_year, campaign=proposal.campaign)
     proposal.revision += 1
     try:
         with transaction.atomic():

@@ -594,3 +594,13 @@ def test_r13_reads_the_ballot(
     other = propose(other_officer, cluster_year, other_unit, titles, "BK_TTCP")
     assert other.title == theirs_title
     assert "R13" in rules_of(other, blocking=False) and "R13" not in rules_of(other)
+
+
+def test_campaign_of_another_cluster_year_is_refused(officer, cluster_year, our_unit, titles):
+    from tests.factories.campaigns import CampaignFactory
+
+    foreign = CampaignFactory()
+    with pytest.raises(ActionRefused):
+        propose(officer, cluster_year, our_unit, titles, "GK", campaign=foreign)
+    own = CampaignFactory(cluster_year=cluster_year)
+    assert propose(officer, cluster_year, our_unit, titles, "GK", campaign=own).campaign == own
