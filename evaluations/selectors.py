@@ -327,14 +327,22 @@ def cross_overview(submission) -> tuple[list, list, dict]:
     return assignments, criteria, scores
 
 
-def score_matrix(phase) -> tuple[list, list]:
-    """Criteria, and one (submission, [score row per criterion]) per unit beyond draft."""
-    submissions = list(
+def matrix_submissions(phase) -> QuerySet:
+    """The results in a phase's score matrix: every unit beyond draft, by name."""
+    return (
         Submission.objects.filter(phase=phase)
         .exclude(status=SubmissionStatus.DRAFT)
         .select_related("unit", "rubric")
-        .order_by("unit__name")
+        .order_by("unit__name", "pk")
     )
+
+
+def score_matrix(phase, submissions=None) -> tuple[list, list]:
+    """Criteria, and one (submission, [score row per criterion]) per unit beyond draft (or
+    per submission given: a page of them)."""
+    if submissions is None:
+        submissions = matrix_submissions(phase)
+    submissions = list(submissions)
     criteria = list(
         Criterion.objects.filter(rubric_id__in={s.rubric_id for s in submissions})
         .select_related("group")

@@ -31,6 +31,7 @@ from units.selectors import roles_of
 
 RANKING_PAGE_SIZE = 100
 BOARD_PAGE_SIZE = 100
+MATRIX_PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -596,7 +597,12 @@ class ScoreMatrixView(LoginRequiredMixin, View):
     def get(self, request, pk):
         phase = _phase(request.user, pk)
         deny_unless(request.user, "evaluations.manage_phase", phase)
-        criteria, rows = selectors.score_matrix(phase)
+        # Printed a sheet at a time: a sector-wide phase has thousands of units (the .xlsx
+        # export holds them all).
+        page = Paginator(selectors.matrix_submissions(phase), MATRIX_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        criteria, rows = selectors.score_matrix(phase, page.object_list)
         return render(
             request,
             "evaluations/score_matrix.html",
@@ -604,6 +610,7 @@ class ScoreMatrixView(LoginRequiredMixin, View):
                 "phase": phase,
                 "criteria": criteria,
                 "rows": rows,
+                "page_obj": page,
                 "with_cross": any(
                     score and score.cross_score is not None for _s, line in rows for score in line
                 ),
