@@ -35,7 +35,7 @@ from pledges.models import Title
 from units.exceptions import ActionRefused
 from units.models import AuditEntry, Employment, Person, Unit
 from units.services import require_perm
-from units.xlsx import cell_text, fold
+from units.xlsx import cell_text, fold, map_header
 
 # Column headers of the template, in order: (field, header shown in the file).
 COLUMNS = (
@@ -205,20 +205,7 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
 
 
 def _map_header(header) -> dict[str, int]:
-    folded = [fold(cell) for cell in header]
-    columns = {}
-    for field, aliases in HEADER_ALIASES.items():
-        for index, name in enumerate(folded):
-            if name in aliases:
-                columns[field] = index
-                break
-    missing = [str(dict(COLUMNS)[f]) for f in REQUIRED if f not in columns]
-    if missing:
-        raise ActionRefused(
-            _("The first row must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    return columns
+    return map_header(header, aliases=HEADER_ALIASES, labels=dict(COLUMNS), required=REQUIRED)
 
 
 def _name_key(text) -> str:

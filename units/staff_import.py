@@ -20,7 +20,7 @@ from units.audit import audit_record
 from units.choices import Gender
 from units.exceptions import ActionRefused
 from units.models import Employment, Person
-from units.xlsx import cell_text, fold
+from units.xlsx import cell_text, fold, map_header
 
 # Column headers of the template, in order: (field, header shown in the file).
 COLUMNS = (
@@ -122,20 +122,7 @@ def read_rows(uploaded) -> list[tuple[int, dict]]:
 
 
 def _map_header(header) -> dict[str, int]:
-    folded = [fold(cell) for cell in header]
-    columns = {}
-    for field, aliases in HEADER_ALIASES.items():
-        for index, name in enumerate(folded):
-            if name in aliases:
-                columns[field] = index
-                break
-    missing = [str(dict(COLUMNS)[f]) for f in REQUIRED if f not in columns]
-    if missing:
-        raise ActionRefused(
-            _("The first row must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    return columns
+    return map_header(header, aliases=HEADER_ALIASES, labels=dict(COLUMNS), required=REQUIRED)
 
 
 def validate_rows(*, unit, rows) -> tuple[list[Person], list[Person]]:
