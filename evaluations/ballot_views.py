@@ -28,7 +28,7 @@ from evaluations.ballot_models import BallotCandidate, BallotQuestion, BallotVot
 from evaluations.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
 from pledges.models import Title
 from units.exceptions import ActionRefused
-from units.http import deny_unless, refusal_to_form
+from units.http import deny_unless, int_param, refusal_to_form
 from units.models import ClusterYear
 from units.selectors import roles_of
 
@@ -43,20 +43,16 @@ def _ballot(user, pk):
     return ballot
 
 
-def _int(value):
-    return int(value) if str(value or "").isdigit() else None
-
-
 class BallotListView(LoginRequiredMixin, View):
     """The ballots the user may see, optionally of one cluster year or campaign."""
 
     def get(self, request):
         cluster_year = campaign = None
-        if _int(request.GET.get("cluster_year")):
+        if int_param(request.GET.get("cluster_year")):
             cluster_year = get_object_or_404(
                 ClusterYear.objects.select_related("cluster"), pk=request.GET["cluster_year"]
             )
-        if _int(request.GET.get("campaign")):
+        if int_param(request.GET.get("campaign")):
             campaign = get_object_or_404(
                 campaigns_visible_to(user=request.user), pk=request.GET["campaign"]
             )
@@ -137,10 +133,10 @@ class BallotCreateView(LoginRequiredMixin, View):
         initial = {"title": _("Selection vote for the emulation titles")}
         question_initial = {"text": FLAG_QUESTION, "places": 1, "from_ranking": 3}
         phase_pk, campaign_pk = (
-            _int(self.request.GET.get("phase")),
-            _int(self.request.GET.get("campaign")),
+            int_param(self.request.GET.get("phase")),
+            int_param(self.request.GET.get("campaign")),
         )
-        cluster_year_pk = _int(self.request.GET.get("cluster_year"))
+        cluster_year_pk = int_param(self.request.GET.get("cluster_year"))
         if phase_pk:
             initial["source"] = f"phase:{phase_pk}"
             phase = Phase.objects.select_related("campaign").filter(pk=phase_pk).first()
@@ -326,7 +322,7 @@ class BallotDetailView(LoginRequiredMixin, View):
     def delete_question(self, request, ballot, action):
         deny_unless(request.user, "evaluations.change_ballot", ballot)
         question = get_object_or_404(
-            BallotQuestion, pk=_int(request.POST.get("question")), ballot=ballot
+            BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
         try:
             services.question_delete(question=question, actor=request.user)
@@ -337,7 +333,7 @@ class BallotDetailView(LoginRequiredMixin, View):
     def add_candidate(self, request, ballot, action):
         deny_unless(request.user, "evaluations.change_ballot", ballot)
         question = get_object_or_404(
-            BallotQuestion, pk=_int(request.POST.get("question")), ballot=ballot
+            BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
         units = selectors.all_member_units(ballot.cluster_year)
         people = selectors.candidate_people(ballot.cluster_year)
@@ -364,7 +360,7 @@ class BallotDetailView(LoginRequiredMixin, View):
         deny_unless(request.user, "evaluations.change_ballot", ballot)
         candidate = get_object_or_404(
             BallotCandidate.objects.select_related("question__ballot"),
-            pk=_int(request.POST.get("candidate")),
+            pk=int_param(request.POST.get("candidate")),
             question__ballot=ballot,
         )
         try:
@@ -394,7 +390,7 @@ class BallotDetailView(LoginRequiredMixin, View):
         deny_unless(request.user, "evaluations.change_ballot", ballot)
         voter = get_object_or_404(
             BallotVoter.objects.select_related("ballot"),
-            pk=_int(request.POST.get("voter")),
+            pk=int_param(request.POST.get("voter")),
             ballot=ballot,
         )
         try:

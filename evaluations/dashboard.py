@@ -85,19 +85,25 @@ def proposals_waiting(user, roles):
     from evaluations.models import AwardProposal
 
     acting = roles.officer_unit_ids | roles.leader_unit_ids
-    condition = Q(pk__in=[])
+    conditions = []
     if acting:
-        condition |= Q(
-            status=ProposalStatus.RETURNED, proposing_unit_id__in=acting, by_secretariat=False
+        conditions.append(
+            Q(status=ProposalStatus.RETURNED, proposing_unit_id__in=acting, by_secretariat=False)
         )
     if roles.secretariat_cluster_year_ids:
-        condition |= Q(
-            status=ProposalStatus.SUBMITTED, cluster_year_id__in=roles.secretariat_cluster_year_ids
+        conditions.append(
+            Q(
+                status=ProposalStatus.SUBMITTED,
+                cluster_year_id__in=roles.secretariat_cluster_year_ids,
+            )
         )
     if roles.is_admin:
-        condition |= Q(status=ProposalStatus.FORWARDED)
-    if not (acting or roles.secretariat_cluster_year_ids or roles.is_admin):
+        conditions.append(Q(status=ProposalStatus.FORWARDED))
+    if not conditions:
         return []
+    condition = conditions[0]
+    for other in conditions[1:]:
+        condition |= other
     rows = (
         AwardProposal.objects.filter(condition)
         .values("status")

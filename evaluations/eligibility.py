@@ -17,6 +17,7 @@ from evaluations.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.models import AwardProposal, AwardRecord
 from pledges.choices import Recipient
 from pledges.eligibility import Finding, person_findings
+from units.models import Unit
 
 LIVE = Q(
     status__in=[
@@ -131,8 +132,6 @@ class Context:
             ).values_list("unit_id", "year", "title__code", "person_id")
         for unit_id, year, code, person_id in held:
             (self.ldtt if code == "LDTT" else self.cstdcs)[(unit_id, year)].add(person_id)
-
-        from units.models import Unit
 
         self.staff_count = {}
         if collective_codes or with_quota:

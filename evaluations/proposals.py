@@ -10,6 +10,7 @@ record that later eligibility checks read.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from evaluations.award_selectors import award_amount
 from evaluations.choices import AwardSource, ProposalStatus
 from evaluations.eligibility import findings_for
 from evaluations.models import AwardProposal, AwardRecord, ProposalEvent, ProposalFile
@@ -268,14 +269,6 @@ def proposal_approve(
         ) from exc
     audit_record(actor=actor, action="award.create", obj=record, unit=proposal.unit)
     return record
-
-
-def award_amount(title, decision_date):
-    """R18: the reward is the title's multiplier × the base salary in force on the decision
-    date; None where either is unknown."""
-    from evaluations.award_selectors import award_amount as amount
-
-    return amount(title, decision_date)
 
 
 @transaction.atomic

@@ -495,6 +495,11 @@ def cross_assign(*, submission, scorers, actor) -> list[CrossAssignment]:
     if submission.status == SubmissionStatus.DRAFT:
         raise ActionRefused(_("Results still in draft cannot be cross-scored."))
     participant_ids = {u.pk for u in selectors.participants(submission.phase)}
+    return _assign(submission, scorers, actor, participant_ids)
+
+
+def _assign(submission, scorers, actor, participant_ids) -> list[CrossAssignment]:
+    """cross_assign's work on a locked submission beyond draft, the participants given."""
     taken = set(submission.cross_assignments.values_list("scorer_id", flat=True))
     new = []
     for scorer in scorers:
@@ -541,15 +546,18 @@ def cross_assign_rotation(*, phase, actor) -> int:
     if len(units) < 2:
         raise ActionRefused(_("Cross-scoring needs at least two units."))
     following = {unit.pk: units[(i + 1) % len(units)] for i, unit in enumerate(units)}
+    # The participants are read once for the whole phase, not once per result.
+    participant_ids = set(following)
+    submissions = (
+        Submission.objects.filter(phase=phase, unit_id__in=participant_ids)
+        .exclude(status=SubmissionStatus.DRAFT)
+        .select_for_update(of=("self",))
+        .select_related("unit")
+        .order_by("unit__name")
+    )
     count = 0
-    submissions = Submission.objects.filter(phase=phase).exclude(status=SubmissionStatus.DRAFT)
-    for submission in submissions.select_related("unit").order_by("unit__name"):
-        if submission.unit_id in following:
-            count += len(
-                cross_assign(
-                    submission=submission, scorers=[following[submission.unit_id]], actor=actor
-                )
-            )
+    for submission in submissions:
+        count += len(_assign(submission, [following[submission.unit_id]], actor, participant_ids))
     if not count:
         raise ActionRefused(_("No results are waiting for a cross-scorer."))
     return count

@@ -52,16 +52,15 @@ class PhaseResultsView(LoginRequiredMixin, View):
     def get(self, request, pk):
         phase = _phase(request.user, pk)
         if request.user.has_perm("evaluations.manage_phase", phase):
+            page = Paginator(selectors.progress_board(phase), BOARD_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
             return render(
                 request,
                 "evaluations/board.html",
                 {
                     "phase": phase,
-                    "page_obj": (
-                        page := Paginator(
-                            selectors.progress_board(phase), BOARD_PAGE_SIZE
-                        ).get_page(request.GET.get("page"))
-                    ),
+                    "page_obj": page,
                     "rows": page.object_list,
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
