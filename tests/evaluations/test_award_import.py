@@ -345,3 +345,10 @@ def test_template_download(client, officer):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert load_workbook(BytesIO(response.content)).active.max_row == 3
+
+
+@pytest.mark.parametrize("role", ["admin", "secretariat"])
+def test_import_page_bounded(client, role_users, titles, role, django_assert_max_num_queries):
+    client.force_login(role_users[role])
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("evaluations:award_import")).status_code == 200

@@ -400,6 +400,7 @@ def test_pages_bounded_at_40_voters(client, big_ballot, secretariat, django_asse
         reverse("evaluations:ballot_list"),
         reverse("evaluations:ballot_edit", args=[ballot.pk]),
         reverse("evaluations:ballot_create"),
+        reverse("evaluations:ballot_question_edit", args=[ballot.questions.first().pk]),
         "/",
     )
     ballots.ballot_open(ballot=ballot, actor=secretariat)
