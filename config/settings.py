@@ -91,6 +91,9 @@ TEMPLATES = [
     },
 ]
 
+# Selects are written in Python (config/forms.py): a list of 2,000 units stays fast.
+FORM_RENDERER = "config.forms.FormRenderer"
+
 # Database: DATABASE_URL, or the project's private PostgreSQL under var/.
 if env("DATABASE_URL", default=""):
     DATABASES = {"default": env.db("DATABASE_URL")}

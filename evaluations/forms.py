@@ -152,6 +152,9 @@ class CrossScoresForm(forms.Form):
         }
 
 
+CHECKBOX_LIMIT = 60
+
+
 class CrossAssignForm(forms.Form):
     scorers = forms.TypedMultipleChoiceField(
         label=_("Units that score these results"),
@@ -163,7 +166,12 @@ class CrossAssignForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.units = {u.pk: u for u in units}
-        self.fields["scorers"].choices = [(u.pk, u.name) for u in units]
+        field = self.fields["scorers"]
+        field.choices = [(u.pk, u.name) for u in units]
+        if len(field.choices) > CHECKBOX_LIMIT:
+            # A sector-wide phase has 2,000 participants: a list box, not 2,000 checkboxes.
+            field.widget = forms.SelectMultiple(attrs={"size": 12}, choices=field.choices)
+            field.help_text = _("Hold Ctrl (or ⌘ on a Mac) to choose several units.")
 
     def chosen_units(self) -> list:
         return [self.units[pk] for pk in self.cleaned_data["scorers"]]

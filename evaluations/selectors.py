@@ -1,11 +1,12 @@
 """Reads for results, reviews and rankings."""
 
+from collections import Counter
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
-from campaigns.models import Criterion, Phase
+from campaigns.models import Criterion, Phase, Rubric
 from campaigns.selectors import campaigns_visible_to
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
@@ -45,13 +46,12 @@ def participants(phase) -> list[Unit]:
     for a sector-wide campaign, every active provincial inspectorate."""
     campaign = phase.campaign
     if campaign.scope == CampaignScope.SECTOR:
+        # A subquery, not a join: joining submissions needs DISTINCT over thousands of rows.
+        submitted = Submission.objects.filter(phase=phase).values("unit_id")
         return list(
             Unit.objects.filter(
-                Q(is_active=True, kind=UnitKind.PROVINCIAL_INSPECTORATE)
-                | Q(submissions__phase=phase)
-            )
-            .distinct()
-            .order_by("name")
+                Q(is_active=True, kind=UnitKind.PROVINCIAL_INSPECTORATE) | Q(pk__in=submitted)
+            ).order_by("name")
         )
     memberships = ClusterMembership.objects.filter(
         cluster_year_id=campaign.cluster_year_id
@@ -83,6 +83,17 @@ def submissions_visible_to(*, user) -> QuerySet:
 
 def rubric_info(rubric) -> RubricInfo:
     criteria = list(Criterion.objects.filter(rubric=rubric).select_related("group"))
+    return _rubric_info(rubric, criteria)
+
+
+def rubric_info_by_id(rubric_id) -> RubricInfo:
+    """rubric_info in one query: the rubric comes with its criteria."""
+    criteria = list(Criterion.objects.filter(rubric_id=rubric_id).select_related("group", "rubric"))
+    rubric = criteria[0].rubric if criteria else Rubric.objects.get(pk=rubric_id)
+    return _rubric_info(rubric, criteria)
+
+
+def _rubric_info(rubric, criteria) -> RubricInfo:
     groups = sorted({(c.group.order, c.group.code) for c in criteria})
     # Bands carry their key; the label is translated where it is shown.
     bands = [
@@ -168,35 +179,41 @@ def progress_board(phase) -> list[dict]:
 
 def live_ranking(phase):
     """The ranking from accepted results, as it would be published now."""
+    # Plain values, not model instances: a sector-wide phase has thousands of rows.
     accepted = list(
-        Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED).select_related(
-            "unit", "rubric"
+        Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED).values_list(
+            "pk", "unit_id", "unit__name", "rubric_id", "final_breakdown"
         )
     )
     if not accepted:
         return None, []
     # Submissions may use older rubric versions; rank with the version most of them used.
-    versions = {}
-    for s in accepted:
-        versions[s.rubric_id] = versions.get(s.rubric_id, 0) + 1
-    rubric_id = max(versions, key=versions.get)
-    info = rubric_info(next(s.rubric for s in accepted if s.rubric_id == rubric_id))
+    versions = Counter(rubric_id for _pk, _unit, _name, rubric_id, _b in accepted)
+    info = rubric_info_by_id(versions.most_common(1)[0][0])
+    breakdowns = {pk: breakdown for pk, _unit, _name, _rubric, breakdown in accepted}
     # The final totals are kept on each row (refresh_totals): no score rows are read.
     # Rows from before the breakdown was kept are recomputed from their scores.
-    stale = [s for s in accepted if not s.final_breakdown]
+    stale = [pk for pk, breakdown in breakdowns.items() if not breakdown]
     if stale:
-        rules = {s.pk: s.rubric.final_score_rule for s in stale}
-        scores = {}
-        for score in Score.objects.filter(submission__in=stale):
-            rule = rules[score.submission_id]
-            scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
-        for s in stale:
-            s.final_breakdown = totals_to_json(unit_total(info, scores.get(s.pk, {})))
+        breakdowns.update(_recomputed_breakdowns(info, stale))
     units = [
-        (s.unit_id, s.unit.name, totals_from_json(s.final_breakdown, info.group_codes))
-        for s in accepted
+        (unit_id, name, totals_from_json(breakdowns[pk], info.group_codes))
+        for pk, unit_id, name, _rubric, _breakdown in accepted
     ]
     return info, rank_totals(info, units)
+
+
+def _recomputed_breakdowns(info, submission_ids) -> dict:
+    rules = dict(
+        Submission.objects.filter(pk__in=submission_ids).values_list(
+            "pk", "rubric__final_score_rule"
+        )
+    )
+    scores = {}
+    for score in Score.objects.filter(submission_id__in=submission_ids):
+        rule = rules[score.submission_id]
+        scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
+    return {pk: totals_to_json(unit_total(info, scores.get(pk, {}))) for pk in submission_ids}
 
 
 def published_entries(phase) -> list:
@@ -255,10 +272,20 @@ def group_comparison(submission) -> list[dict]:
     return rows
 
 
-def campaign_ranking(campaign):
+def campaign_phases(campaign) -> list:
+    """The campaign's phases with their publication (for campaign_ranking)."""
+    return list(Phase.objects.filter(campaign=campaign).select_related("publication"))
+
+
+def published_count(phases) -> int:
+    return sum(1 for p in phases if getattr(p, "publication", None) is not None)
+
+
+def campaign_ranking(campaign, *, phases=None):
     """The whole campaign: each unit's accepted totals summed over the phases, ranked by the
     rule of the latest phase's rubric. (info, ranked, phases_published, phase_count)"""
-    phases = list(Phase.objects.filter(campaign=campaign).select_related("publication"))
+    if phases is None:
+        phases = campaign_phases(campaign)
     per_unit, names, info = {}, {}, None
     for phase in sorted(phases, key=lambda p: p.start_date):
         phase_info, ranked = live_ranking(phase)
@@ -272,8 +299,7 @@ def campaign_ranking(campaign):
     ranked = rank_totals(
         info, [(uid, names[uid], add_totals(t)) for uid, t in per_unit.items()], with_bands=False
     )
-    published = sum(1 for p in phases if getattr(p, "publication", None) is not None)
-    return info, ranked, published, len(phases)
+    return info, ranked, published_count(phases), len(phases)
 
 
 def evidence_visible_to(*, user) -> QuerySet:

@@ -424,11 +424,14 @@ class CampaignRankingView(LoginRequiredMixin, View):
             request.user.has_perm("campaigns.change_campaign", campaign)
             or roles_of(request.user).is_admin
         )
-        info, ranked, published, phase_count = selectors.campaign_ranking(campaign)
+        phases = selectors.campaign_phases(campaign)
+        published, phase_count = selectors.published_count(phases), len(phases)
         visible = manages or (phase_count and published == phase_count)
-        page = Paginator(ranked if visible else [], RANKING_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        # Members see nothing before every phase is published: no need to rank.
+        info, ranked = None, []
+        if visible:
+            info, ranked, _published, _count = selectors.campaign_ranking(campaign, phases=phases)
+        page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "evaluations/campaign_ranking.html",
@@ -436,7 +439,7 @@ class CampaignRankingView(LoginRequiredMixin, View):
                 "campaign": campaign,
                 "ranked": page.object_list,
                 "page_obj": page,
-                "group_codes": info.group_codes if info and visible else [],
+                "group_codes": info.group_codes if info else [],
                 "published": published,
                 "phase_count": phase_count,
                 "manages": manages,

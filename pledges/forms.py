@@ -7,8 +7,8 @@ from pledges.choices import PledgeFileKind
 from pledges.models import Pledge, RegistrationRound
 from pledges.selectors import titles_for_registration
 from units.formfields import DateField, kept_rows
-from units.models import ClusterYear, Person, Unit
-from units.selectors import roles_of
+from units.models import ClusterYear, Person
+from units.selectors import active_unit_choices, roles_of
 
 
 def _managed_years(user):
@@ -41,7 +41,7 @@ class PledgeForm(forms.ModelForm):
         self.fields["campaign"].queryset = Campaign.objects.filter(cluster_year__in=years).order_by(
             "-start_date"
         )
-        self.fields["host_unit"].queryset = Unit.objects.filter(is_active=True).order_by("name")
+        self.fields["host_unit"].queryset = active_unit_choices()
 
 
 class CommitmentForm(forms.Form):

@@ -120,6 +120,12 @@ def unit_list(*, search: str = "", kind: str = "", province: str = "", active=No
     return qs.order_by("-is_active", "name")
 
 
+def active_unit_choices() -> QuerySet:
+    """Every active unit for a select, ordered by name. Only the name is read: a select of the
+    whole sector's 2,000 units otherwise spends most of the page building Unit objects."""
+    return Unit.objects.filter(is_active=True).only("pk", "name").order_by("name")
+
+
 def unit_provinces() -> list[str]:
     return list(
         Unit.objects.exclude(province="")

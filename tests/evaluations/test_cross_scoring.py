@@ -372,3 +372,18 @@ def test_cross_pages_bounded(
     ):
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_many_candidates_are_offered_in_a_list_box_not_thousands_of_checkboxes():
+    from types import SimpleNamespace
+
+    from evaluations.forms import CHECKBOX_LIMIT, CrossAssignForm
+
+    few = [SimpleNamespace(pk=n, name=f"Thanh tra {n}") for n in range(1, CHECKBOX_LIMIT + 1)]
+    many = [*few, SimpleNamespace(pk=CHECKBOX_LIMIT + 1, name="Thanh tra cuối")]
+    assert 'type="checkbox"' in str(CrossAssignForm(units=few)["scorers"])
+    html = str(CrossAssignForm(units=many)["scorers"])
+    assert 'type="checkbox"' not in html and "<select" in html and "multiple" in html
+    form = CrossAssignForm(units=many, data={"scorers": ["2", str(CHECKBOX_LIMIT + 1)]})
+    assert form.is_valid(), form.errors
+    assert [u.name for u in form.chosen_units()] == ["Thanh tra 2", "Thanh tra cuối"]
