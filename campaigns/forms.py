@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.choices import CampaignScope, CriterionKind, FinalScoreRule, ReviewKind
 from campaigns.models import Campaign, CampaignEvent
 from campaigns.validators import phase_problems, rubric_problems
-from units.formfields import DateField, DecimalCommaField, kept_rows
+from units.formfields import DateField, DecimalCommaField, choose_by_name, kept_rows
 from units.models import ClusterYear
 from units.selectors import active_unit_choices, roles_of
 
@@ -65,7 +65,7 @@ class CampaignForm(forms.ModelForm):
                 (CampaignScope.CLUSTER_YEAR, CampaignScope.CLUSTER_YEAR.label)
             ]
         self.fields["cluster_year"].queryset = years
-        self.fields["issuing_unit"].queryset = active_unit_choices()
+        choose_by_name(self.fields["issuing_unit"], active_unit_choices())
         self.fields["document_file"].help_text = _("PDF or Word, at most 20 MB.")
         if self.instance.pk:
             self.fields["content_areas_text"].initial = "\n".join(
@@ -259,7 +259,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host_unit"].queryset = active_unit_choices()
+        choose_by_name(self.fields["host_unit"], active_unit_choices())
 
 
 class AttachmentForm(forms.Form):

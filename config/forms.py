@@ -6,17 +6,25 @@ The HTML written here is the same as Django's templates write (select.html,
 select_option.html, attrs.html), escaped and localised the same way; a test compares them.
 """
 
+from html import escape
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
 
 SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
+def _escape(value) -> str:
+    """Django's conditional_escape without its lazy-string wrapper (called per option)."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value))
+
+
 def _text(value) -> str:
     """What `{{ value }}` prints: localised, then escaped unless already safe."""
-    return str(conditional_escape(localize(value)))
+    return _escape(localize(value))
 
 
 def _attrs(attrs: dict) -> str:
@@ -28,12 +36,12 @@ def _attrs(attrs: dict) -> str:
         if value is True:
             parts.append(f" {name}")
         else:
-            parts.append(f' {name}="{conditional_escape(str(value))}"')
+            parts.append(f' {name}="{_escape(str(value))}"')
     return "".join(parts)
 
 
 def _option(option: dict) -> str:
-    value = conditional_escape(str(option["value"]))
+    value = _escape(str(option["value"]))
     return f'<option value="{value}"{_attrs(option["attrs"])}>{_text(option["label"])}</option>'
 
 

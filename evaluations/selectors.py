@@ -118,7 +118,7 @@ def submission_editor(submission) -> list:
     """The rubric's groups with, for each criterion, its score row and evidence files."""
     from campaigns.models import RubricGroup
 
-    scores = {s.criterion_id: s for s in Score.objects.filter(submission=submission)}
+    scores = {s.criterion_id: s for s in Score.objects.filter(submission=submission).order_by()}
     files = {}
     # The narrative report (no criterion) comes in the same query, under the key None.
     for evidence in Evidence.objects.filter(submission=submission):
@@ -210,7 +210,7 @@ def _recomputed_breakdowns(info, submission_ids) -> dict:
         )
     )
     scores = {}
-    for score in Score.objects.filter(submission_id__in=submission_ids):
+    for score in Score.objects.filter(submission_id__in=submission_ids).order_by():
         rule = rules[score.submission_id]
         scores.setdefault(score.submission_id, {})[score.criterion_id] = score.final_for(rule)
     return {pk: totals_to_json(unit_total(info, scores.get(pk, {}))) for pk in submission_ids}
@@ -376,7 +376,10 @@ def score_matrix(phase, submissions=None) -> tuple[list, list]:
     )
     scores = {
         (s.submission_id, s.criterion_id): s
+        # No ordering: the rows go into a dict (the default ordering joins five tables).
         for s in Score.objects.filter(submission__in=submissions)
+        .order_by()
+        .only("submission_id", "criterion_id", "self_score", "reviewed_score", "cross_score")
     }
     rows = [(s, [scores.get((s.pk, c.pk)) for c in criteria]) for s in submissions]
     return criteria, rows

@@ -6,7 +6,7 @@ from campaigns.models import Campaign
 from pledges.choices import PledgeFileKind
 from pledges.models import Pledge, RegistrationRound
 from pledges.selectors import titles_for_registration
-from units.formfields import DateField, kept_rows
+from units.formfields import DateField, choose_by_name, kept_rows
 from units.models import ClusterYear, Person
 from units.selectors import active_unit_choices, roles_of
 
@@ -41,7 +41,7 @@ class PledgeForm(forms.ModelForm):
         self.fields["campaign"].queryset = Campaign.objects.filter(cluster_year__in=years).order_by(
             "-start_date"
         )
-        self.fields["host_unit"].queryset = active_unit_choices()
+        choose_by_name(self.fields["host_unit"], active_unit_choices())
 
 
 class CommitmentForm(forms.Form):
