@@ -3,7 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase, Rubric
@@ -222,6 +222,17 @@ def published_entries(phase) -> list:
     if publication is None:
         return []
     return list(RankingEntry.objects.filter(publication=publication))
+
+
+def published_ranking(publication) -> QuerySet:
+    """A publication's entries by rank: a queryset, so that a page of it is read, not all."""
+    return RankingEntry.objects.filter(publication=publication).order_by("rank", "unit_name")
+
+
+def top_published_total(publication):
+    return RankingEntry.objects.filter(publication=publication).aggregate(top=Max("total"))[
+        "top"
+    ] or Decimal(0)
 
 
 def unit_results(*, user, unit) -> dict:

@@ -348,17 +348,21 @@ class RankingView(LoginRequiredMixin, View):
         # Whoever sees the campaign opens this page; before publication it says so.
         phase = _phase(request.user, pk)
         manages = request.user.has_perm("evaluations.manage_phase", phase)
-        info, live = selectors.live_ranking(phase) if manages else (None, [])
-        entries = selectors.published_entries(phase)
-        shown = [(e.unit_name, e.total) for e in entries] or [
-            (r.unit_name, r.totals.total) for r in live
-        ]
+        publication = getattr(phase, "publication", None)
         # A sector-wide phase ranks thousands of units: the table is shown a page at a time.
-        page = Paginator(entries or live, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
-        if entries:
-            entries = page.object_list
+        page_number = request.GET.get("page")
+        info, live, entries = None, [], []
+        if publication is not None:
+            page = Paginator(selectors.published_ranking(publication), RANKING_PAGE_SIZE)
+            page = page.get_page(page_number)
+            entries = list(page.object_list)
+            top_total = selectors.top_published_total(publication)
         else:
+            # Before publication, those who manage the phase see the ranking as it stands.
+            info, ranked = selectors.live_ranking(phase) if manages else (None, [])
+            page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(page_number)
             live = page.object_list
+            top_total = max((r.totals.total for r in ranked), default=0)
         return render(
             request,
             "evaluations/ranking.html",
@@ -369,10 +373,10 @@ class RankingView(LoginRequiredMixin, View):
                 "group_codes": info.group_codes if info else [],
                 "entries": entries,
                 "entry_groups": list(entries[0].group_totals) if entries else [],
-                "publication": getattr(phase, "publication", None),
+                "publication": publication,
                 "band_labels": dict(BandChoice.choices),
                 # Bars in the table (<meter>): no script, no inline style for the CSP.
-                "top_total": max((value for _name, value in shown), default=0),
+                "top_total": top_total,
                 "page_obj": page,
             },
         )
