@@ -337,7 +337,7 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
     if os.environ.get("DATABASE_URL"):
         log("fault phase needs the embedded PostgreSQL (DATABASE_URL is set): skipped")
         return None
-    events = []  # (time, kind, ok)
+    events = []  # (started, ended, kind, ok): a request is timed from its start to its answer
     acknowledged = []
     stop = threading.Event()
     writer = requests.Session()
@@ -347,11 +347,12 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
 
     def probe():
         while not stop.is_set():
+            started = time.time()
             try:
                 ok = requests.get(base + "/healthz", timeout=3).status_code == 200
             except requests.RequestException:
                 ok = False
-            events.append((time.time(), "probe", ok))
+            events.append((started, time.time(), "probe", ok))
             time.sleep(0.1)
 
     def write():
@@ -359,6 +360,7 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
         while not stop.is_set():
             number += 1
             code = f"F{run_id}-{number:05d}"
+            started = time.time()
             try:
                 form = writer.get(f"{base}/units/{unit_id}/staff/add/", timeout=5)
                 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)
@@ -379,7 +381,7 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
                 ok = False
             if ok:
                 acknowledged.append(code)
-            events.append((time.time(), "write", ok))
+            events.append((started, time.time(), "write", ok))
             time.sleep(0.2)
 
     threads = [threading.Thread(target=probe), threading.Thread(target=write)]
@@ -403,11 +405,21 @@ def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
         thread.join()
 
     down, up = outage["down"], outage["up"]
-    recovered = next((t for t, kind, ok in events if kind == "probe" and ok and t >= up), None)
+    recovered = next(
+        (end for start, end, kind, ok in events if kind == "probe" and ok and start >= up), None
+    )
     recovery_s = (recovered - up) if recovered else None
     window_end = recovered or up
-    outside = [e for e in events if not e[2] and not (down - 0.5 <= e[0] <= window_end + 0.5)]
-    during = [e for e in events if not e[2] and down - 0.5 <= e[0] <= window_end + 0.5]
+
+    def overlaps_outage(event):
+        # A failed request counts against the outage when it was in flight at any moment
+        # between the stop and the first good answer after the start: no guessed margin.
+        started, ended, _kind, _ok = event
+        return started <= window_end and ended >= down
+
+    failed = [e for e in events if not e[3]]
+    outside = [e for e in failed if not overlaps_outage(e)]
+    during = [e for e in failed if overlaps_outage(e)]
     connection.close()
     from units.models import Person
 
