@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
 
 from evaluations.choices import ProposalStatus
 from evaluations.models import AwardProposal, AwardRecord, BaseSalary
-from units.models import ClusterMembership, Unit
+from units.models import ClusterMembership, Person, Unit
 from units.selectors import roles_of
 
 # Proposals that the cluster has endorsed and that make up its dossier (Law Art. 84).
@@ -67,31 +67,54 @@ class UnitAwardHistory:
     # The unit's collective awards and its predecessors' (each with `inherited_from`).
     collective: list = field(default_factory=list)
     # Awards of people: given while they worked in the unit or a predecessor, or to its staff.
-    people: list = field(default_factory=list)
+    # A queryset, newest first, for the page to show a slice at a time.
+    people: QuerySet | None = None
+    # The years in which the unit's people received awards, newest first (the year filter).
+    people_years: list = field(default_factory=list)
     predecessor_count: int = 0
 
 
-def unit_award_history(unit) -> UnitAwardHistory:
-    """The awards of a unit and of its predecessors (R19), newest first; persons apart."""
+def _inherited_from(unit):
+    """The name of the predecessor that received the award, or "" for the unit's own."""
+    return Case(
+        When(unit_id=unit.pk, then=Value("")), default=F("unit__name"), output_field=CharField()
+    )
+
+
+def unit_award_history(unit, *, year: int | None = None) -> UnitAwardHistory:
+    """The awards of a unit and of its predecessors (R19), newest first; persons apart.
+
+    `people` is left unevaluated (page it); `year` narrows it to one year. Four queries
+    (lineage, collective awards, staff, the people's years) plus what the page costs.
+    """
     lineage = lineage_ids([unit.pk]).get(unit.pk, {unit.pk})
     collective = list(
         _records()
         .filter(unit_id__in=lineage, person__isnull=True)
+        .annotate(inherited_from=_inherited_from(unit))
         .order_by("-year", "-decision_date", "title__order", "pk")
     )
-    for record in collective:
-        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
-    people = list(
-        _records()
-        .select_related("person")
-        .filter(person__isnull=False)
-        .filter(Q(unit_id__in=lineage) | Q(person__unit=unit))
+    # The staff's ids are read first: "unit in the lineage OR person in the staff list" lets
+    # PostgreSQL combine the (unit, year) and (person, year) indexes, where a join to the
+    # staff table in the OR would scan every award record of the sector.
+    staff = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
+    people = AwardRecord.objects.filter(person__isnull=False).filter(
+        Q(unit_id__in=lineage) | Q(person_id__in=staff)
+    )
+    people_years = list(people.order_by("-year").values_list("year", flat=True).distinct())
+    if year is not None:
+        people = people.filter(year=year)
+    people = (
+        people.select_related("title", "unit", "campaign")
+        .annotate(inherited_from=_inherited_from(unit))
         .order_by("-year", "title__order", "recipient_name", "pk")
     )
-    for record in people:
-        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
     return UnitAwardHistory(
-        unit=unit, collective=collective, people=people, predecessor_count=len(lineage) - 1
+        unit=unit,
+        collective=collective,
+        people=people,
+        people_years=people_years,
+        predecessor_count=len(lineage) - 1,
     )
 
 
