@@ -12,10 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
+from campaigns.models import Campaign
 from evaluations.choices import ProposalStatus
 from evaluations.models import AwardProposal, AwardRecord, BaseSalary
+from pledges.choices import Recipient, TitleLevel
+from pledges.models import Title
 from units.models import ClusterMembership, Person, Unit
 from units.selectors import roles_of
 
@@ -201,40 +204,97 @@ def award_amount(title, decision_date: date, *, salaries=None) -> Decimal | None
 # --- Honour boards (điển hình tiên tiến) --------------------------------------------------
 
 
+# Base-level titles of individuals (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen) go
+# to hundreds of people in a cluster year: the board counts them per unit, and each unit's
+# award history names them. Sector and state titles, and every collective one, are listed.
+COUNTED_PER_UNIT = Q(title__level=TitleLevel.BASE, title__recipient=Recipient.PERSON)
+
+
+@dataclass
+class UnitCount:
+    unit_id: int
+    unit_name: str
+    recipients: int
+
+
 @dataclass
 class HonourGroup:
     title: object
-    records: list
+    records: list = field(default_factory=list)
+    # For a title counted per unit: its recipients per unit, in place of the records.
+    unit_counts: list = field(default_factory=list)
+    counted: bool = False
+
+    @property
+    def size(self) -> int:
+        """How many recipients the title has on the board."""
+        if self.counted:
+            return sum(row.recipients for row in self.unit_counts)
+        return len(self.records)
 
 
-def _group_by_title(records) -> list[HonourGroup]:
-    return [
-        HonourGroup(title=title, records=list(items))
-        for title, items in groupby(records, key=lambda r: r.title)
-    ]
+def _title_key(title):
+    return (title.order, title.code, title.recipient)
 
 
-def _honour_records(condition) -> list:
-    return list(
-        AwardRecord.objects.filter(condition)
-        .select_related("title", "unit", "person")
+def _honour_board(condition) -> list[HonourGroup]:
+    """The board's groups in catalogue order: listed titles with their records, base-level
+    individual titles as a count per unit. Two or three queries, whatever the board's size."""
+    awards = AwardRecord.objects.filter(condition)
+    listed = (
+        awards.filter(~COUNTED_PER_UNIT)
+        .select_related("title", "unit")
         .order_by("title__order", "title__code", "title__recipient", "recipient_name", "pk")
     )
+    groups = [
+        HonourGroup(title=title, records=list(items))
+        for title, items in groupby(listed, key=lambda r: r.title)
+    ]
+    counts = list(
+        awards.filter(COUNTED_PER_UNIT)
+        .values("title_id", "unit_id", "unit__name")
+        .annotate(recipients=Count("person", distinct=True))
+        .order_by("title_id", "unit__name", "unit_id")
+    )
+    if counts:
+        titles = Title.objects.in_bulk({row["title_id"] for row in counts})
+        for title_id, rows in groupby(counts, key=lambda row: row["title_id"]):
+            unit_counts = [
+                UnitCount(
+                    unit_id=row["unit_id"],
+                    unit_name=row["unit__name"],
+                    recipients=row["recipients"],
+                )
+                for row in rows
+            ]
+            groups.append(
+                HonourGroup(title=titles[title_id], unit_counts=unit_counts, counted=True)
+            )
+        groups.sort(key=lambda group: _title_key(group.title))
+    return groups
 
 
 def honour_board_for_campaign(campaign) -> list[HonourGroup]:
     """The awards given within a campaign, grouped by title."""
-    return _group_by_title(_honour_records(Q(campaign=campaign)))
+    return _honour_board(Q(campaign=campaign))
 
 
 def honour_board_for_cluster_year(cluster_year) -> list[HonourGroup]:
     """The awards of the cluster year's member units and their people in that year, and
     those linked to the cluster year's campaigns, grouped by title."""
-    members = ClusterMembership.objects.filter(cluster_year=cluster_year).values("unit_id")
-    condition = Q(year=cluster_year.year) & Q(unit_id__in=members) | Q(
-        campaign__cluster_year=cluster_year
+    # The ids are read first, as lists: under an OR, subqueries or a join to the campaigns
+    # would make PostgreSQL scan every award record of the sector instead of using the
+    # (unit, year) and campaign indexes.
+    members = list(
+        ClusterMembership.objects.filter(cluster_year=cluster_year)
+        .order_by()
+        .values_list("unit_id", flat=True)
     )
-    return _group_by_title(_honour_records(condition))
+    campaigns = list(
+        Campaign.objects.filter(cluster_year=cluster_year).order_by().values_list("pk", flat=True)
+    )
+    condition = Q(year=cluster_year.year, unit_id__in=members) | Q(campaign_id__in=campaigns)
+    return _honour_board(condition)
 
 
 # --- Import scope and dossiers ---------------------------------------------------------------

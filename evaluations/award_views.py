@@ -123,6 +123,20 @@ class AwardImportTemplateView(LoginRequiredMixin, View):
         return response
 
 
+def _honour_board(request, groups, **context):
+    """The board page (campaign or cluster year): listed titles and titles counted per unit."""
+    return render(
+        request,
+        "evaluations/awards/honour_board.html",
+        {
+            **context,
+            "groups": groups,
+            "has_counts": any(group.counted for group in groups),
+            "printed_at": timezone.localtime(),
+        },
+    )
+
+
 class CampaignHonourBoardView(LoginRequiredMixin, View):
     """The awards of a campaign, grouped by title, for whoever sees the campaign."""
 
@@ -133,15 +147,11 @@ class CampaignHonourBoardView(LoginRequiredMixin, View):
             campaigns_visible_to(user=request.user).select_related("cluster_year__cluster"), pk=pk
         )
         deny_unless(request.user, "evaluations.view_honour_board", campaign)
-        return render(
+        return _honour_board(
             request,
-            "evaluations/awards/honour_board.html",
-            {
-                "campaign": campaign,
-                "heading": campaign.title,
-                "groups": award_selectors.honour_board_for_campaign(campaign),
-                "printed_at": timezone.localtime(),
-            },
+            award_selectors.honour_board_for_campaign(campaign),
+            campaign=campaign,
+            heading=campaign.title,
         )
 
 
@@ -149,15 +159,13 @@ class ClusterYearHonourBoardView(LoginRequiredMixin, View):
     def get(self, request, pk):
         cluster_year = _cluster_year(pk)
         deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
-        return render(
+        return _honour_board(
             request,
-            "evaluations/awards/honour_board.html",
-            {
-                "cluster_year": cluster_year,
-                "heading": f"{cluster_year.cluster.name} – {cluster_year.year}",
-                "groups": award_selectors.honour_board_for_cluster_year(cluster_year),
-                "printed_at": timezone.localtime(),
-            },
+            award_selectors.honour_board_for_cluster_year(cluster_year),
+            cluster_year=cluster_year,
+            heading=f"{cluster_year.cluster.name} – {cluster_year.year}",
+            # A unit's count links to that unit's award history of the year.
+            history_query=f"?year={cluster_year.year}",
         )
 
 
