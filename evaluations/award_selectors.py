@@ -12,11 +12,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import groupby
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
+from campaigns.models import Campaign
 from evaluations.choices import ProposalStatus
 from evaluations.models import AwardProposal, AwardRecord, BaseSalary
-from units.models import ClusterMembership, Unit
+from pledges.choices import Recipient, TitleLevel
+from pledges.models import Title
+from units.models import ClusterMembership, Person, Unit
 from units.selectors import roles_of
 
 # Proposals that the cluster has endorsed and that make up its dossier (Law Art. 84).
@@ -67,31 +70,54 @@ class UnitAwardHistory:
     # The unit's collective awards and its predecessors' (each with `inherited_from`).
     collective: list = field(default_factory=list)
     # Awards of people: given while they worked in the unit or a predecessor, or to its staff.
-    people: list = field(default_factory=list)
+    # A queryset, newest first, for the page to show a slice at a time.
+    people: QuerySet | None = None
+    # The years in which the unit's people received awards, newest first (the year filter).
+    people_years: list = field(default_factory=list)
     predecessor_count: int = 0
 
 
-def unit_award_history(unit) -> UnitAwardHistory:
-    """The awards of a unit and of its predecessors (R19), newest first; persons apart."""
+def _inherited_from(unit):
+    """The name of the predecessor that received the award, or "" for the unit's own."""
+    return Case(
+        When(unit_id=unit.pk, then=Value("")), default=F("unit__name"), output_field=CharField()
+    )
+
+
+def unit_award_history(unit, *, year: int | None = None) -> UnitAwardHistory:
+    """The awards of a unit and of its predecessors (R19), newest first; persons apart.
+
+    `people` is left unevaluated (page it); `year` narrows it to one year. Four queries
+    (lineage, collective awards, staff, the people's years) plus what the page costs.
+    """
     lineage = lineage_ids([unit.pk]).get(unit.pk, {unit.pk})
     collective = list(
         _records()
         .filter(unit_id__in=lineage, person__isnull=True)
+        .annotate(inherited_from=_inherited_from(unit))
         .order_by("-year", "-decision_date", "title__order", "pk")
     )
-    for record in collective:
-        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
-    people = list(
-        _records()
-        .select_related("person")
-        .filter(person__isnull=False)
-        .filter(Q(unit_id__in=lineage) | Q(person__unit=unit))
+    # The staff's ids are read first: "unit in the lineage OR person in the staff list" lets
+    # PostgreSQL combine the (unit, year) and (person, year) indexes, where a join to the
+    # staff table in the OR would scan every award record of the sector.
+    staff = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
+    people = AwardRecord.objects.filter(person__isnull=False).filter(
+        Q(unit_id__in=lineage) | Q(person_id__in=staff)
+    )
+    people_years = list(people.order_by("-year").values_list("year", flat=True).distinct())
+    if year is not None:
+        people = people.filter(year=year)
+    people = (
+        people.select_related("title", "unit", "campaign")
+        .annotate(inherited_from=_inherited_from(unit))
         .order_by("-year", "title__order", "recipient_name", "pk")
     )
-    for record in people:
-        record.inherited_from = record.unit.name if record.unit_id != unit.pk else ""
     return UnitAwardHistory(
-        unit=unit, collective=collective, people=people, predecessor_count=len(lineage) - 1
+        unit=unit,
+        collective=collective,
+        people=people,
+        people_years=people_years,
+        predecessor_count=len(lineage) - 1,
     )
 
 
@@ -178,40 +204,97 @@ def award_amount(title, decision_date: date, *, salaries=None) -> Decimal | None
 # --- Honour boards (điển hình tiên tiến) --------------------------------------------------
 
 
+# Base-level titles of individuals (Lao động tiên tiến, Chiến sĩ thi đua cơ sở, Giấy khen) go
+# to hundreds of people in a cluster year: the board counts them per unit, and each unit's
+# award history names them. Sector and state titles, and every collective one, are listed.
+COUNTED_PER_UNIT = Q(title__level=TitleLevel.BASE, title__recipient=Recipient.PERSON)
+
+
+@dataclass
+class UnitCount:
+    unit_id: int
+    unit_name: str
+    recipients: int
+
+
 @dataclass
 class HonourGroup:
     title: object
-    records: list
+    records: list = field(default_factory=list)
+    # For a title counted per unit: its recipients per unit, in place of the records.
+    unit_counts: list = field(default_factory=list)
+    counted: bool = False
+
+    @property
+    def size(self) -> int:
+        """How many recipients the title has on the board."""
+        if self.counted:
+            return sum(row.recipients for row in self.unit_counts)
+        return len(self.records)
 
 
-def _group_by_title(records) -> list[HonourGroup]:
-    return [
-        HonourGroup(title=title, records=list(items))
-        for title, items in groupby(records, key=lambda r: r.title)
-    ]
+def _title_key(title):
+    return (title.order, title.code, title.recipient)
 
 
-def _honour_records(condition) -> list:
-    return list(
-        AwardRecord.objects.filter(condition)
-        .select_related("title", "unit", "person")
+def _honour_board(condition) -> list[HonourGroup]:
+    """The board's groups in catalogue order: listed titles with their records, base-level
+    individual titles as a count per unit. Two or three queries, whatever the board's size."""
+    awards = AwardRecord.objects.filter(condition)
+    listed = (
+        awards.filter(~COUNTED_PER_UNIT)
+        .select_related("title", "unit")
         .order_by("title__order", "title__code", "title__recipient", "recipient_name", "pk")
     )
+    groups = [
+        HonourGroup(title=title, records=list(items))
+        for title, items in groupby(listed, key=lambda r: r.title)
+    ]
+    counts = list(
+        awards.filter(COUNTED_PER_UNIT)
+        .values("title_id", "unit_id", "unit__name")
+        .annotate(recipients=Count("person", distinct=True))
+        .order_by("title_id", "unit__name", "unit_id")
+    )
+    if counts:
+        titles = Title.objects.in_bulk({row["title_id"] for row in counts})
+        for title_id, rows in groupby(counts, key=lambda row: row["title_id"]):
+            unit_counts = [
+                UnitCount(
+                    unit_id=row["unit_id"],
+                    unit_name=row["unit__name"],
+                    recipients=row["recipients"],
+                )
+                for row in rows
+            ]
+            groups.append(
+                HonourGroup(title=titles[title_id], unit_counts=unit_counts, counted=True)
+            )
+        groups.sort(key=lambda group: _title_key(group.title))
+    return groups
 
 
 def honour_board_for_campaign(campaign) -> list[HonourGroup]:
     """The awards given within a campaign, grouped by title."""
-    return _group_by_title(_honour_records(Q(campaign=campaign)))
+    return _honour_board(Q(campaign=campaign))
 
 
 def honour_board_for_cluster_year(cluster_year) -> list[HonourGroup]:
     """The awards of the cluster year's member units and their people in that year, and
     those linked to the cluster year's campaigns, grouped by title."""
-    members = ClusterMembership.objects.filter(cluster_year=cluster_year).values("unit_id")
-    condition = Q(year=cluster_year.year) & Q(unit_id__in=members) | Q(
-        campaign__cluster_year=cluster_year
+    # The ids are read first, as lists: under an OR, subqueries or a join to the campaigns
+    # would make PostgreSQL scan every award record of the sector instead of using the
+    # (unit, year) and campaign indexes.
+    members = list(
+        ClusterMembership.objects.filter(cluster_year=cluster_year)
+        .order_by()
+        .values_list("unit_id", flat=True)
     )
-    return _group_by_title(_honour_records(condition))
+    campaigns = list(
+        Campaign.objects.filter(cluster_year=cluster_year).order_by().values_list("pk", flat=True)
+    )
+    condition = Q(year=cluster_year.year, unit_id__in=members) | Q(campaign_id__in=campaigns)
+    return _honour_board(condition)
 
 
 # --- Import scope and dossiers ---------------------------------------------------------------

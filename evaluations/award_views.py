@@ -7,6 +7,7 @@ a service.
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,11 +22,13 @@ from evaluations.award_forms import AwardImportForm
 from evaluations.award_import import AwardImportInvalid, award_import, template_workbook
 from evaluations.dossier import dossier_file_name, dossier_zip
 from units.exceptions import ActionRefused
-from units.http import deny_unless
+from units.http import deny_unless, int_param
 from units.models import ClusterYear, Unit
 from units.selectors import people_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A unit's people receive hundreds of awards over ten years: the history shows a page at a time.
+PEOPLE_AWARDS_PAGE_SIZE = 50
 
 
 def _cluster_year(pk):
@@ -35,19 +38,28 @@ def _cluster_year(pk):
 
 
 class UnitAwardHistoryView(LoginRequiredMixin, View):
-    """A unit's awards and its predecessors' (R19); amounts for those who see the details."""
+    """A unit's awards and its predecessors' (R19); amounts for those who see the details.
+
+    The collective awards are shown whole; the people's awards a page at a time, newest
+    first, optionally for one year (`?year=`).
+    """
 
     def get(self, request, pk):
         # Units are shared master data: every signed-in user reads them and their awards.
         unit = get_object_or_404(Unit.objects.select_related("merged_into"), pk=pk)
         deny_unless(request.user, "evaluations.view_unit_awards", unit)
-        history = award_selectors.unit_award_history(unit)
+        year = int_param(request.GET.get("year"), low=1900, high=2999)
+        history = award_selectors.unit_award_history(unit, year=year)
+        page = Paginator(history.people, PEOPLE_AWARDS_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "evaluations/awards/unit_history.html",
             {
                 "unit": unit,
                 "history": history,
+                "page_obj": page,
+                "year": year,
+                "query_string": f"year={year}" if year else "",
                 "show_details": request.user.has_perm("evaluations.view_award_details", unit),
                 "can_import": request.user.has_perm("evaluations.import_awards"),
             },
@@ -111,6 +123,20 @@ class AwardImportTemplateView(LoginRequiredMixin, View):
         return response
 
 
+def _honour_board(request, groups, **context):
+    """The board page (campaign or cluster year): listed titles and titles counted per unit."""
+    return render(
+        request,
+        "evaluations/awards/honour_board.html",
+        {
+            **context,
+            "groups": groups,
+            "has_counts": any(group.counted for group in groups),
+            "printed_at": timezone.localtime(),
+        },
+    )
+
+
 class CampaignHonourBoardView(LoginRequiredMixin, View):
     """The awards of a campaign, grouped by title, for whoever sees the campaign."""
 
@@ -121,15 +147,11 @@ class CampaignHonourBoardView(LoginRequiredMixin, View):
             campaigns_visible_to(user=request.user).select_related("cluster_year__cluster"), pk=pk
         )
         deny_unless(request.user, "evaluations.view_honour_board", campaign)
-        return render(
+        return _honour_board(
             request,
-            "evaluations/awards/honour_board.html",
-            {
-                "campaign": campaign,
-                "heading": campaign.title,
-                "groups": award_selectors.honour_board_for_campaign(campaign),
-                "printed_at": timezone.localtime(),
-            },
+            award_selectors.honour_board_for_campaign(campaign),
+            campaign=campaign,
+            heading=campaign.title,
         )
 
 
@@ -137,15 +159,13 @@ class ClusterYearHonourBoardView(LoginRequiredMixin, View):
     def get(self, request, pk):
         cluster_year = _cluster_year(pk)
         deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
-        return render(
+        return _honour_board(
             request,
-            "evaluations/awards/honour_board.html",
-            {
-                "cluster_year": cluster_year,
-                "heading": f"{cluster_year.cluster.name} – {cluster_year.year}",
-                "groups": award_selectors.honour_board_for_cluster_year(cluster_year),
-                "printed_at": timezone.localtime(),
-            },
+            award_selectors.honour_board_for_cluster_year(cluster_year),
+            cluster_year=cluster_year,
+            heading=f"{cluster_year.cluster.name} – {cluster_year.year}",
+            # A unit's count links to that unit's award history of the year.
+            history_query=f"?year={cluster_year.year}",
         )
 
 

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from evaluations import award_selectors, history
@@ -307,9 +309,134 @@ def test_award_pages_cost_constant_queries(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("evaluations:unit_awards", args=[our_unit.pk]))
     assert len(response.context["history"].collective) == count
-    assert len(response.context["history"].people) == 2 * count
+    assert response.context["page_obj"].paginator.count == 2 * count
     with django_assert_max_num_queries(12):
         assert client.get(reverse("evaluations:person_awards", args=[person.pk])).status_code == 200
+
+
+@pytest.fixture
+def many_people_awards(titles, our_unit):
+    """Twelve people of our unit, Lao động tiên tiến each year 2020–2024: 60 awards, more
+    than a page; and two collective awards of the unit."""
+    people = [PersonFactory(unit=our_unit, full_name=f"Nguyễn Văn Số {n:02d}") for n in range(12)]
+    for year in range(2020, 2025):
+        for person in people:
+            AwardRecordFactory(
+                title=titles[("LDTT", "person")], unit=our_unit, person=person, year=year
+            )
+    collective = [
+        AwardRecordFactory(
+            title=titles[("TTLDXS", "collective")],
+            unit=our_unit,
+            year=year,
+            decision_number=f"{year}/QĐ-TT",
+        )
+        for year in (2015, 2024)
+    ]
+    return people, collective
+
+
+def _people_rows(response):
+    return list(response.context["page_obj"].object_list)
+
+
+def test_unit_awards_page_shows_people_awards_a_page_at_a_time_newest_first(
+    client, viewer, our_unit, many_people_awards
+):
+    people, collective = many_people_awards
+    url = reverse("evaluations:unit_awards", args=[our_unit.pk])
+    client.force_login(viewer)
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+    assert first.status_code == second.status_code == 200
+    first_rows, second_rows = _people_rows(first), _people_rows(second)
+    assert [len(first_rows), len(second_rows)] == [50, 10]
+    # Newest first: 2024 opens the first page, the last page holds the rest of 2020.
+    assert first_rows[0].year == 2024
+    assert [r.year for r in first_rows] == sorted((r.year for r in first_rows), reverse=True)
+    assert {r.year for r in second_rows} == {2020}
+    assert {r.pk for r in first_rows}.isdisjoint({r.pk for r in second_rows})
+    # The page shows its rows and the way to the next one.
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert "?page=2" in first_html and "?page=1" in second_html
+    last_name = second_rows[-1].recipient_name
+    assert last_name == people[-1].full_name
+    assert first_html.count(last_name) == 4  # 2021–2024 on the first page...
+    assert second_html.count(last_name) == 1  # ...2020 on the second
+    # The collective awards are shown whole on every page.
+    for html in (first_html, second_html):
+        assert all(record.decision_number in html for record in collective)
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "²", "1e3", ""])
+def test_unit_awards_page_survives_a_bad_page_number(
+    client, viewer, our_unit, many_people_awards, page
+):
+    client.force_login(viewer)
+    response = client.get(reverse("evaluations:unit_awards", args=[our_unit.pk]), {"page": page})
+    assert response.status_code == 200
+    assert len(_people_rows(response)) in (50, 10)  # the first or the last page
+
+
+def test_unit_awards_page_filters_people_awards_by_year(
+    client, viewer, our_unit, many_people_awards
+):
+    _people, collective = many_people_awards
+    url = reverse("evaluations:unit_awards", args=[our_unit.pk])
+    client.force_login(viewer)
+    response = client.get(url, {"year": "2022"})
+    rows = _people_rows(response)
+    assert len(rows) == 12 and {r.year for r in rows} == {2022}
+    html = response.content.decode()
+    assert '<option value="2022" selected>' in html
+    assert all(f'<option value="{year}"' in html for year in range(2020, 2025))
+    # The collective awards are not filtered.
+    assert all(record.decision_number in html for record in collective)
+    # A year that is not a number shows every year.
+    for junk in ("abc", "２０２２", "99999999999"):
+        response = client.get(url, {"year": junk})
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == 60
+
+
+def test_unit_awards_pages_keep_the_year_filter(client, viewer, titles, our_unit):
+    for _ in range(55):
+        AwardRecordFactory(
+            title=titles[("LDTT", "person")],
+            unit=our_unit,
+            person=PersonFactory(unit=our_unit),
+            year=2023,
+        )
+    client.force_login(viewer)
+    url = reverse("evaluations:unit_awards", args=[our_unit.pk])
+    html = client.get(url, {"year": "2023"}).content.decode()
+    assert "?year=2023&amp;page=2" in html
+
+
+def test_unit_awards_page_queries_do_not_grow_with_the_records(
+    client, officer, titles, our_unit, many_people_awards, django_assert_max_num_queries
+):
+    url = reverse("evaluations:unit_awards", args=[our_unit.pk])
+    client.force_login(officer)
+
+    def queries(**params):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, params).status_code == 200
+        return len(captured)
+
+    small = [queries(), queries(page=2), queries(year=2022)]
+    # Ten times the awards, from more people and a predecessor unit.
+    predecessor = merge(UnitFactory(), our_unit)
+    for year in range(2015, 2025):
+        AwardRecordFactory(title=titles[("TTLDTT", "collective")], unit=predecessor, year=year)
+        for person in [PersonFactory(unit=our_unit) for _ in range(55)]:
+            AwardRecordFactory(
+                title=titles[("CSTDCS", "person")], unit=predecessor, person=person, year=year
+            )
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.context["page_obj"].paginator.count == 60 + 550
+    assert [queries(), queries(page=2), queries(year=2022)] == small
 
 
 # --- the demo --------------------------------------------------------------------------------
