@@ -158,19 +158,22 @@ def pledge_targets(submission) -> dict:
     return targets
 
 
-def progress_board(phase) -> list[dict]:
-    """One row per expected unit: its submission (or none), extension and completeness."""
-    units = participants(phase)
+def progress_board(phase, units=None) -> list[dict]:
+    """One row per expected unit (or per unit given: a page of them): its submission (or
+    none), extension and completeness."""
+    if units is None:
+        units = participants(phase)
+    unit_ids = [unit.pk for unit in units]
     submissions = {
         s.unit_id: s
-        for s in Submission.objects.filter(phase=phase).annotate(
+        for s in Submission.objects.filter(phase=phase, unit_id__in=unit_ids).annotate(
             cross_count=Count("cross_assignments"),
             cross_finished=Count(
                 "cross_assignments", filter=Q(cross_assignments__finished_at__isnull=False)
             ),
         )
     }
-    extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase)}
+    extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase, unit_id__in=unit_ids)}
     return [
         {"unit": unit, "submission": submissions.get(unit.pk), "extension": extensions.get(unit.pk)}
         for unit in units

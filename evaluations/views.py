@@ -52,7 +52,8 @@ class PhaseResultsView(LoginRequiredMixin, View):
     def get(self, request, pk):
         phase = _phase(request.user, pk)
         if request.user.has_perm("evaluations.manage_phase", phase):
-            page = Paginator(selectors.progress_board(phase), BOARD_PAGE_SIZE).get_page(
+            # A sector-wide phase expects 2,000 units: read the results of one page of them.
+            page = Paginator(selectors.participants(phase), BOARD_PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
             return render(
@@ -61,7 +62,7 @@ class PhaseResultsView(LoginRequiredMixin, View):
                 {
                     "phase": phase,
                     "page_obj": page,
-                    "rows": page.object_list,
+                    "rows": selectors.progress_board(phase, units=page.object_list),
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
                 },
