@@ -1,8 +1,6 @@
 """Award proposals: list, create, edit, one proposal's page with its steps, the cluster's
 batch check."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
@@ -25,9 +23,9 @@ from evaluations.proposal_forms import (
     ReasonForm,
 )
 from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, stored_file_response
+from units.http import clean_query, deny_unless, int_param, stored_file_response
 from units.models import ClusterYear
-from units.selectors import roles_of
+from units.selectors import roles_of, staff_choices
 
 
 class ProposalListView(LoginRequiredMixin, View):
@@ -37,7 +35,7 @@ class ProposalListView(LoginRequiredMixin, View):
         if status in ProposalStatus.values:
             proposals = proposals.filter(status=status)
         page = Paginator(proposals, 50).get_page(request.GET.get("page"))
-        years, _units, _ids = selectors.proposable(user=request.user)
+        years, _units = selectors.proposable(user=request.user)
         return render(
             request,
             "evaluations/proposals/list.html",
@@ -61,13 +59,13 @@ class ProposalCreateView(LoginRequiredMixin, View):
     query_params = ("cluster_year", "unit")  # what a GET reload may carry
 
     def form(self, data=None, *, wanted_unit=None, wanted_year=None):
-        years, units, _unit_ids = selectors.proposable(user=self.request.user)
+        years, units = selectors.proposable(user=self.request.user)
         if not years:
             raise Http404
         units_by_pk = {u.pk: u for u in units}
         # Only a unit the user may propose for lists its staff; a stranger's is ignored.
         unit = units_by_pk.get(wanted_unit) or (units[0] if len(units) == 1 else None)
-        people = selectors.unit_staff(unit_id=unit.pk) if unit else []
+        people = staff_choices(unit_id=unit.pk) if unit else []
         year = next((cy for cy in years if cy.pk == wanted_year), years[0])
         initial = {"year": year.year, "cluster_year": year.pk, "unit": unit.pk if unit else None}
         form = NewProposalForm(
@@ -83,15 +81,14 @@ class ProposalCreateView(LoginRequiredMixin, View):
         return form
 
     def get(self, request):
-        if set(request.GET) - set(self.query_params):
-            # The no-script "show this unit's staff" button sends the whole form by GET,
-            # the CSRF token and the summary included: keep only what the page reads.
-            query = urlencode({k: request.GET[k] for k in self.query_params if request.GET.get(k)})
-            return redirect(f"{request.path}?{query}" if query else request.path)
-        form = self.form(
+        form = self.form(  # 404 first for a user who may propose for nobody
             wanted_unit=int_param(request.GET.get("unit")),
             wanted_year=int_param(request.GET.get("cluster_year")),
         )
+        if set(request.GET) - set(self.query_params):
+            # The no-script "show this unit's staff" button sends the whole form by GET,
+            # the CSRF token and the summary included: keep only what the page reads.
+            return redirect(clean_query(request, self.query_params))
         return render(request, self.template_name, {"form": form})
 
     def post(self, request):

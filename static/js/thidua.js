@@ -5,9 +5,10 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// A select whose choice changes what the page lists (e.g. the nominee's unit on a new
-// proposal): reload the page by GET with the new value, and the values of the fields named
-// in data-reload-keep. Nothing happens when the page already lists that value (data-loaded).
+// A select whose choice changes what the page lists (the nominee's unit on a new proposal,
+// the unit whose staff a ballot may add as candidates): reload the page by GET with the new
+// value and the values of the fields named in data-reload-keep, at data-reload-anchor.
+// Nothing happens when the page already lists that value (data-loaded).
 document.addEventListener("change", (event) => {
   const select = event.target.closest("select[data-reload-on-change]");
   if (!select || !select.form || select.value === (select.dataset.loaded || "")) {
@@ -20,6 +21,9 @@ document.addEventListener("change", (event) => {
     if (field && field.value) {
       url.searchParams.set(name, field.value);
     }
+  }
+  if (select.dataset.reloadAnchor) {
+    url.hash = select.dataset.reloadAnchor;
   }
   window.location.assign(url.toString());
 });
