@@ -101,19 +101,42 @@ class QuestionForm(forms.Form):
 
 
 class CandidateForm(forms.Form):
+    """A candidate: a member unit, or a person of the member unit chosen in `unit`. The
+    list holds one unit's staff at a time, never every person of the cluster year."""
+
+    unit = forms.TypedChoiceField(
+        label=_("Staff of the unit"), coerce=int, required=False, empty_value=None
+    )
     candidate = forms.ChoiceField(label=_("Candidate"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    def __init__(self, *args, units=(), people=(), **kwargs):
+    field_order = ["unit", "candidate", "note"]
+
+    def __init__(self, *args, units=(), unit=None, people=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["candidate"].choices = [
-            ("", _("— choose —")),
-            (_("Units"), [(f"unit:{u.pk}", u.name) for u in units]),
-            (
-                _("People"),
-                [(f"person:{p.pk}", f"{p.full_name} – {p.unit.display_name}") for p in people],
-            ),
-        ]
+        self.fields["unit"].choices = [("", "—"), *[(u.pk, u.name) for u in units]]
+        self.fields["unit"].help_text = _(
+            "To propose a person, choose their unit first: its staff then appear among the "
+            "candidates."
+        )
+        # The script reloads the page with ?unit= when the choice differs from the listed one.
+        self.fields["unit"].widget.attrs.update(
+            {
+                "data-reload-on-change": "",
+                "data-reload-keep": "question",
+                "data-reload-anchor": "add-candidate",
+                "data-loaded": unit.pk if unit else "",
+            }
+        )
+        choices = [("", _("— choose —")), (_("Units"), [(f"unit:{u.pk}", u.name) for u in units])]
+        if unit is not None:
+            choices.append(
+                (
+                    _("Staff of %(unit)s") % {"unit": unit.name},
+                    [(f"person:{p.pk}", p.full_name) for p in people],
+                )
+            )
+        self.fields["candidate"].choices = choices
 
 
 class VoterForm(forms.Form):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from evaluations.ballot_choices import BallotStatus
 from evaluations.ballot_models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
-from units.models import ClusterMembership, Person, Unit, User
+from units.models import ClusterMembership, Unit, User
 from units.selectors import roles_of
 
 _VOTER_CACHE = "_voter_for_user"
@@ -120,15 +120,6 @@ def member_units(cluster_year, *, on=None) -> list[Unit]:
 
 def all_member_units(cluster_year) -> list[Unit]:
     return list(Unit.objects.filter(memberships__cluster_year=cluster_year).order_by("name"))
-
-
-def candidate_people(cluster_year) -> list[Person]:
-    """Active staff of the cluster year's member units (candidates for a person's award)."""
-    return list(
-        Person.objects.filter(is_active=True, unit__memberships__cluster_year=cluster_year)
-        .select_related("unit")
-        .order_by("unit__name", "full_name")
-    )
 
 
 def delegate_users(cluster_year) -> list:

@@ -28,9 +28,9 @@ from evaluations.ballot_models import BallotCandidate, BallotQuestion, BallotVot
 from evaluations.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
 from pledges.models import Title
 from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, refusal_to_form
+from units.http import clean_query, deny_unless, int_param, refusal_to_form
 from units.models import ClusterYear
-from units.selectors import roles_of
+from units.selectors import roles_of, staff_choices
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FLAG_QUESTION = gettext_lazy("Units proposed for the emulation flag of the Government Inspectorate")
@@ -228,6 +228,7 @@ class BallotDetailView(LoginRequiredMixin, View):
     """The ballot: setup while a draft, turnout while open, the tally once closed."""
 
     template_name = "evaluations/ballots/detail.html"
+    query_params = ("question", "unit")  # what a GET reload of the candidate form carries
 
     def context(self, ballot, question_form=None, candidate_form=None, voter_form=None):
         user = self.request.user
@@ -268,16 +269,37 @@ class BallotDetailView(LoginRequiredMixin, View):
                 },
                 with_ranking=bool(ballot.phase_id or ballot.campaign_id),
             )
-            context["candidate_form"] = candidate_form or CandidateForm(
-                units=units, people=selectors.candidate_people(ballot.cluster_year)
+            asked = self.request.POST if self.request.method == "POST" else self.request.GET
+            context["candidate_form"] = candidate_form or self.build_candidate_form(
+                units, wanted_unit=int_param(asked.get("unit"))
             )
+            context["candidate_question"] = int_param(asked.get("question"))
             context["voter_form"] = voter_form or VoterForm(
                 units=units, users=selectors.delegate_users(ballot.cluster_year)
             )
         return context
 
+    @staticmethod
+    def build_candidate_form(units, data=None, *, wanted_unit=None):
+        """The candidate form listing the staff of one member unit (`?unit=`) at most: a
+        unit outside the cluster year lists nobody."""
+        unit = next((u for u in units if u.pk == wanted_unit), None)
+        people = staff_choices(unit_id=unit.pk) if unit else []
+        for person in people:
+            person.unit = unit  # the candidate's name shows the unit: no query per person
+        form = CandidateForm(
+            data, units=units, unit=unit, people=people, initial={"unit": unit and unit.pk}
+        )
+        form.people = {p.pk: p for p in people}
+        return form
+
     def get(self, request, pk):
-        return render(request, self.template_name, self.context(_ballot(request.user, pk)))
+        ballot = _ballot(request.user, pk)
+        if set(request.GET) - set(self.query_params):
+            # The no-script "show this unit's staff" button sends the whole candidate form
+            # by GET, the CSRF token included: keep only what the page reads.
+            return redirect(clean_query(request, self.query_params))
+        return render(request, self.template_name, self.context(ballot))
 
     def post(self, request, pk):
         ballot = _ballot(request.user, pk)
@@ -336,12 +358,13 @@ class BallotDetailView(LoginRequiredMixin, View):
             BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
         units = selectors.all_member_units(ballot.cluster_year)
-        people = selectors.candidate_people(ballot.cluster_year)
-        form = CandidateForm(request.POST, units=units, people=people)
+        form = self.build_candidate_form(
+            units, request.POST, wanted_unit=int_param(request.POST.get("unit"))
+        )
         if form.is_valid():
             kind, choice = split_choice(form.cleaned_data["candidate"])
             unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
-            person = next((p for p in people if kind == "person" and p.pk == choice), None)
+            person = form.people.get(choice) if kind == "person" else None
             try:
                 services.candidate_add(
                     question=question,

@@ -43,21 +43,42 @@ class ProposalForm(forms.ModelForm):
 
 
 class NewProposalForm(ProposalForm):
+    """A new proposal. The nominee's unit comes first: the person select holds only the
+    current staff of the unit chosen (`unit`), never every person of every unit."""
+
     cluster_year = forms.TypedChoiceField(label=_("Cluster year"), coerce=int)
     unit = forms.TypedChoiceField(label=_("Unit (the nominee, or the nominee's unit)"), coerce=int)
     person = forms.TypedChoiceField(
-        label=_("Person (for an individual title)"), coerce=int, required=False, empty_value=None
+        label=_("Person (for an individual title)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("The person is not on the staff of this unit.")},
     )
 
     field_order = ["cluster_year", "unit", "person", *PROPOSAL_FIELDS]
 
-    def __init__(self, *args, years, units, people, **kwargs):
+    def __init__(self, *args, years, units, unit=None, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cluster_year"].choices = [(cy.pk, str(cy)) for cy in years]
-        self.fields["unit"].choices = [(u.pk, u.name) for u in units]
-        self.fields["person"].choices = [("", "—")] + [
-            (p.pk, f"{p.full_name} – {p.unit.display_name}") for p in people
-        ]
+        unit_choices = [(u.pk, u.name) for u in units]
+        self.fields["unit"].choices = (
+            unit_choices if len(units) == 1 else [("", "—"), *unit_choices]
+        )
+        # The script reloads the page with ?unit= when the choice differs from the listed one.
+        self.fields["unit"].widget.attrs.update(
+            {
+                "data-reload-on-change": "",
+                "data-reload-keep": "cluster_year",
+                "data-loaded": unit.pk if unit else "",
+            }
+        )
+        self.fields["person"].choices = [("", "—")] + [(p.pk, p.full_name) for p in people]
+        self.fields["person"].help_text = (
+            _("The current staff of the chosen unit. Leave it empty for a collective title.")
+            if unit
+            else _("Choose the unit first: this list then shows its staff.")
+        )
 
 
 class ReasonForm(forms.Form):

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from evaluations.models import AwardProposal, RankingEntry
-from units.models import ClusterMembership, ClusterYear, Person, Unit
+from units.models import ClusterMembership, ClusterYear, Unit
 from units.selectors import roles_of
 
 
@@ -23,9 +23,10 @@ def proposals_visible_to(*, user) -> QuerySet:
     )
 
 
-def proposable(*, user) -> tuple[list, list, list]:
-    """(cluster years, units, people) the user may propose for: the secretariat for every
-    member of the years it runs, officers and leaders for their own unit and its staff."""
+def proposable(*, user) -> tuple[list, list]:
+    """(cluster years, units) the user may propose for: the secretariat for every member of
+    the years it runs, officers and leaders for their own unit. The people come from the
+    one unit chosen (units.selectors.staff_choices), never from all of these at once."""
     roles = roles_of(user)
     acting = roles.officer_unit_ids | roles.leader_unit_ids
     memberships = list(
@@ -44,11 +45,7 @@ def proposable(*, user) -> tuple[list, list, list]:
         },
         key=lambda u: u.name,
     )
-    return years, units, [u.pk for u in units]
-
-
-def staff_of(unit_ids) -> QuerySet:
-    return Person.objects.filter(unit_id__in=unit_ids, is_active=True).select_related("unit")
+    return years, units
 
 
 def latest_ranking_entry(*, unit: Unit, cluster_year: ClusterYear):

@@ -23,9 +23,9 @@ from evaluations.proposal_forms import (
     ReasonForm,
 )
 from units.exceptions import ActionRefused
-from units.http import deny_unless, stored_file_response
+from units.http import clean_query, deny_unless, int_param, stored_file_response
 from units.models import ClusterYear
-from units.selectors import roles_of
+from units.selectors import roles_of, staff_choices
 
 
 class ProposalListView(LoginRequiredMixin, View):
@@ -35,7 +35,7 @@ class ProposalListView(LoginRequiredMixin, View):
         if status in ProposalStatus.values:
             proposals = proposals.filter(status=status)
         page = Paginator(proposals, 50).get_page(request.GET.get("page"))
-        years, _units, _ids = selectors.proposable(user=request.user)
+        years, _units = selectors.proposable(user=request.user)
         return render(
             request,
             "evaluations/proposals/list.html",
@@ -51,34 +51,52 @@ class ProposalListView(LoginRequiredMixin, View):
 
 
 class ProposalCreateView(LoginRequiredMixin, View):
-    template_name = "evaluations/proposals/form.html"
+    """A new proposal. The nominee's unit is chosen first; the person select then lists
+    that unit's current staff only (`?unit=`, set by the script or the "show" button), so
+    the page costs the same whatever the size of the cluster."""
 
-    def form(self, data=None):
-        years, units, unit_ids = selectors.proposable(user=self.request.user)
+    template_name = "evaluations/proposals/form.html"
+    query_params = ("cluster_year", "unit")  # what a GET reload may carry
+
+    def form(self, data=None, *, wanted_unit=None, wanted_year=None):
+        years, units = selectors.proposable(user=self.request.user)
         if not years:
             raise Http404
-        people = list(selectors.staff_of(unit_ids))
-        initial = {"year": years[0].year, "cluster_year": years[0].pk}
+        units_by_pk = {u.pk: u for u in units}
+        # Only a unit the user may propose for lists its staff; a stranger's is ignored.
+        unit = units_by_pk.get(wanted_unit) or (units[0] if len(units) == 1 else None)
+        people = staff_choices(unit_id=unit.pk) if unit else []
+        year = next((cy for cy in years if cy.pk == wanted_year), years[0])
+        initial = {"year": year.year, "cluster_year": year.pk, "unit": unit.pk if unit else None}
         form = NewProposalForm(
             data,
             years=years,
             units=units,
+            unit=unit,
             people=people,
             initial=initial,
             campaigns=_campaigns(self.request.user),
         )
-        form.lookup = (
-            {cy.pk: cy for cy in years},
-            {u.pk: u for u in units},
-            {p.pk: p for p in people},
-        )
+        form.lookup = ({cy.pk: cy for cy in years}, units_by_pk, {p.pk: p for p in people})
         return form
 
     def get(self, request):
-        return render(request, self.template_name, {"form": self.form()})
+        form = self.form(  # 404 first for a user who may propose for nobody
+            wanted_unit=int_param(request.GET.get("unit")),
+            wanted_year=int_param(request.GET.get("cluster_year")),
+        )
+        if set(request.GET) - set(self.query_params):
+            # The no-script "show this unit's staff" button sends the whole form by GET,
+            # the CSRF token and the summary included: keep only what the page reads.
+            return redirect(clean_query(request, self.query_params))
+        return render(request, self.template_name, {"form": form})
 
     def post(self, request):
-        form = self.form(request.POST)
+        form = self.form(
+            request.POST,
+            wanted_unit=int_param(request.POST.get("unit")),
+            wanted_year=int_param(request.POST.get("cluster_year")),
+        )
         if form.is_valid():
             years, units, people = form.lookup
             data = form.cleaned_data
@@ -87,7 +105,7 @@ class ProposalCreateView(LoginRequiredMixin, View):
                     actor=request.user,
                     cluster_year=years[data["cluster_year"]],
                     unit=units[data["unit"]],
-                    person=people.get(data["person"]) if data["person"] else None,
+                    person=people[data["person"]] if data["person"] else None,
                     **{name: data[name] for name in PROPOSAL_FIELDS},
                 )
             except ActionRefused as refused:

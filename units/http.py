@@ -1,6 +1,7 @@
 """Helpers that every app's thin views share."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -54,3 +55,13 @@ def int_param(value, *, low: int = 1, high: int = 2**31 - 1) -> int | None:
         return None
     number = int(text)
     return number if low <= number <= high else None
+
+
+def clean_query(request, names) -> str:
+    """The request's path with only the named query parameters (those not empty).
+
+    A form submitted by GET without script (a "show this unit's staff" button) sends every
+    field, the CSRF token included: the page redirects here so that none stays in the
+    address, the history or a copied link."""
+    query = urlencode({name: request.GET[name] for name in names if request.GET.get(name)})
+    return f"{request.path}?{query}" if query else request.path

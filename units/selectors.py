@@ -167,6 +167,17 @@ def unit_staff(*, unit, search: str = "", include_inactive: bool = False) -> Que
     return qs.order_by("full_name", "pk")
 
 
+def staff_choices(*, unit_id: int) -> list[Person]:
+    """The current staff of one unit for a select (a proposal's nominee, a ballot's
+    candidate): one query on the (unit, is_active, full_name) index, only the columns
+    an option shows."""
+    return list(
+        Person.objects.filter(unit_id=unit_id, is_active=True)
+        .only("pk", "full_name", "unit_id")
+        .order_by("full_name", "pk")
+    )
+
+
 def cluster_list() -> QuerySet:
     return Cluster.objects.annotate(year_count=Count("years")).order_by("-is_active", "name")
 

@@ -53,11 +53,12 @@ def new_page(browser, request):
     """Open pages, each in its own context (its own cookies: one user per context)."""
     contexts = []
 
-    def open_page(*, width=1280, height=900):
+    def open_page(*, width=1280, height=900, javascript=True):
         context = browser.new_context(
             viewport={"width": width, "height": height},
             locale="vi-VN",
             timezone_id="Asia/Ho_Chi_Minh",
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -14,9 +14,9 @@ from evaluations import services
 from evaluations.ballot_choices import BallotStatus
 from evaluations.ballot_models import Ballot
 from tests.e2e.conftest import sign_in
-from tests.evaluations.ballot_fixtures import other_leader  # noqa: F401
+from tests.evaluations.ballot_fixtures import draft_ballot, other_leader  # noqa: F401
 from tests.evaluations.test_views import submit_ready
-from tests.factories.units import PASSWORD
+from tests.factories.units import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -103,3 +103,27 @@ def test_secret_ballot_in_the_browser(
     expect(ours.get_by_role("row", name=re.compile(re.escape(other_unit.name)))).to_contain_text(
         vi("Selected")
     )
+
+
+def test_person_candidate_is_chosen_through_their_unit(
+    new_page, live_server, secretariat, draft_ballot, our_unit, other_unit
+):
+    PersonFactory(unit=our_unit, full_name="Nguyễn Thị Hoa")
+    PersonFactory(unit=other_unit, full_name="Phạm Văn Láng Giềng")
+    question = draft_ballot.questions.get()
+    page = new_page()
+    sign_in(page, live_server, secretariat.username, PASSWORD)
+    page.goto(f"{live_server.url}/ballots/{draft_ballot.pk}/")
+    expect(page.locator('#id_candidate option[value^="person:"]')).to_have_count(0)
+
+    page.locator("#id_unit").select_option(str(our_unit.pk))
+    page.wait_for_url(re.compile(rf"\?question={question.pk}&unit={our_unit.pk}#add-candidate$"))
+    people = page.locator('#id_candidate option[value^="person:"]')
+    expect(people).to_have_text(["Nguyễn Thị Hoa"])
+    page.locator("#id_candidate").select_option(label="Nguyễn Thị Hoa")
+    page.locator("#id_note").fill("Chiến sĩ thi đua cơ sở hai năm liền")
+    page.locator("#id_note").press("Enter")  # Enter adds; it does not reload the unit
+    expect(
+        page.get_by_role("alert").filter(has_text=vi("The candidate was added."))
+    ).to_be_visible()
+    assert question.candidates.filter(person__full_name="Nguyễn Thị Hoa").exists()

@@ -291,6 +291,7 @@ def test_setup_forms_add_candidate_voter_and_question(
             {
                 "action": "add_candidate",
                 "question": question.pk,
+                "unit": our_unit.pk,  # the page lists one unit's staff at a time
                 "candidate": f"person:{person.pk}",
             },
         ).status_code

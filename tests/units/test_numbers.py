@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from units.templatetags.numbers import format_points
 
 numbers = st.one_of(
-    st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**6, max_value=10**6),
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**6), max_value=10**6),
     st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-999, max_value=999),
-    st.integers(min_value=-10**6, max_value=10**6),
+    st.integers(min_value=-(10**6), max_value=10**6),
     st.decimals(places=3, min_value=-1, max_value=1).map(str),  # JSON totals are strings
 )
 
