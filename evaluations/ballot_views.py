@@ -28,7 +28,7 @@ from evaluations.ballot_models import BallotCandidate, BallotQuestion, BallotVot
 from evaluations.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
 from pledges.models import Title
 from units.exceptions import ActionRefused
-from units.http import clean_query, deny_unless, int_param, refusal_to_form
+from units.http import deny_unless, int_param, redirect_stray_query, refusal_to_form
 from units.models import ClusterYear
 from units.selectors import roles_of, staff_choices
 
@@ -295,10 +295,9 @@ class BallotDetailView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         ballot = _ballot(request.user, pk)
-        if set(request.GET) - set(self.query_params):
-            # The no-script "show this unit's staff" button sends the whole candidate form
-            # by GET, the CSRF token included: keep only what the page reads.
-            return redirect(clean_query(request, self.query_params))
+        # The no-script "show this unit's staff" button sends the whole form by GET.
+        if stray := redirect_stray_query(request, self.query_params):
+            return stray
         return render(request, self.template_name, self.context(ballot))
 
     def post(self, request, pk):

@@ -23,7 +23,7 @@ from evaluations.proposal_forms import (
     ReasonForm,
 )
 from units.exceptions import ActionRefused
-from units.http import clean_query, deny_unless, int_param, stored_file_response
+from units.http import deny_unless, int_param, redirect_stray_query, stored_file_response
 from units.models import ClusterYear
 from units.selectors import roles_of, staff_choices
 
@@ -85,10 +85,9 @@ class ProposalCreateView(LoginRequiredMixin, View):
             wanted_unit=int_param(request.GET.get("unit")),
             wanted_year=int_param(request.GET.get("cluster_year")),
         )
-        if set(request.GET) - set(self.query_params):
-            # The no-script "show this unit's staff" button sends the whole form by GET,
-            # the CSRF token and the summary included: keep only what the page reads.
-            return redirect(clean_query(request, self.query_params))
+        # The no-script "show this unit's staff" button sends the whole form by GET.
+        if stray := redirect_stray_query(request, self.query_params):
+            return stray
         return render(request, self.template_name, {"form": form})
 
     def post(self, request):

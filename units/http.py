@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 
 logger = logging.getLogger(__name__)
 
@@ -65,3 +66,10 @@ def clean_query(request, names) -> str:
     address, the history or a copied link."""
     query = urlencode({name: request.GET[name] for name in names if request.GET.get(name)})
     return f"{request.path}?{query}" if query else request.path
+
+
+def redirect_stray_query(request, names):
+    """A redirect to `clean_query` when the query carries anything but `names`, else None."""
+    if set(request.GET) - set(names):
+        return redirect(clean_query(request, names))
+    return None

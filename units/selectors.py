@@ -171,11 +171,7 @@ def staff_choices(*, unit_id: int) -> list[Person]:
     """The current staff of one unit for a select (a proposal's nominee, a ballot's
     candidate): one query on the (unit, is_active, full_name) index, only the columns
     an option shows."""
-    return list(
-        Person.objects.filter(unit_id=unit_id, is_active=True)
-        .only("pk", "full_name", "unit_id")
-        .order_by("full_name", "pk")
-    )
+    return list(unit_staff(unit=unit_id).only("pk", "full_name", "unit_id"))
 
 
 def cluster_list() -> QuerySet:

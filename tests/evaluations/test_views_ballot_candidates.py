@@ -118,18 +118,16 @@ def test_chosen_question_stays_selected(client, secretariat, draft_ballot, our_u
     assert re.search(rf'<option value="{second.pk}" selected>', html.decode())
 
 
+def post_candidate(client, ballot, question, unit, person, **extra):
+    """The candidate form sent as the secretariat sends it: a person of the chosen unit."""
+    data = {"action": "add_candidate", "question": question.pk, "unit": unit.pk}
+    return client.post(url(ballot), {**data, "candidate": f"person:{person.pk}", **extra})
+
+
 def test_person_of_the_chosen_unit_is_added(client, secretariat, draft_ballot, our_unit, people):
     question = draft_ballot.questions.get()
     client.force_login(secretariat)
-    response = client.post(
-        url(draft_ballot),
-        {
-            "action": "add_candidate",
-            "question": question.pk,
-            "unit": our_unit.pk,
-            "candidate": f"person:{people['ours'].pk}",
-        },
-    )
+    response = post_candidate(client, draft_ballot, question, our_unit, people["ours"])
     assert response.status_code == 302
     candidate = question.candidates.get(person=people["ours"])
     assert candidate.name == f"Nguyễn Thị Hoa ({our_unit.display_name})"
@@ -141,15 +139,8 @@ def test_person_not_on_the_chosen_units_staff_is_refused(
 ):
     question = draft_ballot.questions.get()
     client.force_login(secretariat)
-    response = client.post(
-        url(draft_ballot),
-        {
-            "action": "add_candidate",
-            "question": question.pk,
-            "unit": our_unit.pk,
-            "candidate": f"person:{people[who].pk}",
-            "note": "ghi chú đã gõ",
-        },
+    response = post_candidate(
+        client, draft_ballot, question, our_unit, people[who], note="ghi chú đã gõ"
     )
     html = response.content.decode()
     assert response.status_code == 200
