@@ -39,6 +39,7 @@ VENV_BIN = Path(sys.executable).parent
 OUT = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
 NOTES_MARKER = "<!-- notes below are kept by scripts/bench.py -->"
+FLOOR_RUN_TIME = 20  # seconds of /healthz under the same load
 TARGETS = {"queries": 12, "p95_ms": 150, "rps": 150, "export_s": 5, "import_s": 20}
 
 ENV = {
@@ -489,6 +490,15 @@ def write_report(results, path=DOC):
     ]
     for role, (rps, p95, errors) in sorted(load["by_role"].items()):
         lines.append(f"| {role} | {rps:.1f} | {p95:.0f} | {errors} |")
+    floor = results.get("floor")
+    if floor:
+        lines += [
+            "",
+            f"Floor under the same load: `/healthz` alone, {results['users']} users, "
+            f"{FLOOR_RUN_TIME} s: **{floor['rps']:.1f} requests/s**, p95 {floor['p95']:.0f} ms, "
+            f"{floor['errors']} errors. The mixed load runs at "
+            f"{100 * load['rps'] / max(floor['rps'], 0.1):.0f} % of it.",
+        ]
     export, imported = results["export"], results["import"]
     lines += [
         "",
@@ -600,6 +610,16 @@ def run(args, base):
 
     log(f"mixed load: {args.users} users for {args.run_time} s")
     load = run_locust(base, plan_path, users=args.users, run_time=args.run_time, tag="load")
+    # The same load on the page that does nothing: what this machine's stack (locust,
+    # gunicorn, the middleware) can serve at most, so the mixed load reads as a share of it.
+    log(f"floor under load: /healthz, {args.users} users for {FLOOR_RUN_TIME} s")
+    floor_plan = OUT / "plan-floor.json"
+    floor_plan.write_text(
+        json.dumps(
+            {"roles": {"floor": {"sessions": ["-"], "pages": ["/healthz"]}}, "mix": {"floor": 1}}
+        )
+    )
+    floor = run_locust(base, floor_plan, users=args.users, run_time=FLOOR_RUN_TIME, tag="floor")
     log("export of the national score matrix")
     admin_session = requests.Session()
     admin_session.cookies.set("sessionid", session_for(users["admin"]))
@@ -650,6 +670,7 @@ def run(args, base):
         "healthz": healthz,
         "pages": pages,
         "load": load,
+        "floor": floor,
         "export": export,
         "import": imported,
         "fault": fault,
