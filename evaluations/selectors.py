@@ -3,6 +3,7 @@
 from collections import Counter
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
@@ -261,29 +262,43 @@ def unit_results(*, user, unit) -> dict:
     return {"ranks": ranks, "submissions": submissions}
 
 
+# Per group: the unit's subtotal, the sum and the top over the publication's entries, and
+# how many entries there are (an entry without the group counts as 0 in the average).
+# Ordered as the unit's own totals list them (jsonb keeps keys by length, then bytes).
+GROUP_COMPARISON_SQL = """
+SELECT g.key,
+       MAX(g.value::numeric) FILTER (WHERE e.unit_id = %(unit)s),
+       SUM(g.value::numeric),
+       MAX(g.value::numeric),
+       (SELECT COUNT(*) FROM {table} WHERE publication_id = %(publication)s)
+FROM {table} e CROSS JOIN LATERAL jsonb_each_text(e.group_totals) g
+WHERE e.publication_id = %(publication)s
+GROUP BY g.key
+HAVING COUNT(*) FILTER (WHERE e.unit_id = %(unit)s) > 0
+ORDER BY octet_length(g.key), g.key COLLATE "C"
+"""
+
+
 def group_comparison(submission) -> list[dict]:
     """Once the phase's ranking is published: the unit's subtotal per group against the
-    average of the ranked units (one query)."""
+    average of the ranked units. One query, summed in the database: a sector-wide ranking
+    has 2,000 entries, too many to read for one unit's page."""
     publication = getattr(submission.phase, "publication", None)
     if publication is None:
         return []
-    entries = list(RankingEntry.objects.filter(publication=publication))
-    mine = next((e for e in entries if e.unit_id == submission.unit_id), None)
-    if mine is None:
-        return []
-    rows = []
-    for code, value in mine.group_totals.items():
-        values = [Decimal(e.group_totals.get(code, "0")) for e in entries]
-        average = sum(values) / len(values)
-        rows.append(
-            {
-                "group": code,
-                "unit": Decimal(value),
-                "average": average.quantize(Decimal("0.01")),
-                "top": max([*values, Decimal("0")]),
-            }
-        )
-    return rows
+    sql = GROUP_COMPARISON_SQL.format(table=RankingEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"unit": submission.unit_id, "publication": publication.pk})
+        groups = cursor.fetchall()
+    return [
+        {
+            "group": code,
+            "unit": mine,
+            "average": (total / count).quantize(Decimal("0.01")),
+            "top": max(top, Decimal("0")),
+        }
+        for code, mine, total, top, count in groups
+    ]
 
 
 def campaign_phases(campaign) -> list:

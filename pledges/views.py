@@ -48,9 +48,11 @@ class PledgeListView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         roles = roles_of(self.request.user)
-        return super().get_context_data(
+        context = super().get_context_data(
             **kwargs, can_add=roles.is_admin or bool(roles.secretariat_cluster_year_ids)
         )
+        context["pledges"] = selectors.with_signing_counts(context["pledges"])
+        return context
 
 
 def _visible_pledge(user, pk, detail=False):
@@ -411,12 +413,12 @@ class RoundFormView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form})
 
 
-def _overview_or_403(request, pk):
+def _overview_or_403(request, pk, *, with_items=False):
     round_ = get_object_or_404(selectors.rounds_visible_to(user=request.user), pk=pk)
     roles = roles_of(request.user)
     if not (request.user.has_perm("pledges.manage_rounds", round_) or roles.is_sector_viewer):
         return round_, None
-    return round_, selectors.round_overview(round_)
+    return round_, selectors.round_overview(round_, with_items=with_items)
 
 
 class RoundDetailView(LoginRequiredMixin, View):
@@ -435,7 +437,7 @@ class RoundDetailView(LoginRequiredMixin, View):
 
 class RoundExportView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        round_, overview = _overview_or_403(request, pk)
+        round_, overview = _overview_or_403(request, pk, with_items=True)
         if overview is None:
             raise PermissionDenied
         table = ConsolidatedTable(

@@ -77,6 +77,24 @@ def test_leader_signs_in_the_browser(client, leader, open_pledge, our_unit):
     assert Signature.objects.filter(party__unit=our_unit).count() == 1
 
 
+def test_pledge_list_shows_signed_out_of_parties(
+    client, secretariat, leader, open_pledge, our_unit
+):
+    parties = open_pledge.parties.count()
+    services.pledge_sign(
+        pledge=open_pledge,
+        actor=leader,
+        unit=our_unit,
+        signatory_name="Nguyễn Văn An",
+        position="Chánh Thanh tra",
+        signed_on=date(2025, 3, 11),
+    )
+    client.force_login(secretariat)
+    html = client.get(reverse("pledges:pledge_list")).content.decode()
+    assert parties > 1
+    assert f">1/{parties}</td>" in html
+
+
 def test_sign_form_error_keeps_input(client, leader, open_pledge):
     client.force_login(leader)
     response = client.post(
@@ -316,6 +334,9 @@ def test_consolidated_table_and_xlsx_counts(
     client.force_login(secretariat)
     page = client.get(reverse("pledges:round_detail", args=[registration_round.pk]))
     assert page.context["grand_total"] == 4
+    our_row = next(row for row in page.context["rows"] if row["unit"] == our_unit)
+    per_title = dict(zip(page.context["titles"], our_row["counts"], strict=True))
+    assert per_title == {titles[("TTLDXS", "collective")]: 1, titles[("LDTT", "person")]: 3}
     assert [u.pk for u in page.context["not_registered"]] == [other_unit.pk]
     response = client.get(reverse("pledges:round_export", args=[registration_round.pk]))
     workbook = openpyxl.load_workbook(BytesIO(response.content))
