@@ -53,7 +53,7 @@ class PhaseResultsView(LoginRequiredMixin, View):
         phase = _phase(request.user, pk)
         if request.user.has_perm("evaluations.manage_phase", phase):
             # A sector-wide phase expects 2,000 units: read the results of one page of them.
-            page = Paginator(selectors.participants(phase), BOARD_PAGE_SIZE).get_page(
+            page = Paginator(selectors.participants_to_page(phase), BOARD_PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
             return render(
