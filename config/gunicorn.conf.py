@@ -13,6 +13,7 @@ Every value comes from the environment, so one file serves every machine:
     GUNICORN_ACCESS_LOG     `-` (stdout, default); empty turns the access log off
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -34,6 +35,15 @@ max_requests_jitter = max_requests // 10
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Load the app once in the master, so workers fork with Django already imported.
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Move what the loaded app made into the collector's permanent generation: a worker's
+    full collections then skip Django's hundreds of thousands of long-lived objects (they
+    made the slowest 5 % of large pages twice as slow) and leave the master's pages shared."""
+    gc.freeze()
+
+
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 # Logs: the error log and the access log both go to stdout, one JSON object per line.

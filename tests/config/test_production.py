@@ -1,5 +1,6 @@
 """Production serving: health check, storage choice, logs, gunicorn settings, query header."""
 
+import gc
 import json
 import logging
 import os
@@ -175,3 +176,13 @@ def test_query_count_header_counts_the_queries_of_a_request(client, settings):
 @pytest.mark.django_db
 def test_query_count_header_is_off_by_default(client):
     assert "X-Query-Count" not in client.get(reverse("healthz"))
+
+
+def test_gunicorn_freezes_the_loaded_app_before_forking_a_worker():
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))
+    gc.unfreeze()
+    try:
+        config["pre_fork"](server=None, worker=None)
+        assert gc.get_freeze_count() > 10_000  # Django and the app, loaded by this process
+    finally:
+        gc.unfreeze()
