@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -569,8 +570,22 @@ def main():
     )
 
 
+def warm_workers(base, sessionid):
+    """Let every worker make its first database connection before any page is counted:
+    django.contrib.postgres reads two type OIDs once per process, which would otherwise
+    be charged to whichever page a cold worker serves first."""
+    workers = int(ENV["WEB_CONCURRENCY"])
+
+    def visit(_):
+        return requests.get(base + "/account/", cookies={"sessionid": sessionid}, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=workers * 4) as pool:
+        list(pool.map(visit, range(workers * 16)))
+
+
 def run(args, base):
     users = role_users()
+    warm_workers(base, session_for(users["officer"]))
     plan = {
         "roles": {},
         "mix": {"officer": 5, "leader": 2, "secretariat": 2, "viewer": 1, "admin": 1},
