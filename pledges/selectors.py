@@ -6,6 +6,7 @@ from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import (
     Commitment,
     Pledge,
+    PledgeAttachment,
     PledgeParty,
     Registration,
     RegistrationItem,
@@ -62,12 +63,19 @@ def with_signing_counts(pledges) -> list:
 
 def pledge_detail_queryset(*, user) -> QuerySet:
     return pledges_visible_to(user=user).prefetch_related(
-        Prefetch("commitments", queryset=Commitment.objects.prefetch_related("criteria")),
+        Prefetch(
+            "commitments",
+            queryset=Commitment.objects.prefetch_related("criteria").order_by("order", "pk"),
+        ),
         Prefetch(
             "parties",
-            queryset=PledgeParty.objects.select_related("unit", "signature__recorded_by"),
+            # The parties of one pledge: the model's ordering by pledge would join two
+            # more tables only to sort by values that are the same for every row.
+            queryset=PledgeParty.objects.select_related("unit", "signature__recorded_by").order_by(
+                "order", "unit_name"
+            ),
         ),
-        "attachments",
+        Prefetch("attachments", queryset=PledgeAttachment.objects.order_by("kind", "uploaded_at")),
     )
 
 
