@@ -13,6 +13,7 @@ from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import PledgeParty, Registration, RegistrationItem, Signature
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
+from tests.pledges.test_services import sign
 
 pytestmark = pytest.mark.django_db
 
@@ -81,14 +82,7 @@ def test_pledge_list_shows_signed_out_of_parties(
     client, secretariat, leader, open_pledge, our_unit
 ):
     parties = open_pledge.parties.count()
-    services.pledge_sign(
-        pledge=open_pledge,
-        actor=leader,
-        unit=our_unit,
-        signatory_name="Nguyễn Văn An",
-        position="Chánh Thanh tra",
-        signed_on=date(2025, 3, 11),
-    )
+    sign(open_pledge, leader, our_unit)
     client.force_login(secretariat)
     html = client.get(reverse("pledges:pledge_list")).content.decode()
     assert parties > 1
