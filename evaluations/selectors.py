@@ -170,10 +170,10 @@ def pledge_targets(submission) -> dict:
     return targets
 
 
-def progress_board(phase, units=None) -> list[dict]:
-    """One row per expected unit (or per unit given: a page of them): its submission (or
+def progress_board(phase, units) -> list[dict]:
+    """One row per unit given (a page of the phase's participants): its submission (or
     none), extension and completeness."""
-    units = participants(phase) if units is None else list(units)
+    units = list(units)
     unit_ids = [unit.pk for unit in units]
     submissions = {
         s.unit_id: s
