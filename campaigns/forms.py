@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.choices import CampaignScope, CriterionKind, FinalScoreRule, ReviewKind
 from campaigns.models import Campaign, CampaignEvent
 from campaigns.validators import phase_problems, rubric_problems
-from units.formfields import DateField, DecimalCommaField, choose_by_name, kept_rows
+from core.formfields import DateField, DecimalCommaField, choose_by_name, kept_rows
 from units.models import ClusterYear
 from units.selectors import active_unit_choices, roles_of
 

@@ -18,8 +18,8 @@ from campaigns.choices import (
     FinalScoreRule,
     ReviewKind,
 )
+from core.uploads import UploadTo
 from units.models import ClusterYear, StoredFile, Unit
-from units.uploads import UploadTo
 
 campaign_document_path = UploadTo("campaigns")
 event_attachment_path = UploadTo("events")

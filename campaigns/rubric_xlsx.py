@@ -23,8 +23,8 @@ from openpyxl.styles import Alignment, Font
 
 from campaigns.choices import CriterionKind
 from campaigns.models import Criterion, Rubric, RubricGroup
-from units.exceptions import ActionRefused
-from units.xlsx import cell_text, fold, put_text
+from core.exceptions import ActionRefused
+from core.xlsx import cell_text, fold, put_text
 
 MAX_BYTES = 2 * 1024 * 1024
 # Rows with content (blank rows do not count) and columns read from a sheet.

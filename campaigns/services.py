@@ -22,10 +22,10 @@ from campaigns.models import (
     RubricGroup,
 )
 from campaigns.validators import phase_problems, rubric_problems
+from core.exceptions import ActionRefused
+from core.uploads import DOCUMENTS, DOCUMENTS_AND_IMAGES, check_upload, fill_stored_file
 from units.audit import audit_record, field_changes
-from units.exceptions import ActionRefused
 from units.services import require_perm
-from units.uploads import DOCUMENTS, DOCUMENTS_AND_IMAGES, check_upload, fill_stored_file
 
 CAMPAIGN_FIELDS = (
     "title",

@@ -25,8 +25,8 @@ from campaigns.forms import (
     check_rubric_forms,
 )
 from campaigns.rubric_xlsx import RubricImportInvalid, read_rubric_workbook, rubric_to_workbook
-from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, open_stored, refusal_to_form, stored_file_response
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, open_stored, refusal_to_form, stored_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

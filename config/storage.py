@@ -3,7 +3,7 @@
 One web machine keeps uploads on its disk. Several web machines need one shared store:
 set `STORAGE_BACKEND=s3` (or just `AWS_STORAGE_BUCKET_NAME`) and the AWS_* variables, and
 django-storages writes to the bucket. Either way, files are read back only through the
-storage API by permission-checked views (`units.http.stored_file_response`): no URL of a
+storage API by permission-checked views (`core.http.stored_file_response`): no URL of a
 file is ever handed out, the bucket stays private.
 """
 

@@ -27,15 +27,15 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from core.exceptions import ActionRefused
+from core.xlsx import cell_text, fold, map_header
 from evaluations.award_selectors import award_amount, award_import_unit_ids, base_salaries
 from evaluations.choices import AwardSource
 from evaluations.models import AwardRecord
 from pledges.choices import Recipient
 from pledges.models import Title
-from units.exceptions import ActionRefused
 from units.models import AuditEntry, Employment, Person, Unit
 from units.services import require_perm
-from units.xlsx import cell_text, fold, map_header
 
 # Column headers of the template, in order: (field, header shown in the file).
 COLUMNS = (

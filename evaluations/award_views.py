@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param
 from evaluations import award_selectors
 from evaluations.award_forms import AwardImportForm
 from evaluations.award_import import AwardImportInvalid, award_import, template_workbook
 from evaluations.dossier import dossier_file_name, dossier_zip
-from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param
 from units.models import ClusterYear, Unit
 from units.selectors import people_visible_to
 

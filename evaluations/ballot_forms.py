@@ -7,9 +7,9 @@ check the same rules again inside their transaction.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formfields import DateField, DecimalCommaField
 from evaluations.ballots import QuestionData
 from pledges.models import Title
-from units.formfields import DateField, DecimalCommaField
 
 
 class BallotForm(forms.Form):

@@ -13,6 +13,8 @@ from django.views import View
 
 from campaigns.models import Campaign, Phase
 from campaigns.selectors import campaigns_visible_to
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, redirect_stray_query, refusal_to_form
 from evaluations import ballot_selectors as selectors
 from evaluations import ballots as services
 from evaluations.ballot_forms import (
@@ -27,8 +29,6 @@ from evaluations.ballot_forms import (
 from evaluations.ballot_models import BallotCandidate, BallotQuestion, BallotVoter
 from evaluations.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
 from pledges.models import Title
-from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, redirect_stray_query, refusal_to_form
 from units.models import ClusterYear
 from units.selectors import roles_of, staff_choices
 

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.exceptions import ActionRefused
 from evaluations import ballot_selectors as selectors
 from evaluations.ballot_choices import BallotStatus
 from evaluations.ballot_models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
 from units.audit import audit_record
-from units.exceptions import ActionRefused
 from units.selectors import roles_of
 from units.services import require_perm
 

@@ -30,6 +30,8 @@ from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.exceptions import ActionRefused
+from core.xlsx import put_text
 from evaluations.award_selectors import DOSSIER_STATUSES
 from pledges.choices import Recipient
 
@@ -56,8 +58,6 @@ from pledges.documents import (
     _setup,
     vietnamese_date_line,
 )
-from units.exceptions import ActionRefused
-from units.xlsx import put_text
 
 NUMBER_LINE = "Số: …/TTr-CTĐ"
 COUNCIL = "Hội đồng Thi đua - Khen thưởng ngành Thanh tra"

@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.xlsx import put_text
 from evaluations import selectors
 from evaluations.choices import Band
-from units.xlsx import put_text
 
 BOLD = Font(bold=True)
 BAND_LABELS = dict(Band.choices)

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formfields import DateField, DecimalCommaField
 from evaluations.services import check_score
-from units.formfields import DateField, DecimalCommaField
 
 
 def score_field_name(criterion) -> str:

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Criterion, Phase, Rubric
+from core.uploads import UploadTo
 from evaluations.choices import (
     AwardSource,
     EvidenceKind,
@@ -17,7 +18,6 @@ from evaluations.choices import (
 from evaluations.choices import Band as BandChoice
 from evaluations.ranking import final_score
 from units.models import StatusChange, StoredFile, Unit
-from units.uploads import UploadTo
 
 SCORE = {"max_digits": 6, "decimal_places": 2}
 

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.formfields import DateField
 from evaluations.choices import InitiativeScope, TaskRating
 from evaluations.models import AwardProposal
 from pledges.models import Title
-from units.formfields import DateField
 
 PROPOSAL_FIELDS = [
     "title",

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, redirect_stray_query, stored_file_response
 from evaluations import proposal_selectors as selectors
 from evaluations import proposals as services
 from evaluations.choices import ProposalStatus
@@ -22,8 +24,6 @@ from evaluations.proposal_forms import (
     ProposalForm,
     ReasonForm,
 )
-from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, redirect_stray_query, stored_file_response
 from units.models import ClusterYear
 from units.selectors import roles_of, staff_choices
 

@@ -10,6 +10,8 @@ record that later eligibility checks read.
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.exceptions import ActionRefused
+from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
 from evaluations.award_selectors import award_amount
 from evaluations.choices import AwardSource, ProposalStatus
 from evaluations.eligibility import findings_for
@@ -17,11 +19,9 @@ from evaluations.models import AwardProposal, AwardRecord, ProposalEvent, Propos
 from evaluations.proposal_selectors import latest_ranking_entry
 from pledges.choices import Recipient
 from units.audit import audit_record
-from units.exceptions import ActionRefused
 from units.models import ClusterMembership
 from units.selectors import roles_of
 from units.services import require_perm
-from units.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
 
 TRANSITIONS = {
     ProposalStatus.DRAFT: {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN},

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from campaigns.selectors import current_rubric
 from campaigns.services import rubric_freeze
+from core.exceptions import ActionRefused
+from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
 from evaluations import selectors
 from evaluations.choices import EvidenceKind, SubmissionStatus
 from evaluations.models import (
@@ -28,10 +30,8 @@ from evaluations.models import (
 )
 from evaluations.ranking import average, totals_to_json, unit_total
 from units.audit import audit_record
-from units.exceptions import ActionRefused
 from units.selectors import roles_of
 from units.services import require_perm
-from units.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
 
 TRANSITIONS = {
     SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from campaigns.models import Criterion
+from core.exceptions import ActionRefused
+from core.http import deny_unless, stored_file_response
 from evaluations import selectors, services
 from evaluations.choices import Band as BandChoice
 from evaluations.choices import SubmissionStatus
@@ -25,8 +27,6 @@ from evaluations.forms import (
 )
 from evaluations.models import CrossAssignment, Evidence, Submission
 from evaluations.reminders import send_reminders
-from units.exceptions import ActionRefused
-from units.http import deny_unless, stored_file_response
 from units.selectors import roles_of
 
 RANKING_PAGE_SIZE = 100

@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from units.xlsx import clean_text, put_text
+from core.xlsx import clean_text, put_text
 
 PERSON = "person"
 COLLECTIVE = "collective"

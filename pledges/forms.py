@@ -3,10 +3,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
+from core.formfields import DateField, choose_by_name, kept_rows
 from pledges.choices import PledgeFileKind
 from pledges.models import Pledge, RegistrationRound
 from pledges.selectors import titles_for_registration
-from units.formfields import DateField, choose_by_name, kept_rows
 from units.models import ClusterYear, Person
 from units.selectors import active_unit_choices, roles_of
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Criterion
+from core.uploads import UploadTo
 from pledges.choices import (
     PledgeFileKind,
     PledgeStatus,
@@ -16,7 +17,6 @@ from pledges.choices import (
     TitleLevel,
 )
 from units.models import ClusterYear, Person, StatusChange, StoredFile, Unit
-from units.uploads import UploadTo
 
 
 class Title(models.Model):

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.exceptions import ActionRefused
+from core.uploads import IMAGES, FileKind, fill_stored_file
 from pledges import selectors
 from pledges.choices import (
     PledgeFileKind,
@@ -28,10 +30,8 @@ from pledges.models import (
     Signature,
 )
 from units.audit import audit_record, field_changes
-from units.exceptions import ActionRefused
 from units.selectors import roles_of
 from units.services import require_perm
-from units.uploads import IMAGES, FileKind, fill_stored_file
 
 PLEDGE_FIELDS = (
     "cluster_year",

@@ -10,6 +10,8 @@ from django.views.generic import ListView
 
 from campaigns.models import Criterion
 from campaigns.selectors import current_rubric
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, refusal_to_form, stored_file_response
 from pledges import selectors, services
 from pledges.choices import Recipient
 from pledges.documents import CommitmentLine, PledgeDocument, SignatureBlock, pledge_docx
@@ -27,8 +29,6 @@ from pledges.forms import (
     SignatureForm,
 )
 from pledges.models import PledgeAttachment, Registration
-from units.exceptions import ActionRefused
-from units.http import deny_unless, int_param, refusal_to_form, stored_file_response
 from units.selectors import roles_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rules.contrib.admin import ObjectPermissionsModelAdmin
 
+from core.exceptions import ActionRefused
+from core.http import int_param
 from units import services
 from units.audit import ACTION_KINDS, audit_record
-from units.exceptions import ActionRefused
-from units.http import int_param
 from units.models import (
     AuditEntry,
     Cluster,

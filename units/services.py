@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exceptions import ActionRefused
 from units.audit import audit_record, field_changes
-from units.exceptions import ActionRefused
 from units.models import Employment, Person, RoleAssignment, Unit
 from units.selectors import forget_roles
 

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 
+from core.exceptions import ActionRefused
+from core.xlsx import cell_text, fold, map_header
 from units.audit import audit_record
 from units.choices import Gender
-from units.exceptions import ActionRefused
 from units.models import Employment, Person
-from units.xlsx import cell_text, fold, map_header
 
 # Column headers of the template, in order: (field, header shown in the file).
 COLUMNS = (

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from core.exceptions import ActionRefused
 from units import selectors, services
 from units.audit import action_kind, change_rows
 from units.dashboard import dashboard_context
-from units.exceptions import ActionRefused
 from units.forms import AuditFilterForm, PersonForm, StaffImportForm, UnitFilterForm
 from units.staff_import import StaffImportInvalid, staff_import, template_workbook
 

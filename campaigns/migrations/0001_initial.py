@@ -6,7 +6,7 @@ import django.core.validators
 import django.db.models.constraints
 import django.db.models.deletion
 import django.db.models.expressions
-import units.uploads
+import core.uploads
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('scope', models.CharField(choices=[('sector', 'Whole sector'), ('cluster_year', 'One cluster year')], max_length=20, verbose_name='scope')),
                 ('document_number', models.CharField(blank=True, max_length=100, verbose_name='launching document number')),
                 ('launch_date', models.DateField(blank=True, null=True, verbose_name='launch date (date of the document)')),
-                ('document_file', models.FileField(blank=True, upload_to=units.uploads.UploadTo('campaigns'), verbose_name='launching document (file)')),
+                ('document_file', models.FileField(blank=True, upload_to=core.uploads.UploadTo('campaigns'), verbose_name='launching document (file)')),
                 ('document_file_name', models.CharField(blank=True, editable=False, max_length=255)),
                 ('start_date', models.DateField(verbose_name='covers from')),
                 ('end_date', models.DateField(verbose_name='covers until')),
@@ -84,11 +84,11 @@ class Migration(migrations.Migration):
             name='EventAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to=units.uploads.UploadTo('events'), verbose_name='file')),
+                ('file', models.FileField(upload_to=core.uploads.UploadTo('events'), verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField(verbose_name='size')),
-                ('thumbnail', models.ImageField(blank=True, upload_to=units.uploads.UploadTo('thumbnails'))),
+                ('thumbnail', models.ImageField(blank=True, upload_to=core.uploads.UploadTo('thumbnails'))),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='campaigns.campaignevent', verbose_name='event')),
                 ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -5,7 +5,7 @@ from django import template
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 
-from units.templatetags.numbers import format_points
+from core.templatetags.numbers import format_points
 
 register = template.Library()
 

@@ -20,8 +20,8 @@ from campaigns.rubric_xlsx import (
     read_rubric_workbook,
     rubric_to_workbook,
 )
+from core.exceptions import ActionRefused
 from tests.factories.campaigns import CriterionFactory, RubricFactory, RubricGroupFactory
-from units.exceptions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

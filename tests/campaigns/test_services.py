@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 
 from campaigns import services
 from campaigns.models import Campaign, Criterion, EventAttachment, Phase, Rubric, RubricGroup
+from core.exceptions import ActionRefused
 from tests.factories.campaigns import CampaignEventFactory
-from units.exceptions import ActionRefused
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

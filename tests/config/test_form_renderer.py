@@ -8,8 +8,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from config.forms import FormRenderer
+from core.formfields import choose_by_name
 from tests.factories.units import UnitFactory
-from units.formfields import choose_by_name
 from units.models import Unit
 
 CHOICES = [

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from core.exceptions import ActionRefused
 from evaluations.award_import import COLUMNS, AwardImportInvalid, award_import, template_workbook
 from evaluations.choices import AwardSource
 from evaluations.models import AwardRecord
 from tests.factories.evaluations import AwardRecordFactory
 from tests.factories.units import EmploymentFactory, PersonFactory, UnitFactory
-from units.exceptions import ActionRefused
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import translation
 
+from core.exceptions import ActionRefused
 from evaluations import ballot_selectors, ballots
 from evaluations.ballot_choices import BallotStatus
 from evaluations.ballot_models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
@@ -27,7 +28,6 @@ from tests.factories.units import (
     UserFactory,
 )
 from units.choices import Role
-from units.exceptions import ActionRefused
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -9,11 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from campaigns.choices import FinalScoreRule
+from core.exceptions import ActionRefused
 from evaluations import services
 from evaluations.models import CrossAssignment, CrossScore, Score
 from tests.factories.units import ClusterMembershipFactory, RoleAssignmentFactory, UserFactory
 from units.choices import Role
-from units.exceptions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

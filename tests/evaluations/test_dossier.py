@@ -9,6 +9,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from core.exceptions import ActionRefused
 from evaluations.choices import ProposalStatus
 from evaluations.dossier import (
     COVER_NAME,
@@ -25,7 +26,6 @@ from tests.factories.units import (
     UserFactory,
 )
 from units.choices import Role
-from units.exceptions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.exceptions import ActionRefused
 from evaluations import proposals as services
 from evaluations.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.eligibility import batch_findings, findings_for
@@ -18,7 +19,6 @@ from tests.evaluations.ballot_fixtures import (  # noqa: F401
     other_leader,
 )
 from tests.factories.units import PersonFactory
-from units.exceptions import ActionRefused
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -6,10 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
+from core.exceptions import ActionRefused
 from evaluations import services
 from evaluations.choices import SubmissionStatus
 from evaluations.models import Extension, RankingEntry, Score, Submission, SubmissionEvent
-from units.exceptions import ActionRefused
 
 pytestmark = pytest.mark.django_db
 

@@ -2,12 +2,12 @@ from datetime import date
 
 import pytest
 
+from core.exceptions import ActionRefused
 from pledges import services
 from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import Pledge, PledgeParty, RegistrationEvent, RegistrationItem, Signature
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
-from units.exceptions import ActionRefused
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

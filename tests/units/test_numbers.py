@@ -9,7 +9,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from units.templatetags.numbers import format_points
+from core.templatetags.numbers import format_points
 
 numbers = st.one_of(
     st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**6), max_value=10**6),

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
+from core.exceptions import ActionRefused
 from tests.factories.units import EmploymentFactory, PersonFactory, UnitFactory, UserFactory
 from units import services
 from units.choices import Role
-from units.exceptions import ActionRefused
 from units.models import AuditEntry, Employment, Person, RoleAssignment
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.utils import translation
 from openpyxl import Workbook
 from PIL import Image
 
-from units import uploads
-from units.exceptions import ActionRefused
-from units.uploads import (
+from core import uploads
+from core.exceptions import ActionRefused
+from core.uploads import (
     DOCUMENTS,
     DOCUMENTS_AND_IMAGES,
     IMAGES,

@@ -43,7 +43,7 @@ def map_header(header, *, aliases: dict, labels: dict, required) -> dict[str, in
     (folded); a clear refusal naming the required columns that are missing."""
     from django.utils.translation import gettext as _
 
-    from units.exceptions import ActionRefused
+    from core.exceptions import ActionRefused
 
     folded = [fold(cell) for cell in header]
     columns = {}

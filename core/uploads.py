@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
 
-from units.exceptions import ActionRefused
+from core.exceptions import ActionRefused
 
 
 @deconstructible
