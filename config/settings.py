@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "campaigns",
     "pledges",
     "evaluations",
+    "seed",
 ]
 
 MIDDLEWARE = [

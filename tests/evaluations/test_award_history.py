@@ -448,7 +448,7 @@ def test_demo_awards_show_eligibility_inheritance_and_thematic(db):
     call_command("seed_demo", verbosity=0)
     assert AwardRecord.objects.count() == count  # idempotent
 
-    from evaluations.award_demo import seed_awards
+    from seed.demo.awards import seed_awards
     from units.models import ClusterYear, Person, Unit
 
     names = seed_awards()

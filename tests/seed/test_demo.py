@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from units.demo import CLUSTER2_2019, DEMO_PASSWORD, THEME_2019
+from seed.demo.units import CLUSTER2_2019, DEMO_PASSWORD, THEME_2019
 from units.models import ClusterYear, Person, Unit, User
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from units.demo import DEMO_PASSWORD
+from seed.demo.units import DEMO_PASSWORD
 from units.models import User
 
 

@@ -158,7 +158,7 @@ PEOPLE_2019 = [
 ]
 
 
-def _person(code, position):
+def demo_person(code, position):
     """A demo person of that unit (from its own staff list, by the demo's staff code)."""
     return (
         Person.objects.filter(staff_code__startswith=f"{code}-", position=position)
@@ -262,7 +262,7 @@ def seed_awards() -> dict:
             salaries=salaries,
         )
     for code, position, summary in PEOPLE_2019:
-        person = _person(code, position)
+        person = demo_person(code, position)
         if person is not None:
             _record(
                 title=titles[("CSTDCS", "person")],
@@ -278,7 +278,7 @@ def seed_awards() -> dict:
             )
 
     # A Thái Bình inspector (now in Hưng Yên): awards kept with Thái Bình as the unit.
-    thai_binh_person = _person("TT-TBI", "Thanh tra viên")
+    thai_binh_person = demo_person("TT-TBI", "Thanh tra viên")
     if thai_binh_person is not None:
         _base_level_fighter(
             person=thai_binh_person,
@@ -288,8 +288,8 @@ def seed_awards() -> dict:
             salaries=salaries,
         )
 
-    eligible = _person("TT-HYE", "Trưởng phòng Nghiệp vụ")
-    ineligible = _person("TT-NBI", "Chuyên viên")
+    eligible = demo_person("TT-HYE", "Trưởng phòng Nghiệp vụ")
+    ineligible = demo_person("TT-NBI", "Chuyên viên")
     if eligible is not None:
         _base_level_fighter(
             person=eligible,

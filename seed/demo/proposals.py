@@ -3,10 +3,10 @@
 from datetime import date
 
 from evaluations import proposals as services
-from evaluations.award_demo import _person as demo_person
 from evaluations.choices import InitiativeScope, TaskRating
 from evaluations.models import AwardProposal
 from pledges.models import Title
+from seed.demo.awards import demo_person
 from units.models import ClusterYear, Person, Unit, User
 
 SUMMARY = (

@@ -7,7 +7,7 @@ from campaigns.models import Criterion, Phase
 from evaluations import services
 from evaluations.choices import SubmissionStatus
 from evaluations.models import RankingEntry, Score, Submission
-from evaluations.scale import SCALE_PASSWORD, AlreadySeeded, Sizes, seed_scale
+from seed.scale import SCALE_PASSWORD, AlreadySeeded, Sizes, seed_scale
 from units.models import ClusterYear, Employment, Person, Unit, User
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from evaluations.scale import SCALE_PASSWORD, AlreadySeeded, Sizes, is_seeded, seed_scale
+from seed.scale import SCALE_PASSWORD, AlreadySeeded, Sizes, is_seeded, seed_scale
 
 
 class Command(BaseCommand):

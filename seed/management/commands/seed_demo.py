@@ -2,12 +2,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from campaigns.demo import seed_campaigns
-from evaluations.award_demo import seed_awards
-from evaluations.demo import seed_evaluations
-from evaluations.proposal_demo import seed_proposals
-from pledges.demo import seed_pledges
-from units.demo import seed_units
+from seed.demo.awards import seed_awards
+from seed.demo.ballots import seed_ballots
+from seed.demo.campaigns import seed_campaigns
+from seed.demo.pledges import seed_pledges
+from seed.demo.proposals import seed_proposals
+from seed.demo.results import seed_results
+from seed.demo.units import seed_units
 
 
 class Command(BaseCommand):
@@ -16,14 +17,14 @@ class Command(BaseCommand):
         "pledges, registrations and results."
     )
 
-    # Lives in the last app of the chain so that it may call every app's demo.
     def handle(self, *args, **options):
         translation.activate("vi")
         with transaction.atomic():
             seed_units()
             seed_campaigns()
             seed_pledges()
-            seed_evaluations()
+            seed_results()
+            seed_ballots()
             seed_awards()
             seed_proposals()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
