@@ -1,5 +1,16 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+# Modules that register with earlier apps when loaded: dashboard items with `units` (shown
+# in this order), the award records with the eligibility rules of `pledges` (R10, R19).
+REGISTERING_MODULES = (
+    "evaluations.ballots.dashboard",
+    "evaluations.results.dashboard",
+    "evaluations.proposals.dashboard",
+    "evaluations.awards.history",
+)
 
 
 class EvaluationsConfig(AppConfig):
@@ -7,6 +18,5 @@ class EvaluationsConfig(AppConfig):
     verbose_name = _("Evaluations and awards")
 
     def ready(self):
-        # `dashboard` modules register items with the dashboard of `units`; `history` gives
-        # the eligibility rules of `pledges` the award records (R10, R19).
-        from evaluations import ballot_dashboard, dashboard, history  # noqa: F401
+        for module in REGISTERING_MODULES:
+            import_module(module)

@@ -273,7 +273,7 @@ def run_locust(base, plan_path, *, users, run_time, tag):
 
 
 def time_export(session, base):
-    from evaluations.models import Phase
+    from campaigns.models import Phase
 
     phase = Phase.objects.filter(campaign__cluster_year__isnull=True).order_by("start_date").first()
     url = f"{base}/phases/{phase.pk}/ranking.xlsx"
@@ -654,7 +654,7 @@ def run(args, base):
     from django.db import connection
 
     connection.close()
-    from evaluations.models import Score
+    from evaluations.results.models import Score
     from units.models import Person, Unit
 
     data = (

@@ -22,6 +22,10 @@ from tests.factories.units import (
 )
 from units.choices import Role
 
+# Fixtures shared across folders (ballots are candidates' source for proposals, and the
+# browser tests drive them).
+pytest_plugins = ["tests.evaluations.ballots.fixtures"]
+
 # Property-based tests (hypothesis): few examples, no deadline (each example is a request
 # against PostgreSQL), no example database written into the work tree. Raise the count
 # for a deeper run with HYPOTHESIS_PROFILE=deep.
@@ -218,6 +222,6 @@ def phase(campaign, rubric):
 
 @pytest.fixture
 def submission(phase, officer, our_unit):
-    from evaluations import services
+    from evaluations.results import services
 
     return services.submission_start(phase=phase, unit=our_unit, actor=officer)

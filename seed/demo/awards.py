@@ -16,9 +16,10 @@ from datetime import date
 from django.db import transaction
 
 from campaigns.models import Campaign
-from evaluations.award_selectors import award_amount, base_salaries
-from evaluations.choices import AwardSource
-from evaluations.models import AwardRecord, RankingEntry
+from evaluations.awards.choices import AwardSource
+from evaluations.awards.models import AwardRecord
+from evaluations.awards.selectors import award_amount, base_salaries
+from evaluations.results.models import RankingEntry
 from pledges.models import Title
 from units.models import ClusterYear, Person, Unit
 

@@ -6,9 +6,9 @@ from datetime import date
 from django.utils import timezone
 
 from campaigns.models import Campaign, Phase
-from evaluations import ballots
-from evaluations.ballot_models import Ballot
-from evaluations.ballots import QuestionData
+from evaluations.ballots import services as ballots
+from evaluations.ballots.models import Ballot
+from evaluations.ballots.services import QuestionData
 from pledges.models import Title
 from units.models import ClusterYear, User
 

@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from evaluations import proposals as services
-from evaluations.choices import InitiativeScope, TaskRating
-from evaluations.models import AwardProposal
+from evaluations.proposals import services
+from evaluations.proposals.choices import InitiativeScope, TaskRating
+from evaluations.proposals.models import AwardProposal
 from pledges.models import Title
 from seed.demo.awards import demo_person
 from units.models import ClusterYear, Person, Unit, User

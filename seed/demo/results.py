@@ -15,9 +15,15 @@ from django.utils import timezone
 from campaigns.models import Campaign, Phase
 from campaigns.selectors import current_rubric
 from campaigns.services import rubric_freeze
-from evaluations import services
-from evaluations.choices import SubmissionStatus
-from evaluations.models import Extension, RankingPublication, Score, Submission, SubmissionEvent
+from evaluations.results import services
+from evaluations.results.choices import SubmissionStatus
+from evaluations.results.models import (
+    Extension,
+    RankingPublication,
+    Score,
+    Submission,
+    SubmissionEvent,
+)
 from seed.demo.units import CLUSTER2_2019
 from units.models import Unit, User
 

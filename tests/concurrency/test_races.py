@@ -18,12 +18,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from campaigns.models import Rubric
-from evaluations import services as evaluation_services
-from evaluations.models import Score, SubmissionEvent
+from evaluations.results import services as evaluation_services
+from evaluations.results.models import Score, SubmissionEvent
 from pledges.choices import RegistrationStatus
 from pledges.models import RegistrationEvent
 from tests.campaigns.test_views import CRITERIA, GROUPS, rubric_post
-from tests.evaluations.test_views import score_post, submit_ready
+from tests.evaluations.results.test_views import score_post, submit_ready
 from tests.factories.pledges import RegistrationFactory
 from units.models import AuditEntry
 

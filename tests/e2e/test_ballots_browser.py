@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from ballot_fixtures are used as arguments)
 """Issue 6 (secret ballot) in a real browser: the secretariat opens a ballot from a published
 ranking, two leaders vote in their own browsers, a second vote is refused, the ballot is
 closed with the right tally and the minutes download."""
@@ -10,12 +9,11 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from evaluations import services
-from evaluations.ballot_choices import BallotStatus
-from evaluations.ballot_models import Ballot
+from evaluations.ballots.choices import BallotStatus
+from evaluations.ballots.models import Ballot
+from evaluations.results import services
 from tests.e2e.conftest import sign_in
-from tests.evaluations.ballot_fixtures import draft_ballot, other_leader  # noqa: F401
-from tests.evaluations.test_views import submit_ready
+from tests.evaluations.results.test_views import submit_ready
 from tests.factories.units import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from evaluations.models import AwardProposal
+from evaluations.proposals.models import AwardProposal
 from tests.e2e.conftest import sign_in
 from tests.factories.units import PASSWORD, PersonFactory
 

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from evaluations.choices import SubmissionStatus
-from evaluations.models import Submission
+from evaluations.results.choices import SubmissionStatus
+from evaluations.results.models import Submission
 from tests.e2e.conftest import sign_in
 from tests.factories.units import PASSWORD
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (fixtures imported from ballot_fixtures are used as arguments)
 """Issue 7: a whole emulation year in the browser, each user in their own browser context.
 
 Only the foundation comes from factories (a cluster year of three member units, users and
@@ -17,14 +16,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign
-from evaluations.ballot_choices import BallotStatus
-from evaluations.ballot_models import Ballot
-from evaluations.choices import ProposalStatus, SubmissionStatus
-from evaluations.models import AwardProposal, AwardRecord, RankingPublication, Submission
+from evaluations.awards.models import AwardRecord
+from evaluations.ballots.choices import BallotStatus
+from evaluations.ballots.models import Ballot
+from evaluations.proposals.choices import ProposalStatus
+from evaluations.proposals.models import AwardProposal
+from evaluations.results.choices import SubmissionStatus
+from evaluations.results.models import RankingPublication, Submission
 from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import Pledge, Registration, RegistrationRound
 from tests.e2e.conftest import sign_in
-from tests.evaluations.ballot_fixtures import draft_ballot, open_ballot  # noqa: F401
 from tests.factories.units import (
     PASSWORD,
     ClusterMembershipFactory,
@@ -464,7 +465,7 @@ def test_key_forms_accessibility_basics(
 def test_dashboard_and_proposals_fit_a_phone(
     new_page, live_server, officer, our_unit, cluster_year, titles
 ):
-    from evaluations.proposals import proposal_create
+    from evaluations.proposals.services import proposal_create
 
     proposal_create(  # a row in the list, with the longest title name of the catalogue
         actor=officer,

@@ -3,8 +3,10 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from evaluations.choices import AwardSource, ProposalStatus
-from evaluations.models import AwardProposal, AwardRecord, ProposalFile
+from evaluations.awards.choices import AwardSource
+from evaluations.awards.models import AwardRecord
+from evaluations.proposals.choices import ProposalStatus
+from evaluations.proposals.models import AwardProposal, ProposalFile
 from tests.factories.units import ClusterYearFactory, UnitFactory
 
 

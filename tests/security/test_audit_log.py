@@ -7,9 +7,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from evaluations import services as evaluation_services
-from evaluations.models import Score
-from tests.evaluations.test_views import submit_ready
+from evaluations.results import services as evaluation_services
+from evaluations.results.models import Score
+from tests.evaluations.results.test_views import submit_ready
 from tests.factories.units import PASSWORD, PersonFactory, UnitFactory, UserFactory
 from units import services
 from units.models import AuditEntry, User

@@ -101,7 +101,7 @@ def test_uploaded_files_are_served_as_downloads_without_sniffing(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from evaluations import services
+    from evaluations.results import services
 
     settings.MEDIA_ROOT = tmp_path
     evidence = services.evidence_add(

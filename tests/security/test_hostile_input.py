@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from campaigns.models import Campaign, CampaignEvent, ContentArea, Criterion, Phase, Rubric
 from config.middleware import CONTROL_CHARACTERS
-from evaluations.models import Extension, Score
+from evaluations.results.models import Extension, Score
 from pledges.models import Commitment, Pledge, RegistrationItem
 from tests.campaigns.test_views import CRITERIA, GROUPS, PHASE_1, form_data, rubric_post
 from tests.factories.pledges import RegistrationFactory

@@ -20,11 +20,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from campaigns import services as campaign_services
-from evaluations import ballots
-from evaluations import proposals as proposal_services
-from evaluations import services as evaluation_services
-from evaluations.ballots import QuestionData
-from evaluations.models import CrossAssignment
+from evaluations.ballots import services as ballots
+from evaluations.ballots.services import QuestionData
+from evaluations.proposals import services as proposal_services
+from evaluations.results import services as evaluation_services
+from evaluations.results.models import CrossAssignment
 from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind

@@ -120,8 +120,9 @@ def test_every_demo_page_renders_within_query_bound(
 
 
 def test_demo_has_award_proposals_in_every_state(demo):
-    from evaluations.choices import ProposalStatus
-    from evaluations.models import AwardProposal, AwardRecord
+    from evaluations.awards.models import AwardRecord
+    from evaluations.proposals.choices import ProposalStatus
+    from evaluations.proposals.models import AwardProposal
 
     states = set(AwardProposal.objects.values_list("status", flat=True))
     assert states == set(ProposalStatus.values)
@@ -131,8 +132,8 @@ def test_demo_has_award_proposals_in_every_state(demo):
 
 def test_demo_eligibility_people(demo):
     """The award history gives one person the sector fighter title's three years, not the other."""
-    from evaluations.eligibility import findings_for
-    from evaluations.models import AwardProposal
+    from evaluations.proposals.eligibility import findings_for
+    from evaluations.proposals.models import AwardProposal
 
     proposals = AwardProposal.objects.filter(title__code="CSTD_NGANH").select_related("title")
     blocking = {p.status: {f.rule for f in findings_for(p) if f.blocking} for p in proposals}

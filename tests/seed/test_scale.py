@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from campaigns.models import Criterion, Phase
-from evaluations import services
-from evaluations.choices import SubmissionStatus
-from evaluations.models import RankingEntry, Score, Submission
+from evaluations.results import services
+from evaluations.results.choices import SubmissionStatus
+from evaluations.results.models import RankingEntry, Score, Submission
 from seed.scale import SCALE_PASSWORD, AlreadySeeded, Sizes, seed_scale
 from units.models import ClusterYear, Employment, Person, Unit, User
 
@@ -78,7 +78,7 @@ def test_seed_scale_command_says_when_already_seeded(scale, capsys):
 
 
 def test_award_history_for_every_unit_and_year(scale):
-    from evaluations.models import AwardRecord
+    from evaluations.awards.models import AwardRecord
 
     years = set(AwardRecord.objects.values_list("year", flat=True))
     assert len(years) == Sizes.tiny().award_years

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import Phase
-from evaluations.reminders import send_reminders
+from evaluations.results.reminders import send_reminders
 
 
 class Command(BaseCommand):

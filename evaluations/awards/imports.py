@@ -1,0 +1,520 @@
+"""Import past years' award records from an .xlsx file: all rows or none.
+
+Every row is checked before anything is written; when any row is wrong the user gets the
+list of rows and reasons, and the database is unchanged. The number of queries does not
+depend on the number of rows: titles, units, people and existing records are each read
+once for the whole file, and the records are written with one bulk insert.
+"""
+
+import re
+import unicodedata
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from core.exceptions import ActionRefused
+from core.xlsx import cell_text, fold, map_header
+from evaluations.awards.choices import AwardSource
+from evaluations.awards.models import AwardRecord
+from evaluations.awards.selectors import award_amount, award_import_unit_ids, base_salaries
+from pledges.choices import Recipient
+from pledges.models import Title
+from units.models import AuditEntry, Employment, Person, Unit
+from units.services import require_perm
+
+# Column headers of the template, in order: (field, header shown in the file).
+COLUMNS = (
+    ("year", gettext_lazy("Year")),
+    ("title_code", gettext_lazy("Title code")),
+    ("recipient", gettext_lazy("Recipient (individual/collective)")),
+    ("unit_code", gettext_lazy("Unit code")),
+    ("staff_code", gettext_lazy("Staff code")),
+    ("full_name", gettext_lazy("Full name")),
+    ("decision_number", gettext_lazy("Decision number")),
+    ("decision_date", gettext_lazy("Decision date")),
+    ("issuing_authority", gettext_lazy("Issued by")),
+    ("thematic", gettext_lazy("Thematic movement (yes/no)")),
+    ("amount", gettext_lazy("Amount (VND)")),
+    ("summary", gettext_lazy("Achievement summary")),
+    ("initiative", gettext_lazy("Initiative")),
+)
+REQUIRED = ("year", "title_code", "unit_code", "decision_number", "decision_date")
+# Headers are recognised in Vietnamese or English, with or without diacritics.
+HEADER_ALIASES = {
+    "year": ("nam", "year"),
+    "title_code": ("ma danh hieu", "danh hieu", "title code", "title"),
+    "recipient": (
+        "doi tuong",
+        "doi tuong (ca nhan/tap the)",
+        "recipient",
+        "recipient (individual/collective)",
+    ),
+    "unit_code": ("don vi", "ma don vi", "unit", "unit code"),
+    "staff_code": ("ma can bo", "staff code"),
+    "full_name": ("ho ten", "ho va ten", "full name", "name"),
+    "decision_number": ("so quyet dinh", "so qd", "decision number"),
+    "decision_date": ("ngay quyet dinh", "ngay qd", "decision date"),
+    "issuing_authority": ("co quan ban hanh", "issued by", "issuing authority"),
+    "thematic": (
+        "phong trao chuyen de",
+        "phong trao chuyen de (co/khong)",
+        "chuyen de",
+        "thematic",
+        "thematic movement",
+        "thematic movement (yes/no)",
+    ),
+    "amount": ("so tien", "so tien (dong)", "so tien (vnd)", "amount", "amount (vnd)"),
+    "summary": ("tom tat thanh tich", "thanh tich", "achievement summary", "summary"),
+    "initiative": ("sang kien", "initiative"),
+}
+RECIPIENT_VALUES = {
+    "ca nhan": Recipient.PERSON,
+    "individual": Recipient.PERSON,
+    "person": Recipient.PERSON,
+    "tap the": Recipient.COLLECTIVE,
+    "collective": Recipient.COLLECTIVE,
+}
+YES = {"co", "x", "yes", "y", "true", "1", "c"}
+NO = {"", "khong", "k", "no", "n", "false", "0"}
+DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+class AwardImportInvalid(Exception):
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    units: int
+
+
+def _max_rows():
+    return getattr(settings, "AWARD_IMPORT_MAX_ROWS", settings.STAFF_IMPORT_MAX_ROWS)
+
+
+def _max_bytes():
+    return getattr(settings, "AWARD_IMPORT_MAX_BYTES", settings.STAFF_IMPORT_MAX_BYTES)
+
+
+def template_workbook() -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Awards")[:31]
+    sheet.append([str(header) for _field, header in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.append(
+        [
+            2024,
+            "CSTDCS",
+            _("individual"),
+            "TT-HYE",
+            "CB001",
+            "Nguyễn Văn An",
+            "125/QĐ-TTr",
+            "20/12/2024",
+            "Thanh tra tỉnh Hưng Yên",
+            _("no"),
+            "",
+            "Hoàn thành xuất sắc nhiệm vụ năm 2024.",
+            "Sáng kiến số hóa hồ sơ thanh tra",
+        ]
+    )
+    sheet.append(
+        [
+            2024,
+            "TTLDXS",
+            _("collective"),
+            "TT-HYE",
+            "",
+            "",
+            "210/QĐ-UBND",
+            "15/01/2025",
+            "Ủy ban nhân dân tỉnh Hưng Yên",
+            _("no"),
+            "",
+            "Tập thể hoàn thành xuất sắc nhiệm vụ năm 2024.",
+            "",
+        ]
+    )
+    widths = (8, 14, 14, 12, 12, 26, 16, 14, 30, 12, 14, 50, 36)
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+def read_rows(uploaded) -> list[tuple[int, dict]]:
+    """Parse the upload into (row number, raw values) pairs; raise ActionRefused for a bad file."""
+    if uploaded.size > _max_bytes():
+        raise ActionRefused(
+            _("The file is too large (at most %(size)d MB).")
+            % {"size": _max_bytes() // (1024 * 1024)}
+        )
+    head = uploaded.read(4)
+    uploaded.seek(0)
+    if not uploaded.name.lower().endswith(".xlsx") or head != b"PK\x03\x04":
+        raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
+    try:
+        workbook = load_workbook(uploaded, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ActionRefused(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    columns = _map_header(next(rows, None) or ())
+    parsed = []
+    for number, values in enumerate(rows, start=2):
+        if number - 1 > _max_rows():
+            raise ActionRefused(_("The file has more than %(max)d rows.") % {"max": _max_rows()})
+        record = {field: values[i] if i < len(values) else None for field, i in columns.items()}
+        if any(cell_text(v) for v in record.values()):
+            parsed.append((number, record))
+    workbook.close()
+    if not parsed:
+        raise ActionRefused(_("The file has no award rows below the header."))
+    return parsed
+
+
+def _map_header(header) -> dict[str, int]:
+    return map_header(header, aliases=HEADER_ALIASES, labels=dict(COLUMNS), required=REQUIRED)
+
+
+def _name_key(text) -> str:
+    """Names compare exactly, except for case, spacing and Unicode normal form."""
+    return " ".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+
+
+def parse_year(value) -> int | None:
+    text = cell_text(value)
+    if not text.isdigit():
+        return None
+    year = int(text)
+    return year if 2000 <= year <= 2100 else None
+
+
+def parse_date(value) -> date | None:
+    """An Excel date cell, or text written dd/mm/yyyy (also with "-" or ".")."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = DATE_TEXT.match(cell_text(value))
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_amount(value) -> Decimal | None:
+    """Whole dong: 2340000, "2.340.000", "2,340,000 đ". Raises ValueError when unreadable."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        amount = Decimal(str(value))
+    else:
+        text = fold(value).replace("vnd", "").replace("dong", "").replace("d", "")
+        text = re.sub(r"[\s.,]", "", text)
+        if not text:
+            return None
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValueError(text) from exc
+    if amount < 0 or amount != amount.to_integral_value():
+        raise ValueError(value)
+    return amount
+
+
+# --- Checking --------------------------------------------------------------------------------
+
+
+class _Lookups:
+    """Everything the rows refer to, read once for the whole file."""
+
+    def __init__(self, *, actor, rows):
+        self.titles = {(t.code.upper(), t.recipient): t for t in Title.objects.all()}
+        codes = {cell_text(r.get("unit_code")).upper() for _n, r in rows} - {""}
+        self.units = {
+            u.code.upper(): u
+            for u in Unit.objects.annotate(code_upper=Upper("code")).filter(code_upper__in=codes)
+        }
+        self.allowed = award_import_unit_ids(actor)  # None: every unit
+        unit_ids = [u.pk for u in self.units.values()]
+        # People of a unit: its staff now, and whoever worked there (merged units' staff
+        # moved to the successor but their employment there is kept).
+        worked = defaultdict(set)
+        for person_id, unit_id in Employment.objects.filter(unit_id__in=unit_ids).values_list(
+            "person_id", "unit_id"
+        ):
+            worked[unit_id].add(person_id)
+        people = Person.objects.filter(
+            Q(unit_id__in=unit_ids) | Q(pk__in=[p for ids in worked.values() for p in ids])
+        )
+        self.by_unit = defaultdict(set)  # unit id -> {person}
+        by_pk = {}
+        for person in people:
+            by_pk[person.pk] = person
+            self.by_unit[person.unit_id].add(person)
+        for unit_id, person_ids in worked.items():
+            self.by_unit[unit_id] |= {by_pk[pk] for pk in person_ids if pk in by_pk}
+        self.salaries = base_salaries()
+        years = {parse_year(r.get("year")) for _n, r in rows} - {None}
+        person_ids = list(by_pk)
+        existing = AwardRecord.objects.filter(year__in=years).filter(
+            Q(person__isnull=True, unit_id__in=unit_ids) | Q(person_id__in=person_ids)
+        )
+        self.existing = {
+            _key(title_id, year, unit_id, person_id)
+            for title_id, year, unit_id, person_id in existing.values_list(
+                "title_id", "year", "unit_id", "person_id"
+            )
+        }
+
+    def people_of(self, unit):
+        return self.by_unit.get(unit.pk, set())
+
+
+def _key(title_id, year, unit_id, person_id):
+    return (title_id, year, "p", person_id) if person_id else (title_id, year, "u", unit_id)
+
+
+def validate_rows(*, actor, rows) -> list[AwardRecord]:
+    """Check every row; return the records to create or raise with all errors."""
+    labels = {field: str(label) for field, label in COLUMNS}
+    lookups = _Lookups(actor=actor, rows=rows)
+    today = timezone.localdate()
+    seen: dict[tuple, int] = {}
+    errors, records = [], []
+    for number, raw in rows:
+        row_errors = []
+
+        def error(field, message, number=number, row_errors=row_errors):
+            row_errors.append(RowError(number, labels[field], message))
+
+        year = parse_year(raw.get("year"))
+        if year is None:
+            error("year", _("Write the year with four digits, e.g. 2024."))
+
+        staff_code = cell_text(raw.get("staff_code"))
+        full_name = cell_text(raw.get("full_name"))
+        recipient_text = fold(raw.get("recipient"))
+        if recipient_text:
+            recipient = RECIPIENT_VALUES.get(recipient_text)
+            if recipient is None:
+                error("recipient", _("Write “cá nhân” (individual) or “tập thể” (collective)."))
+        else:
+            recipient = Recipient.PERSON if staff_code or full_name else Recipient.COLLECTIVE
+
+        code = cell_text(raw.get("title_code")).upper()
+        title = lookups.titles.get((code, recipient)) if recipient else None
+        if recipient and title is None:
+            if not code:
+                error("title_code", _("The title code is missing."))
+            elif any(c == code for c, _r in lookups.titles):
+                error(
+                    "title_code",
+                    _("The title %(code)s is not awarded to this kind of recipient.")
+                    % {"code": code},
+                )
+            else:
+                error("title_code", _("Unknown title code %(code)s.") % {"code": code})
+
+        unit_code = cell_text(raw.get("unit_code"))
+        unit = lookups.units.get(unit_code.upper()) if unit_code else None
+        if not unit_code:
+            error("unit_code", _("The unit code is missing."))
+        elif unit is None:
+            error("unit_code", _("Unknown unit code %(code)s.") % {"code": unit_code})
+        elif lookups.allowed is not None and unit.pk not in lookups.allowed:
+            error(
+                "unit_code",
+                _("You may not import awards for %(unit)s: it is not in a cluster year you run.")
+                % {"unit": unit.name},
+            )
+            unit = None
+
+        person = None
+        if recipient == Recipient.COLLECTIVE and (staff_code or full_name):
+            error(
+                "full_name",
+                _("A collective award names no person: leave the staff code and name empty."),
+            )
+        elif recipient == Recipient.PERSON:
+            if not (staff_code or full_name):
+                error("full_name", _("Give the person's staff code or full name."))
+            elif unit is not None:
+                person = _find_person(lookups.people_of(unit), staff_code, full_name, error)
+
+        decision_date = parse_date(raw.get("decision_date"))
+        if decision_date is None:
+            error("decision_date", _("Write the decision date as dd/mm/yyyy."))
+        elif decision_date > today:
+            error("decision_date", _("The decision date is in the future."))
+        elif year is not None and decision_date.year < year:
+            error("decision_date", _("The decision is dated before the year of the award."))
+
+        thematic_text = fold(raw.get("thematic"))
+        if thematic_text not in YES | NO:
+            error("thematic", _("Write “có” (yes) or “không” (no)."))
+        try:
+            amount = parse_amount(raw.get("amount"))
+        except ValueError:
+            amount = None
+            error("amount", _("Write the amount in whole dong, e.g. 2340000."))
+
+        record = AwardRecord(
+            title=title,
+            year=year,
+            unit=unit,
+            person=person,
+            recipient_name=(person.full_name if person else unit.name if unit else ""),
+            is_thematic=thematic_text in YES,
+            decision_number=cell_text(raw.get("decision_number")),
+            decision_date=decision_date,
+            issuing_authority=cell_text(raw.get("issuing_authority")),
+            amount=amount,
+            summary=cell_text(raw.get("summary")),
+            initiative=cell_text(raw.get("initiative")),
+            source=AwardSource.IMPORT,
+        )
+        try:
+            # Foreign keys were resolved above; uniqueness is checked below for the whole file.
+            record.full_clean(
+                exclude=[
+                    "title",
+                    "unit",
+                    "person",
+                    "campaign",
+                    "proposal",
+                    "year",
+                    "decision_date",
+                    "amount",
+                    "recipient_name",
+                ],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                for message in messages:
+                    row_errors.append(RowError(number, labels.get(field, field), message))
+
+        if title is not None and year is not None and unit is not None and not row_errors:
+            key = _key(title.pk, year, unit.pk, person.pk if person else None)
+            if key in lookups.existing:
+                error(
+                    "title_code",
+                    _("This award is already recorded for %(name)s in %(year)d.")
+                    % {"name": record.recipient_name, "year": year},
+                )
+            elif key in seen:
+                error(
+                    "title_code",
+                    _("The same award is already on row %(row)d.") % {"row": seen[key]},
+                )
+            else:
+                seen[key] = number
+        if not row_errors and record.amount is None:
+            record.amount = award_amount(title, decision_date, salaries=lookups.salaries)
+        errors.extend(row_errors)
+        if not row_errors:
+            records.append(record)
+    if errors:
+        raise AwardImportInvalid(errors)
+    return records
+
+
+def _find_person(people, staff_code, full_name, error):
+    if staff_code:
+        matches = [p for p in people if p.staff_code and p.staff_code == staff_code]
+        if not matches:
+            error(
+                "staff_code",
+                _("No one with staff code %(code)s in this unit.") % {"code": staff_code},
+            )
+            return None
+        person = matches[0]
+        if full_name and _name_key(full_name) != _name_key(person.full_name):
+            error(
+                "full_name",
+                _("Staff code %(code)s belongs to %(name)s, not to the name written.")
+                % {"code": staff_code, "name": person.full_name},
+            )
+            return None
+        return person
+    matches = [p for p in people if _name_key(p.full_name) == _name_key(full_name)]
+    if not matches:
+        error("full_name", _("No one named %(name)s in this unit.") % {"name": full_name})
+        return None
+    if len(matches) > 1:
+        error(
+            "full_name",
+            _("%(count)d people are named %(name)s in this unit: give the staff code.")
+            % {"count": len(matches), "name": full_name},
+        )
+        return None
+    return matches[0]
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def award_import(*, actor, uploaded) -> ImportResult:
+    """Create the award records of the file (source: import), all or none, audited per unit."""
+    require_perm(actor, "evaluations.import_awards")
+    rows = read_rows(uploaded)
+    records = validate_rows(actor=actor, rows=rows)
+    created = AwardRecord.objects.bulk_create(records, batch_size=1000)
+    units = {}
+    counts = {}
+    for record in created:
+        units[record.unit_id] = record.unit
+        counts[record.unit_id] = counts.get(record.unit_id, 0) + 1
+    # One audit entry per unit concerned, so each unit reads the import in its own audit;
+    # written in one insert (audit_record would cost a query per unit).
+    content_type = ContentType.objects.get_for_model(Unit)
+    AuditEntry.objects.bulk_create(
+        AuditEntry(
+            actor=actor,
+            action="awardrecord.import",
+            content_type=content_type,
+            object_id=str(unit_id),
+            object_repr=str(unit)[:255],
+            unit=unit,
+            changes={"created": [None, counts[unit_id]]},
+            note=uploaded.name[:200],
+        )
+        for unit_id, unit in units.items()
+    )
+    return ImportResult(created=len(created), units=len(units))

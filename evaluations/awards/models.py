@@ -1,0 +1,107 @@
+"""Award records (the history every eligibility check reads) and the base salary."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from evaluations.awards.choices import AwardSource
+from units.models import Unit
+
+
+class AwardRecord(models.Model):
+    """A title or award received: the history every later eligibility check reads."""
+
+    title = models.ForeignKey(
+        "pledges.Title", verbose_name=_("title or award form"), on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="award_records"
+    )
+    person = models.ForeignKey(
+        "units.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_records",
+    )
+    recipient_name = models.CharField(_("recipient"), max_length=255)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="award_records",
+    )
+    is_thematic = models.BooleanField(
+        _("from a thematic movement"),
+        default=False,
+        help_text=_("Thematic awards do not count toward regular-merit proposals."),
+    )
+    decision_number = models.CharField(_("decision number"), max_length=50)
+    decision_date = models.DateField(_("decision date"))
+    issuing_authority = models.CharField(_("issued by"), max_length=255, blank=True)
+    amount = models.DecimalField(
+        _("reward amount (VND)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    summary = models.TextField(_("achievement summary"), blank=True)
+    initiative = models.CharField(_("initiative or scientific work"), max_length=255, blank=True)
+    # By name: proposals come after awards in the import order (a proposal reads the amounts).
+    proposal = models.OneToOneField(
+        "evaluations.AwardProposal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="award_record",
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("award record")
+        verbose_name_plural = _("award records")
+        ordering = ["-year", "title__order", "recipient_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "year", "unit"],
+                condition=Q(person__isnull=True),
+                name="award_once_per_unit_title_year",
+                violation_error_message=_("This unit already holds this award for that year."),
+            ),
+            models.UniqueConstraint(
+                fields=["title", "year", "person"],
+                condition=Q(person__isnull=False),
+                name="award_once_per_person_title_year",
+                violation_error_message=_("This person already holds this award for that year."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["person", "year"]),
+            models.Index(fields=["unit", "year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.title.name} – {self.recipient_name} ({self.year})"
+
+
+class BaseSalary(models.Model):
+    """The statutory base salary (lương cơ sở) from a date on; rewards are multiples of it."""
+
+    amount = models.DecimalField(_("base salary (VND)"), max_digits=12, decimal_places=0)
+    valid_from = models.DateField(_("in force from"), unique=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("base salary")
+        verbose_name_plural = _("base salaries")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="base_salary_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.amount:,.0f} VND ({self.valid_from:%d/%m/%Y})"

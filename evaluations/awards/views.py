@@ -1,0 +1,166 @@
+"""Pages of award records: histories, the import of past years, honour boards.
+
+Thin views: the object comes through a selector or a plain lookup of shared master data,
+the permission from the rules (`evaluations/awards/rules.py`), the write from
+a service.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param
+from evaluations.awards import selectors
+from evaluations.awards.forms import AwardImportForm
+from evaluations.awards.imports import AwardImportInvalid, award_import, template_workbook
+from units.models import ClusterYear, Unit
+from units.selectors import people_visible_to
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A unit's people receive hundreds of awards over ten years: the history shows a page at a time.
+PEOPLE_AWARDS_PAGE_SIZE = 50
+
+
+def _cluster_year(pk):
+    return get_object_or_404(
+        ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
+    )
+
+
+class UnitAwardHistoryView(LoginRequiredMixin, View):
+    """A unit's awards and its predecessors' (R19); amounts for those who see the details.
+
+    The collective awards are shown whole; the people's awards a page at a time, newest
+    first, optionally for one year (`?year=`).
+    """
+
+    def get(self, request, pk):
+        # Units are shared master data: every signed-in user reads them and their awards.
+        unit = get_object_or_404(Unit.objects.select_related("merged_into"), pk=pk)
+        deny_unless(request.user, "evaluations.view_unit_awards", unit)
+        year = int_param(request.GET.get("year"), low=1900, high=2999)
+        history = selectors.unit_award_history(unit, year=year)
+        page = Paginator(history.people, PEOPLE_AWARDS_PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "evaluations/awards/unit_history.html",
+            {
+                "unit": unit,
+                "history": history,
+                "page_obj": page,
+                "year": year,
+                "query_string": f"year={year}" if year else "",
+                "show_details": request.user.has_perm("evaluations.view_award_details", unit),
+                "can_import": request.user.has_perm("evaluations.import_awards"),
+            },
+        )
+
+
+class PersonAwardHistoryView(LoginRequiredMixin, View):
+    """A person's awards over the years: goes with the staff record (404 for others)."""
+
+    def get(self, request, pk):
+        person = get_object_or_404(people_visible_to(user=request.user), pk=pk)
+        return render(
+            request,
+            "evaluations/awards/person_history.html",
+            {"person": person, "records": selectors.person_award_history(person)},
+        )
+
+
+class AwardImportView(LoginRequiredMixin, FormView):
+    template_name = "evaluations/awards/import.html"
+    form_class = AwardImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        deny_unless(request.user, "evaluations.import_awards")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, scope_all=selectors.award_import_unit_ids(self.request.user) is None
+        )
+
+    def form_valid(self, form):
+        try:
+            result = award_import(actor=self.request.user, uploaded=form.cleaned_data["file"])
+        except ActionRefused as refused:
+            form.add_error("file", refused.message)
+            return self.form_invalid(form)
+        except AwardImportInvalid as invalid:
+            form.add_error(
+                None,
+                _("Nothing was saved: %(count)d problems in the file. Fix them and upload again.")
+                % {"count": len(invalid.errors)},
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, row_errors=invalid.errors)
+            )
+        messages.success(
+            self.request,
+            _("Import finished: %(created)d award records added for %(units)d units.")
+            % {"created": result.created, "units": result.units},
+        )
+        return redirect("evaluations:award_import")
+
+
+class AwardImportTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        response = HttpResponse(template_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="mau-khen-thuong-cac-nam.xlsx"'
+        return response
+
+
+def _honour_board(request, groups, **context):
+    """The board page (campaign or cluster year): listed titles and titles counted per unit."""
+    return render(
+        request,
+        "evaluations/awards/honour_board.html",
+        {
+            **context,
+            "groups": groups,
+            "has_counts": any(group.counted for group in groups),
+            "printed_at": timezone.localtime(),
+        },
+    )
+
+
+class CampaignHonourBoardView(LoginRequiredMixin, View):
+    """The awards of a campaign, grouped by title, for whoever sees the campaign."""
+
+    def get(self, request, pk):
+        from campaigns.selectors import campaigns_visible_to
+
+        campaign = get_object_or_404(
+            campaigns_visible_to(user=request.user).select_related("cluster_year__cluster"), pk=pk
+        )
+        deny_unless(request.user, "evaluations.view_honour_board", campaign)
+        return _honour_board(
+            request,
+            selectors.honour_board_for_campaign(campaign),
+            campaign=campaign,
+            heading=campaign.title,
+        )
+
+
+class ClusterYearHonourBoardView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        cluster_year = _cluster_year(pk)
+        deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
+        return _honour_board(
+            request,
+            selectors.honour_board_for_cluster_year(cluster_year),
+            cluster_year=cluster_year,
+            heading=f"{cluster_year.cluster.name} – {cluster_year.year}",
+            # A unit's count links to that unit's award history of the year.
+            history_query=f"?year={cluster_year.year}",
+        )

@@ -1,0 +1,619 @@
+"""Pages of the secret ballot: list, setup, vote, paper totals, tally, minutes."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from campaigns.models import Campaign, Phase
+from campaigns.selectors import campaigns_visible_to
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, redirect_stray_query, refusal_to_form
+from evaluations.ballots import selectors, services
+from evaluations.ballots.forms import (
+    BallotForm,
+    CandidateForm,
+    PaperForm,
+    QuestionForm,
+    VoteForm,
+    VoterForm,
+    split_choice,
+)
+from evaluations.ballots.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
+from evaluations.ballots.models import BallotCandidate, BallotQuestion, BallotVoter
+from pledges.models import Title
+from units.models import ClusterYear
+from units.selectors import roles_of, staff_choices
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FLAG_QUESTION = gettext_lazy("Units proposed for the emulation flag of the Government Inspectorate")
+
+
+def _ballot(user, pk):
+    """The ballot through the selector of what the user may see: 404 otherwise."""
+    ballot = get_object_or_404(selectors.ballots_visible_to(user=user), pk=pk)
+    deny_unless(user, "evaluations.view_ballot", ballot)
+    return ballot
+
+
+class BallotListView(LoginRequiredMixin, View):
+    """The ballots the user may see, optionally of one cluster year or campaign."""
+
+    def get(self, request):
+        cluster_year = campaign = None
+        if int_param(request.GET.get("cluster_year")):
+            cluster_year = get_object_or_404(
+                ClusterYear.objects.select_related("cluster"), pk=request.GET["cluster_year"]
+            )
+        if int_param(request.GET.get("campaign")):
+            campaign = get_object_or_404(
+                campaigns_visible_to(user=request.user), pk=request.GET["campaign"]
+            )
+        ballots = selectors.ballot_list(
+            user=request.user,
+            cluster_year_id=cluster_year.pk if cluster_year else None,
+            campaign_id=campaign.pk if campaign else None,
+        )
+        roles = roles_of(request.user)
+        return render(
+            request,
+            "evaluations/ballots/list.html",
+            {
+                "ballots": ballots,
+                "cluster_year": cluster_year,
+                "campaign": campaign,
+                "can_create": roles.is_admin or bool(roles.secretariat_cluster_year_ids),
+            },
+        )
+
+
+def _source_choices(user) -> list:
+    """Published phase rankings and campaigns the user may base a ballot on."""
+    roles = roles_of(user)
+    campaigns = campaigns_visible_to(user=user)
+    if not roles.is_admin:
+        campaigns = campaigns.filter(
+            Q(cluster_year_id__in=roles.secretariat_cluster_year_ids) | Q(cluster_year__isnull=True)
+        )
+    phases = list(
+        Phase.objects.filter(campaign__in=campaigns, publication__isnull=False)
+        .select_related("campaign")
+        .order_by("-start_date")[:100]
+    )
+    choices = [
+        (f"phase:{p.pk}", _("%(phase)s – %(campaign)s") % {"phase": p.name, "campaign": p.campaign})
+        for p in phases
+    ]
+    seen = set()
+    for phase in phases:
+        if phase.campaign_id not in seen:
+            seen.add(phase.campaign_id)
+            choices.append(
+                (
+                    f"campaign:{phase.campaign_id}",
+                    _("Whole campaign: %(campaign)s") % {"campaign": phase.campaign},
+                )
+            )
+    return choices
+
+
+def _cluster_year_choices(user) -> list:
+    roles = roles_of(user)
+    years = ClusterYear.objects.select_related("cluster").order_by("-year", "cluster__name")
+    if not roles.is_admin:
+        years = years.filter(pk__in=roles.secretariat_cluster_year_ids)
+    return [(y.pk, str(y)) for y in years[:300]]
+
+
+def _resolve_source(value):
+    kind, pk = split_choice(value)
+    if kind == "phase":
+        phase = Phase.objects.select_related("campaign").filter(pk=pk).first()
+        return (phase.campaign if phase else None), phase
+    if kind == "campaign":
+        return Campaign.objects.filter(pk=pk).first(), None
+    return None, None
+
+
+class BallotCreateView(LoginRequiredMixin, View):
+    template_name = "evaluations/ballots/create.html"
+
+    def forms(self, data=None):
+        user = self.request.user
+        roles = roles_of(user)
+        if not (roles.is_admin or roles.secretariat_cluster_year_ids):
+            raise PermissionDenied
+        initial = {"title": _("Selection vote for the emulation titles")}
+        question_initial = {"text": FLAG_QUESTION, "places": 1, "from_ranking": 3}
+        phase_pk, campaign_pk = (
+            int_param(self.request.GET.get("phase")),
+            int_param(self.request.GET.get("campaign")),
+        )
+        cluster_year_pk = int_param(self.request.GET.get("cluster_year"))
+        if phase_pk:
+            initial["source"] = f"phase:{phase_pk}"
+            phase = Phase.objects.select_related("campaign").filter(pk=phase_pk).first()
+            cluster_year_pk = cluster_year_pk or (phase and phase.campaign.cluster_year_id)
+        elif campaign_pk:
+            initial["source"] = f"campaign:{campaign_pk}"
+        flag = Title.objects.filter(code="CO_TTCP", recipient="collective").first()
+        if flag is not None:
+            question_initial["title"] = flag.pk
+        form = BallotForm(data, initial=initial, sources=_source_choices(user))
+        years = _cluster_year_choices(user)
+        form.fields["cluster_year"] = _cluster_year_field(years)
+        if cluster_year_pk:
+            form.initial["cluster_year"] = cluster_year_pk
+        form.order_fields(["cluster_year", "title", "source"])
+        question = QuestionForm(data, prefix="q", initial=question_initial)
+        return form, question
+
+    def get(self, request):
+        form, question = self.forms()
+        return render(request, self.template_name, {"form": form, "question_form": question})
+
+    def post(self, request):
+        form, question = self.forms(request.POST)
+        if form.is_valid() and question.is_valid():
+            cluster_year = ClusterYear.objects.get(pk=form.cleaned_data["cluster_year"])
+            campaign, phase = _resolve_source(form.cleaned_data.get("source"))
+            data = {
+                k: v for k, v in form.cleaned_data.items() if k not in ("cluster_year", "source")
+            }
+            try:
+                ballot = services.ballot_create(
+                    cluster_year=cluster_year,
+                    actor=request.user,
+                    campaign=campaign,
+                    phase=phase,
+                    questions=[question.question_data()],
+                    **data,
+                )
+            except (ActionRefused, ValidationError) as error:
+                refusal_to_form(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The ballot was created as a draft: check the candidates and voters, "
+                        "then open it."
+                    ),
+                )
+                return redirect("evaluations:ballot_detail", pk=ballot.pk)
+        return render(request, self.template_name, {"form": form, "question_form": question})
+
+
+def _cluster_year_field(choices):
+    from django import forms
+
+    return forms.TypedChoiceField(label=_("Cluster year"), choices=choices, coerce=int)
+
+
+class BallotEditView(LoginRequiredMixin, View):
+    template_name = "evaluations/ballots/edit.html"
+
+    def load(self, pk):
+        ballot = _ballot(self.request.user, pk)
+        deny_unless(self.request.user, "evaluations.change_ballot", ballot)
+        return ballot
+
+    def get(self, request, pk):
+        ballot = self.load(pk)
+        initial = {name: getattr(ballot, name) for name in services.BALLOT_FIELDS}
+        form = BallotForm(initial=initial, with_source=False)
+        return render(request, self.template_name, {"ballot": ballot, "form": form})
+
+    def post(self, request, pk):
+        ballot = self.load(pk)
+        form = BallotForm(request.POST, with_source=False)
+        if form.is_valid():
+            try:
+                services.ballot_update(ballot=ballot, actor=request.user, data=form.cleaned_data)
+            except (ActionRefused, ValidationError) as error:
+                refusal_to_form(form, error)
+            else:
+                messages.success(request, _("The ballot was saved."))
+                return redirect("evaluations:ballot_detail", pk=ballot.pk)
+        return render(request, self.template_name, {"ballot": ballot, "form": form})
+
+
+class BallotDetailView(LoginRequiredMixin, View):
+    """The ballot: setup while a draft, turnout while open, the tally once closed."""
+
+    template_name = "evaluations/ballots/detail.html"
+    query_params = ("question", "unit")  # what a GET reload of the candidate form carries
+
+    def context(self, ballot, question_form=None, candidate_form=None, voter_form=None):
+        user = self.request.user
+        questions = selectors.questions_of(ballot)
+        manages = user.has_perm("evaluations.manage_ballot", ballot)
+        voters = selectors.voters_of(ballot) if manages else []
+        if manages:
+            # The user's own voter row is among these: no second query.
+            roles = roles_of(user)
+            mine = [v for v in voters if v.user_id == user.pk or v.unit_id in roles.leader_unit_ids]
+            mine.sort(key=lambda v: (v.voted_at is not None, v.pk))
+            ballot._voter_for_user = {user.pk: mine[0] if mine else None}
+        can_change = user.has_perm("evaluations.change_ballot", ballot)
+        sees_result = user.has_perm("evaluations.view_ballot_result", ballot)
+        for question in questions:
+            question.rows = (
+                selectors.tallied_candidates(question) if sees_result else question.candidates.all()
+            )
+            question.has_tie = sees_result and any(c.tie for c in question.rows)
+        context = {
+            "ballot": ballot,
+            "questions": questions,
+            "voters": voters,
+            "manages": manages,
+            "can_change": can_change,
+            "sees_result": sees_result,
+            "my_voter": selectors.voter_for(user=user, ballot=ballot),
+            "can_vote": user.has_perm("evaluations.vote_ballot", ballot),
+            "voted_count": sum(1 for v in voters if v.voted_at),
+        }
+        if can_change:
+            units = selectors.all_member_units(ballot.cluster_year)
+            context["question_form"] = question_form or QuestionForm(
+                prefix="q",
+                initial={
+                    "places": 1,
+                    "from_ranking": 3 if ballot.phase_id or ballot.campaign_id else 0,
+                },
+                with_ranking=bool(ballot.phase_id or ballot.campaign_id),
+            )
+            asked = self.request.POST if self.request.method == "POST" else self.request.GET
+            context["candidate_form"] = candidate_form or self.build_candidate_form(
+                units, wanted_unit=int_param(asked.get("unit"))
+            )
+            context["candidate_question"] = int_param(asked.get("question"))
+            context["voter_form"] = voter_form or VoterForm(
+                units=units, users=selectors.delegate_users(ballot.cluster_year)
+            )
+        return context
+
+    @staticmethod
+    def build_candidate_form(units, data=None, *, wanted_unit=None):
+        """The candidate form listing the staff of one member unit (`?unit=`) at most: a
+        unit outside the cluster year lists nobody."""
+        unit = next((u for u in units if u.pk == wanted_unit), None)
+        people = staff_choices(unit_id=unit.pk) if unit else []
+        for person in people:
+            person.unit = unit  # the candidate's name shows the unit: no query per person
+        form = CandidateForm(
+            data, units=units, unit=unit, people=people, initial={"unit": unit and unit.pk}
+        )
+        form.people = {p.pk: p for p in people}
+        return form
+
+    def get(self, request, pk):
+        ballot = _ballot(request.user, pk)
+        # The no-script "show this unit's staff" button sends the whole form by GET.
+        if stray := redirect_stray_query(request, self.query_params):
+            return stray
+        return render(request, self.template_name, self.context(ballot))
+
+    def post(self, request, pk):
+        ballot = _ballot(request.user, pk)
+        action = request.POST.get("action", "")
+        handlers = {
+            "add_question": self.add_question,
+            "delete_question": self.delete_question,
+            "add_candidate": self.add_candidate,
+            "remove_candidate": self.remove_candidate,
+            "add_voter": self.add_voter,
+            "remove_voter": self.remove_voter,
+            "open": self.transition,
+            "close": self.transition,
+            "publish": self.transition,
+        }
+        if action not in handlers:
+            raise Http404
+        return handlers[action](request, ballot, action)
+
+    def _done(self, ballot, message):
+        messages.success(self.request, message)
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
+
+    def _refused(self, ballot, refused):
+        messages.error(self.request, refused.message)
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
+
+    def add_question(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        form = QuestionForm(
+            request.POST, prefix="q", with_ranking=bool(ballot.phase_id or ballot.campaign_id)
+        )
+        if form.is_valid():
+            try:
+                services.question_add(ballot=ballot, actor=request.user, data=form.question_data())
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return self._done(ballot, _("The question was added."))
+        return render(request, self.template_name, self.context(ballot, question_form=form))
+
+    def delete_question(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        question = get_object_or_404(
+            BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
+        )
+        try:
+            services.question_delete(question=question, actor=request.user)
+        except ActionRefused as refused:
+            return self._refused(ballot, refused)
+        return self._done(ballot, _("The question was removed."))
+
+    def add_candidate(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        question = get_object_or_404(
+            BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
+        )
+        units = selectors.all_member_units(ballot.cluster_year)
+        form = self.build_candidate_form(
+            units, request.POST, wanted_unit=int_param(request.POST.get("unit"))
+        )
+        if form.is_valid():
+            kind, choice = split_choice(form.cleaned_data["candidate"])
+            unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
+            person = form.people.get(choice) if kind == "person" else None
+            try:
+                services.candidate_add(
+                    question=question,
+                    actor=request.user,
+                    unit=unit,
+                    person=person,
+                    note=form.cleaned_data["note"],
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return self._done(ballot, _("The candidate was added."))
+        return render(request, self.template_name, self.context(ballot, candidate_form=form))
+
+    def remove_candidate(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        candidate = get_object_or_404(
+            BallotCandidate.objects.select_related("question__ballot"),
+            pk=int_param(request.POST.get("candidate")),
+            question__ballot=ballot,
+        )
+        try:
+            services.candidate_remove(candidate=candidate, actor=request.user)
+        except ActionRefused as refused:
+            return self._refused(ballot, refused)
+        return self._done(ballot, _("The candidate was removed."))
+
+    def add_voter(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        units = selectors.all_member_units(ballot.cluster_year)
+        users = selectors.delegate_users(ballot.cluster_year)
+        form = VoterForm(request.POST, units=units, users=users)
+        if form.is_valid():
+            kind, choice = split_choice(form.cleaned_data["voter"])
+            unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
+            delegate = next((u for u in users if kind == "user" and u.pk == choice), None)
+            try:
+                services.voter_add(ballot=ballot, actor=request.user, unit=unit, user=delegate)
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return self._done(ballot, _("The voter was added."))
+        return render(request, self.template_name, self.context(ballot, voter_form=form))
+
+    def remove_voter(self, request, ballot, action):
+        deny_unless(request.user, "evaluations.change_ballot", ballot)
+        voter = get_object_or_404(
+            BallotVoter.objects.select_related("ballot"),
+            pk=int_param(request.POST.get("voter")),
+            ballot=ballot,
+        )
+        try:
+            services.voter_remove(voter=voter, actor=request.user)
+        except ActionRefused as refused:
+            return self._refused(ballot, refused)
+        return self._done(ballot, _("The voter was removed."))
+
+    TRANSITIONS = {
+        "open": (
+            services.ballot_open,
+            gettext_lazy("The ballot is open: eligible voters can vote now."),
+        ),
+        "close": (
+            services.ballot_close,
+            gettext_lazy("The ballot was closed and tallied."),
+        ),
+        "publish": (
+            services.ballot_publish,
+            gettext_lazy("The result was published: member units can see it now."),
+        ),
+    }
+
+    def transition(self, request, ballot, action):
+        service, message = self.TRANSITIONS[action]
+        deny_unless(request.user, "evaluations.manage_ballot", ballot)
+        try:
+            service(ballot=ballot, actor=request.user)
+        except ActionRefused as refused:
+            return self._refused(ballot, refused)
+        return self._done(ballot, str(message))
+
+
+class QuestionEditView(LoginRequiredMixin, View):
+    template_name = "evaluations/ballots/question_form.html"
+
+    def load(self, pk):
+        question = get_object_or_404(
+            BallotQuestion.objects.filter(
+                ballot__in=selectors.ballots_visible_to(user=self.request.user)
+            ).select_related("ballot__cluster_year__cluster"),
+            pk=pk,
+        )
+        deny_unless(self.request.user, "evaluations.change_ballot", question.ballot)
+        return question
+
+    def get(self, request, pk):
+        question = self.load(pk)
+        form = QuestionForm(
+            prefix="q",
+            with_ranking=False,
+            initial={
+                "text": question.text,
+                "title": question.title_id,
+                "places": question.places,
+                "threshold_percent": question.threshold_percent,
+            },
+        )
+        return render(request, self.template_name, {"question": question, "form": form})
+
+    def post(self, request, pk):
+        question = self.load(pk)
+        form = QuestionForm(request.POST, prefix="q", with_ranking=False)
+        if form.is_valid():
+            try:
+                services.question_update(
+                    question=question, actor=request.user, data=form.question_data()
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The question was saved."))
+                return redirect("evaluations:ballot_detail", pk=question.ballot_id)
+        return render(request, self.template_name, {"question": question, "form": form})
+
+
+class BallotVoteView(LoginRequiredMixin, View):
+    """The voter's own ballot paper. What they tick goes to the counters and nowhere else."""
+
+    template_name = "evaluations/ballots/vote.html"
+
+    def load(self, pk):
+        ballot = _ballot(self.request.user, pk)
+        voter = selectors.voter_for(user=self.request.user, ballot=ballot)
+        if voter is None:
+            raise PermissionDenied
+        return ballot, voter
+
+    def show(self, ballot, voter, form):
+        return render(
+            self.request, self.template_name, {"ballot": ballot, "voter": voter, "form": form}
+        )
+
+    def get(self, request, pk):
+        ballot, voter = self.load(pk)
+        form = VoteForm(questions=selectors.questions_of(ballot)) if ballot.is_open else None
+        return self.show(ballot, voter, form)
+
+    def post(self, request, pk):
+        ballot, voter = self.load(pk)
+        form = VoteForm(request.POST, questions=selectors.questions_of(ballot))
+        if not form.is_valid():
+            return self.show(ballot, voter, form)
+        try:
+            counted = services.ballot_vote(
+                ballot=ballot, actor=request.user, choices=form.choices()
+            )
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("evaluations:ballot_vote", pk=ballot.pk)
+        messages.success(
+            request,
+            _("Your ballot was counted at %(time)s. Thank you.")
+            % {"time": timezone.localtime(counted.voted_at).strftime("%H:%M")},
+        )
+        return redirect("evaluations:ballot_vote", pk=ballot.pk)
+
+
+class BallotPaperView(LoginRequiredMixin, View):
+    """The secretariat enters the totals counted from paper ballots."""
+
+    template_name = "evaluations/ballots/paper.html"
+
+    def load(self, pk):
+        ballot = _ballot(self.request.user, pk)
+        deny_unless(self.request.user, "evaluations.enter_paper_ballot", ballot)
+        return ballot
+
+    def get(self, request, pk):
+        ballot = self.load(pk)
+        initial = {"cast_count": ballot.cast_count if ballot.is_paper else None}
+        initial["present_count"] = ballot.present_count
+        form = PaperForm(ballot=ballot, questions=selectors.questions_of(ballot), initial=initial)
+        return render(request, self.template_name, {"ballot": ballot, "form": form})
+
+    def post(self, request, pk):
+        ballot = self.load(pk)
+        form = PaperForm(request.POST, ballot=ballot, questions=selectors.questions_of(ballot))
+        if form.is_valid():
+            try:
+                services.paper_totals_enter(
+                    ballot=ballot,
+                    actor=request.user,
+                    cast_count=form.cleaned_data["cast_count"],
+                    present_count=form.cleaned_data.get("present_count"),
+                    votes=form.votes(),
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(
+                    request,
+                    _("The paper ballot totals were saved. Close the ballot to tally them."),
+                )
+                return redirect("evaluations:ballot_detail", pk=ballot.pk)
+        return render(request, self.template_name, {"ballot": ballot, "form": form})
+
+
+def minutes_document(ballot, questions) -> MinutesDocument:
+    return MinutesDocument(
+        cluster_name=ballot.cluster_year.cluster.name,
+        year=ballot.cluster_year.year,
+        ballot_title=ballot.title,
+        place_name=ballot.meeting_place,
+        meeting_date=ballot.meeting_date,
+        eligible=ballot.eligible_count,
+        present=ballot.present_count,
+        cast=ballot.cast_count,
+        quorum_label=ballot.quorum_label,
+        quorum_met=bool(ballot.quorum_met),
+        is_paper=ballot.is_paper,
+        chair_name=ballot.chair_name,
+        secretary_name=ballot.secretary_name,
+        questions=[
+            QuestionBlock(
+                text=q.text,
+                places=q.places,
+                threshold_percent=q.threshold_percent,
+                candidates=[
+                    CandidateLine(
+                        name=c.name,
+                        votes=c.votes,
+                        percent=c.percent or 0,
+                        passed=bool(c.passed),
+                        elected=c.elected,
+                        tie=c.tie,
+                    )
+                    for c in selectors.tallied_candidates(q)
+                ],
+            )
+            for q in questions
+        ],
+    )
+
+
+class BallotMinutesView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        ballot = _ballot(request.user, pk)
+        deny_unless(request.user, "evaluations.view_ballot_result", ballot)
+        document = minutes_document(ballot, selectors.questions_of(ballot))
+        response = HttpResponse(minutes_docx(document), content_type=DOCX)
+        response["Content-Disposition"] = (
+            f'attachment; filename="bien-ban-binh-xet-{ballot.cluster_year.year}-{ballot.pk}.docx"'
+        )
+        return response

@@ -1,9 +1,0 @@
-"""Hands the award records to the eligibility rules of `pledges` (which may not import us).
-
-Imported once from `EvaluationsConfig.ready()`.
-"""
-
-from evaluations.award_selectors import person_history
-from pledges.eligibility import register_history_provider
-
-register_history_provider(person_history)

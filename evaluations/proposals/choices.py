@@ -1,0 +1,32 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class ProposalStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("proposal status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("proposal status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("proposal status", "Returned")
+    ENDORSED = "endorsed", pgettext_lazy("proposal status", "Endorsed by the cluster")
+    FORWARDED = "forwarded", pgettext_lazy("proposal status", "Forwarded to the council")
+    APPROVED = "approved", pgettext_lazy("proposal status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("proposal status", "Rejected")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
+
+
+class TaskRating(models.TextChoices):
+    """The yearly task rating (xếp loại mức độ hoàn thành nhiệm vụ)."""
+
+    EXCELLENT = "excellent", _("Excellent completion of tasks")
+    GOOD = "good", _("Good completion of tasks")
+    COMPLETE = "complete", _("Completion of tasks")
+    NOT_COMPLETE = "not_complete", _("Tasks not completed")
+
+
+class InitiativeScope(models.TextChoices):
+    """How far an initiative (sáng kiến) or scientific work is recognised as effective."""
+
+    NONE = "", _("None")
+    UNIT = "unit", _("Recognised in the unit")
+    SECTOR = "sector", _("Recognised across the sector")
+    NATIONAL = "national", _("Recognised nationally")

@@ -1,0 +1,100 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.formfields import DateField
+from evaluations.proposals.choices import InitiativeScope, TaskRating
+from evaluations.proposals.models import AwardProposal
+from pledges.models import Title
+
+PROPOSAL_FIELDS = [
+    "title",
+    "year",
+    "campaign",
+    "summary",
+    "task_rating",
+    "initiative",
+    "initiative_scope",
+    "no_pending_discipline",
+]
+
+
+class ProposalForm(forms.ModelForm):
+    """The content of a proposal; the nominee is chosen when it is created."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = AwardProposal
+        fields = PROPOSAL_FIELDS
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, campaigns=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].queryset = Title.objects.filter(is_active=True)
+        if campaigns is not None:
+            self.fields["campaign"].queryset = campaigns
+        self.fields["campaign"].help_text = _(
+            "For an award of a campaign: it then appears on the campaign's honour board."
+        )
+        self.fields["task_rating"].choices = [("", "—"), *TaskRating.choices]
+        self.fields["initiative_scope"].choices = InitiativeScope.choices
+        self.fields["year"].min_value = 2000
+        self.fields["year"].widget.attrs.update({"min": 2000, "max": 2100})
+
+
+class NewProposalForm(ProposalForm):
+    """A new proposal. The nominee's unit comes first: the person select holds only the
+    current staff of the unit chosen (`unit`), never every person of every unit."""
+
+    cluster_year = forms.TypedChoiceField(label=_("Cluster year"), coerce=int)
+    unit = forms.TypedChoiceField(label=_("Unit (the nominee, or the nominee's unit)"), coerce=int)
+    person = forms.TypedChoiceField(
+        label=_("Person (for an individual title)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("The person is not on the staff of this unit.")},
+    )
+
+    field_order = ["cluster_year", "unit", "person", *PROPOSAL_FIELDS]
+
+    def __init__(self, *args, years, units, unit=None, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cluster_year"].choices = [(cy.pk, str(cy)) for cy in years]
+        unit_choices = [(u.pk, u.name) for u in units]
+        self.fields["unit"].choices = (
+            unit_choices if len(units) == 1 else [("", "—"), *unit_choices]
+        )
+        # The script reloads the page with ?unit= when the choice differs from the listed one.
+        self.fields["unit"].widget.attrs.update(
+            {
+                "data-reload-on-change": "",
+                "data-reload-keep": "cluster_year",
+                "data-loaded": unit.pk if unit else "",
+            }
+        )
+        self.fields["person"].choices = [("", "—")] + [(p.pk, p.full_name) for p in people]
+        self.fields["person"].help_text = (
+            _("The current staff of the chosen unit. Leave it empty for a collective title.")
+            if unit
+            else _("Choose the unit first: this list then shows its staff.")
+        )
+
+
+class ReasonForm(forms.Form):
+    comment = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(forms.Form):
+    decision_number = forms.CharField(label=_("Decision number"), max_length=50)
+    decision_date = DateField(label=_("Decision date"))
+    issuing_authority = forms.CharField(
+        label=_("Issued by"), max_length=255, initial=_("Government Inspector General")
+    )
+
+
+class ProposalFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, Excel or a photo (JPEG, PNG, WebP); at most 20 MB."),
+    )

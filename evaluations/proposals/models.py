@@ -1,0 +1,162 @@
+"""Award proposals (đề nghị khen thưởng), their files and their steps."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.uploads import UploadTo
+from evaluations.proposals.choices import InitiativeScope, ProposalStatus, TaskRating
+from evaluations.results.models import RankingEntry
+from units.models import StatusChange, StoredFile, Unit
+
+
+class AwardProposal(models.Model):
+    """A proposal (đề nghị khen thưởng) for a unit, or a person of a unit, to get a title."""
+
+    title = models.ForeignKey(
+        "pledges.Title", verbose_name=_("title or award form"), on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_proposals",
+    )
+    cluster_year = models.ForeignKey(
+        "units.ClusterYear",
+        verbose_name=_("cluster year"),
+        on_delete=models.PROTECT,
+        related_name="award_proposals",
+    )
+    # The nominee: the unit itself, or one of its people.
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="award_proposals"
+    )
+    person = models.ForeignKey(
+        "units.Person",
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_proposals",
+    )
+    nominee_name = models.CharField(_("nominee"), max_length=255)
+    proposing_unit = models.ForeignKey(
+        Unit, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    by_secretariat = models.BooleanField(_("proposed by the cluster"), default=False)
+    summary = models.TextField(_("achievement summary"))
+    task_rating = models.CharField(
+        _("task rating of the year"), max_length=12, choices=TaskRating.choices, blank=True
+    )
+    initiative = models.CharField(
+        _("initiative or scientific work"),
+        max_length=255,
+        blank=True,
+        help_text=_("The initiative this proposal relies on (one initiative, one award)."),
+    )
+    initiative_scope = models.CharField(
+        _("initiative recognised"),
+        max_length=10,
+        choices=InitiativeScope.choices,
+        blank=True,
+    )
+    no_pending_discipline = models.BooleanField(
+        _("no discipline review, investigation or complaint is pending"),
+        default=False,
+        help_text=_("The proposing unit confirms this (Decree 152, Art. 4)."),
+    )
+    ranking_entry = models.ForeignKey(
+        RankingEntry,
+        verbose_name=_("ranking"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.DRAFT
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=50, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    issuing_authority = models.CharField(_("issued by"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    revision = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("award proposal")
+        verbose_name_plural = _("award proposals")
+        ordering = ["-year", "title__order", "nominee_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ProposalStatus.values), name="proposal_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ProposalStatus.APPROVED)
+                | (~Q(decision_number="") & Q(decision_date__isnull=False)),
+                name="proposal_approved_has_decision",
+            ),
+            # One live proposal per nominee, title and year (withdrawn and rejected ones aside).
+            models.UniqueConstraint(
+                fields=["title", "year", "unit"],
+                condition=Q(person__isnull=True)
+                & ~Q(status__in=[ProposalStatus.WITHDRAWN, ProposalStatus.REJECTED]),
+                name="proposal_one_live_per_unit",
+                violation_error_message=_(
+                    "This unit is already proposed for this title this year."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["title", "year", "person"],
+                condition=Q(person__isnull=False)
+                & ~Q(status__in=[ProposalStatus.WITHDRAWN, ProposalStatus.REJECTED]),
+                name="proposal_one_live_per_person",
+                violation_error_message=_(
+                    "This person is already proposed for this title this year."
+                ),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["cluster_year", "status"]),
+            models.Index(fields=["unit", "year"]),
+        ]
+
+    def __str__(self):
+        return f"{self.title.name} – {self.nominee_name} ({self.year})"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
+
+
+class ProposalFile(StoredFile):
+    """Proofs attached to a proposal: achievement report, initiative certificate, ratings."""
+
+    proposal = models.ForeignKey(
+        AwardProposal, verbose_name=_("proposal"), on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(_("file"), upload_to=UploadTo("proposals"))
+
+    class Meta:
+        verbose_name = _("proposal file")
+        verbose_name_plural = _("proposal files")
+        ordering = ["proposal", "uploaded_at"]
+
+
+class ProposalEvent(StatusChange):
+    """Every step of a proposal: who, when, and why."""
+
+    status_choices = ProposalStatus
+    proposal = models.ForeignKey(AwardProposal, on_delete=models.CASCADE, related_name="history")
+
+    class Meta:
+        ordering = ["proposal", "at", "pk"]

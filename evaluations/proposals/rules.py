@@ -1,0 +1,65 @@
+"""Who may see, change and move award proposals, and prepare the cluster's dossier.
+
+The proposer's side (the proposing unit's officers and leaders, or the secretariat for the
+cluster's own proposals) drafts and withdraws; the secretariat of the cluster year endorses,
+returns and forwards; sector administrators (the council) decide.
+"""
+
+import rules
+
+from units.rules import is_secretariat_of_cluster_year, is_sector_admin
+from units.selectors import roles_of
+
+
+@rules.predicate
+def proposes_it(user, proposal):
+    """The proposer's side: the proposing unit's officers and leaders, or, for the cluster's
+    own proposals, its secretariat."""
+    if proposal is None:
+        return False
+    roles = roles_of(user)
+    if proposal.by_secretariat:
+        return proposal.cluster_year_id in roles.secretariat_cluster_year_ids
+    return proposal.proposing_unit_id in (roles.officer_unit_ids | roles.leader_unit_ids)
+
+
+@rules.predicate
+def is_proposal_party(user, proposal):
+    """Members of the proposing unit and of the nominee's unit."""
+    if proposal is None:
+        return False
+    return bool({proposal.unit_id, proposal.proposing_unit_id} & roles_of(user).member_unit_ids)
+
+
+@rules.predicate
+def runs_its_cluster_year(user, proposal):
+    return (
+        proposal is not None
+        and proposal.cluster_year_id in roles_of(user).secretariat_cluster_year_ids
+    )
+
+
+def _in_status(*statuses):
+    @rules.predicate
+    def predicate(user, proposal):
+        return proposal is not None and proposal.status in statuses
+
+    return predicate
+
+
+endorses = is_sector_admin | runs_its_cluster_year
+rules.add_perm("evaluations.view_awardproposal", is_proposal_party | endorses | proposes_it)
+rules.add_perm("evaluations.change_awardproposal", proposes_it & _in_status("draft", "returned"))
+rules.add_perm(
+    "evaluations.withdraw_awardproposal",
+    proposes_it & _in_status("draft", "submitted", "returned", "endorsed", "forwarded"),
+)
+rules.add_perm("evaluations.endorse_awardproposal", endorses & _in_status("submitted"))
+rules.add_perm("evaluations.return_awardproposal", endorses & _in_status("submitted", "endorsed"))
+rules.add_perm("evaluations.forward_awardproposal", endorses & _in_status("endorsed"))
+rules.add_perm("evaluations.decide_awardproposal", is_sector_admin & _in_status("forwarded"))
+rules.add_perm("evaluations.prepare_dossier", is_sector_admin | is_secretariat_of_cluster_year)
+
+for model in ("awardproposal", "proposalfile"):
+    for action in ("add", "delete"):
+        rules.add_perm(f"evaluations.{action}_{model}", is_sector_admin)

@@ -1,0 +1,82 @@
+"""Reads for award proposals."""
+
+from django.db.models import Q, QuerySet
+
+from evaluations.proposals.choices import ProposalStatus
+from evaluations.proposals.models import AwardProposal
+from evaluations.results.models import RankingEntry
+from units.models import ClusterMembership, ClusterYear, Unit
+from units.selectors import roles_of
+
+# The proposals a cluster's dossier carries to the council.
+DOSSIER_STATUSES = (ProposalStatus.ENDORSED, ProposalStatus.FORWARDED)
+
+
+def proposals_visible_to(*, user) -> QuerySet:
+    """The proposals of the user's units (as nominee or proposer), and those of the cluster
+    years the user runs; everything for sector administrators."""
+    roles = roles_of(user)
+    qs = AwardProposal.objects.select_related(
+        "title", "unit", "person", "proposing_unit", "cluster_year__cluster", "campaign"
+    )
+    if roles.is_admin:
+        return qs
+    return qs.filter(
+        Q(unit_id__in=roles.member_unit_ids)
+        | Q(proposing_unit_id__in=roles.member_unit_ids)
+        | Q(cluster_year_id__in=roles.secretariat_cluster_year_ids)
+    )
+
+
+def proposable(*, user) -> tuple[list, list]:
+    """(cluster years, units) the user may propose for: the secretariat for every member of
+    the years it runs, officers and leaders for their own unit. The people come from the
+    one unit chosen (units.selectors.staff_choices), never from all of these at once."""
+    roles = roles_of(user)
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    memberships = list(
+        ClusterMembership.objects.filter(
+            Q(cluster_year_id__in=roles.secretariat_cluster_year_ids) | Q(unit_id__in=acting)
+        ).select_related("cluster_year__cluster", "unit")
+    )
+    years = sorted(
+        {m.cluster_year for m in memberships}, key=lambda cy: (-cy.year, cy.cluster.name)
+    )
+    units = sorted(
+        {
+            m.unit
+            for m in memberships
+            if m.unit_id in acting or m.cluster_year_id in roles.secretariat_cluster_year_ids
+        },
+        key=lambda u: u.name,
+    )
+    return years, units
+
+
+def latest_ranking_entry(*, unit: Unit, cluster_year: ClusterYear):
+    """The unit's latest published rank in the campaigns of the cluster year, if any."""
+    return (
+        RankingEntry.objects.filter(
+            unit=unit, publication__phase__campaign__cluster_year=cluster_year
+        )
+        .select_related("publication__phase")
+        .order_by("-publication__phase__results_deadline")
+        .first()
+    )
+
+
+def proposal_detail(proposal) -> dict:
+    return {
+        "history": list(proposal.history.select_related("actor")),
+        "files": list(proposal.files.all()),
+    }
+
+
+def dossier_proposals(cluster_year) -> list:
+    """The cluster year's endorsed and forwarded proposals, with what a dossier prints."""
+    return list(
+        AwardProposal.objects.filter(cluster_year=cluster_year, status__in=DOSSIER_STATUSES)
+        .select_related("title", "unit", "person")
+        .prefetch_related("files")
+        .order_by("title__order", "title__code", "title__recipient", "nominee_name", "pk")
+    )

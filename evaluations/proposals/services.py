@@ -1,0 +1,310 @@
+"""Every write to award proposals: one transition per function.
+
+draft -> submitted (by the proposer) -> endorsed by the cluster (or returned) -> forwarded to
+the council -> approved (decision) or rejected (reason); withdrawn before a decision.
+Each step locks the row, checks permission, state and (for submitting and endorsing) the
+hard eligibility rules, and leaves history and audit records. Approval writes the award
+record that later eligibility checks read.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from core.exceptions import ActionRefused
+from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
+from evaluations.awards.choices import AwardSource
+from evaluations.awards.models import AwardRecord
+from evaluations.awards.selectors import award_amount
+from evaluations.proposals.choices import ProposalStatus
+from evaluations.proposals.eligibility import findings_for
+from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
+from evaluations.proposals.selectors import latest_ranking_entry
+from pledges.choices import Recipient
+from units.audit import audit_record
+from units.models import ClusterMembership
+from units.selectors import roles_of
+from units.services import require_perm
+
+TRANSITIONS = {
+    ProposalStatus.DRAFT: {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN},
+    ProposalStatus.SUBMITTED: {
+        ProposalStatus.ENDORSED,
+        ProposalStatus.RETURNED,
+        ProposalStatus.WITHDRAWN,
+    },
+    ProposalStatus.RETURNED: {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN},
+    ProposalStatus.ENDORSED: {
+        ProposalStatus.FORWARDED,
+        ProposalStatus.RETURNED,
+        ProposalStatus.WITHDRAWN,
+    },
+    ProposalStatus.FORWARDED: {
+        ProposalStatus.APPROVED,
+        ProposalStatus.REJECTED,
+        ProposalStatus.WITHDRAWN,
+    },
+    ProposalStatus.APPROVED: set(),
+    ProposalStatus.REJECTED: set(),
+    ProposalStatus.WITHDRAWN: set(),
+}
+EDITABLE_FIELDS = (
+    "title",
+    "year",
+    "campaign",
+    "summary",
+    "task_rating",
+    "initiative",
+    "initiative_scope",
+    "no_pending_discipline",
+    "ranking_entry",
+)
+
+
+def _lock(proposal) -> AwardProposal:
+    return (
+        AwardProposal.objects.select_for_update(of=("self",))
+        .select_related("title", "cluster_year", "unit", "person", "ranking_entry")
+        .get(pk=proposal.pk)
+    )
+
+
+def _move(proposal, status, actor, comment="", fields=()):
+    if status not in TRANSITIONS[proposal.status]:
+        raise ActionRefused(
+            _("The proposal is “%(status)s”: this step is not possible now.")
+            % {"status": proposal.get_status_display()}
+        )
+    before = proposal.status
+    proposal.status = status
+    proposal.revision += 1
+    proposal.save(update_fields=["status", "revision", "updated_at", *fields])
+    ProposalEvent.objects.create(
+        proposal=proposal, from_status=before, to_status=status, actor=actor, comment=comment
+    )
+    audit_record(
+        actor=actor,
+        action="proposal.status",
+        obj=proposal,
+        unit=proposal.unit,
+        changes={"status": [before, status]},
+        note=comment,
+    )
+
+
+def _refuse_hard_findings(proposal):
+    blocking = [f for f in findings_for(proposal) if f.blocking]
+    if blocking:
+        raise ActionRefused(" ".join(f"{f.rule}: {f.message} ({f.source})" for f in blocking))
+
+
+def _check_campaign(*, cluster_year, campaign):
+    if campaign is not None and campaign.cluster_year_id not in (None, cluster_year.pk):
+        raise ActionRefused(_("The campaign belongs to another cluster year."))
+
+
+def _check_nominee(*, cluster_year, unit, person, title):
+    if not ClusterMembership.objects.filter(cluster_year=cluster_year, unit=unit).exists():
+        raise ActionRefused(_("The unit is not a member of this cluster year."))
+    if person is not None and person.unit_id != unit.pk:
+        raise ActionRefused(_("The person is not on the staff of this unit."))
+    if (title.recipient == Recipient.PERSON) != (person is not None):
+        raise ActionRefused(
+            _("“%(title)s” is for %(recipient)s.")
+            % {"title": title.name, "recipient": title.get_recipient_display().lower()}
+        )
+
+
+@transaction.atomic
+def proposal_create(*, actor, cluster_year, unit, person=None, **fields) -> AwardProposal:
+    """A draft proposal. Units propose for themselves and their staff; the cluster's
+    secretariat proposes for any member unit or person of the cluster year."""
+    roles = roles_of(actor)
+    by_secretariat = cluster_year.pk in roles.secretariat_cluster_year_ids
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    if not by_secretariat and unit.pk not in acting:
+        raise ActionRefused(_("You can propose only for your own unit and its staff."))
+    _check_nominee(cluster_year=cluster_year, unit=unit, person=person, title=fields["title"])
+    _check_campaign(cluster_year=cluster_year, campaign=fields.get("campaign"))
+    proposal = AwardProposal(
+        cluster_year=cluster_year,
+        unit=unit,
+        person=person,
+        nominee_name=person.full_name if person else unit.name,
+        # The cluster proposes through its chair unit (or the nominee's unit when none is set).
+        proposing_unit_id=(cluster_year.chair_unit_id or unit.pk) if by_secretariat else unit.pk,
+        by_secretariat=by_secretariat,
+        created_by=actor,
+        **{name: fields[name] for name in EDITABLE_FIELDS if name in fields},
+    )
+    if person is None:  # a collective is judged on its place in the cluster's ranking
+        proposal.ranking_entry = latest_ranking_entry(unit=unit, cluster_year=cluster_year)
+    try:
+        with transaction.atomic():
+            proposal.save()
+    except IntegrityError as exc:
+        raise ActionRefused(
+            _("This nominee is already proposed for this title this year.")
+        ) from exc
+    ProposalEvent.objects.create(proposal=proposal, to_status=ProposalStatus.DRAFT, actor=actor)
+    audit_record(actor=actor, action="proposal.create", obj=proposal, unit=unit)
+    return proposal
+
+
+@transaction.atomic
+def proposal_save(*, proposal, actor, revision: int, **fields) -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.change_awardproposal", proposal)
+    if revision != proposal.revision:
+        raise ActionRefused(
+            _(
+                "Someone else changed this proposal while you were editing. Reload the page "
+                "and enter your changes again."
+            )
+        )
+    changes = {}
+    for name in EDITABLE_FIELDS:
+        if name in fields and getattr(proposal, name) != fields[name]:
+            changes[name] = [str(getattr(proposal, name)), str(fields[name])]
+            setattr(proposal, name, fields[name])
+    _check_nominee(
+        cluster_year=proposal.cluster_year,
+        unit=proposal.unit,
+        person=proposal.person,
+        title=proposal.title,
+    )
+    _check_campaign(cluster_year=proposal.cluster_year, campaign=proposal.campaign)
+    proposal.revision += 1
+    try:
+        with transaction.atomic():
+            proposal.save()
+    except IntegrityError as exc:
+        raise ActionRefused(
+            _("This nominee is already proposed for this title this year.")
+        ) from exc
+    if changes:
+        audit_record(
+            actor=actor, action="proposal.edit", obj=proposal, unit=proposal.unit, changes=changes
+        )
+    return proposal
+
+
+@transaction.atomic
+def proposal_submit(*, proposal, actor) -> AwardProposal:
+    proposal = _lock(proposal)
+    if proposal.status == ProposalStatus.SUBMITTED:
+        raise ActionRefused(_("This proposal has already been submitted."))
+    require_perm(actor, "evaluations.change_awardproposal", proposal)
+    _refuse_hard_findings(proposal)
+    _move(proposal, ProposalStatus.SUBMITTED, actor)
+    return proposal
+
+
+@transaction.atomic
+def proposal_endorse(*, proposal, actor, comment="") -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.endorse_awardproposal", proposal)
+    _refuse_hard_findings(proposal)
+    _move(proposal, ProposalStatus.ENDORSED, actor, comment.strip())
+    return proposal
+
+
+@transaction.atomic
+def proposal_return(*, proposal, actor, comment: str) -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.return_awardproposal", proposal)
+    if not comment.strip():
+        raise ActionRefused(_("Say what the unit should correct."))
+    proposal.comment = comment.strip()
+    _move(proposal, ProposalStatus.RETURNED, actor, comment.strip(), fields=["comment"])
+    return proposal
+
+
+@transaction.atomic
+def proposal_forward(*, proposal, actor) -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.forward_awardproposal", proposal)
+    _move(proposal, ProposalStatus.FORWARDED, actor)
+    return proposal
+
+
+@transaction.atomic
+def proposal_approve(
+    *, proposal, actor, decision_number: str, decision_date, issuing_authority: str
+) -> AwardRecord:
+    """The council's decision: the proposal becomes an award record."""
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.decide_awardproposal", proposal)
+    if not decision_number.strip() or decision_date is None:
+        raise ActionRefused(_("Give the decision number and date."))
+    proposal.decision_number = decision_number.strip()
+    proposal.decision_date = decision_date
+    proposal.issuing_authority = issuing_authority.strip()
+    _move(
+        proposal,
+        ProposalStatus.APPROVED,
+        actor,
+        proposal.decision_number,
+        fields=["decision_number", "decision_date", "issuing_authority"],
+    )
+    try:
+        with transaction.atomic():
+            record = AwardRecord.objects.create(
+                title=proposal.title,
+                year=proposal.year,
+                unit=proposal.unit,
+                person=proposal.person,
+                recipient_name=proposal.nominee_name,
+                campaign=proposal.campaign,
+                is_thematic=proposal.campaign is not None and proposal.campaign.kind == "thematic",
+                decision_number=proposal.decision_number,
+                decision_date=decision_date,
+                issuing_authority=proposal.issuing_authority,
+                amount=award_amount(proposal.title, decision_date),
+                summary=proposal.summary,
+                initiative=proposal.initiative,
+                proposal=proposal,
+                source=AwardSource.PROPOSAL,
+            )
+    except IntegrityError as exc:
+        raise ActionRefused(
+            _("The award history already holds this award for this nominee and year.")
+        ) from exc
+    audit_record(actor=actor, action="award.create", obj=record, unit=proposal.unit)
+    return record
+
+
+@transaction.atomic
+def proposal_reject(*, proposal, actor, reason: str) -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.decide_awardproposal", proposal)
+    if not reason.strip():
+        raise ActionRefused(_("Give the reason for the rejection."))
+    proposal.comment = reason.strip()
+    _move(proposal, ProposalStatus.REJECTED, actor, reason.strip(), fields=["comment"])
+    return proposal
+
+
+@transaction.atomic
+def proposal_withdraw(*, proposal, actor, reason: str = "") -> AwardProposal:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.withdraw_awardproposal", proposal)
+    _move(proposal, ProposalStatus.WITHDRAWN, actor, reason.strip())
+    return proposal
+
+
+@transaction.atomic
+def proposal_file_add(*, proposal, actor, uploaded) -> ProposalFile:
+    proposal = _lock(proposal)
+    require_perm(actor, "evaluations.change_awardproposal", proposal)
+    stored = fill_stored_file(
+        ProposalFile(proposal=proposal), uploaded, allowed=DOCUMENTS_AND_IMAGES, actor=actor
+    )
+    stored.save()
+    audit_record(
+        actor=actor,
+        action="proposal.file",
+        obj=proposal,
+        unit=proposal.unit,
+        changes={"file": [None, stored.original_name]},
+    )
+    return stored

@@ -1,0 +1,344 @@
+"""Award proposals: list, create, edit, one proposal's page with its steps, the cluster's
+batch check."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+
+from core.exceptions import ActionRefused
+from core.http import deny_unless, int_param, redirect_stray_query, stored_file_response
+from evaluations.proposals import selectors, services
+from evaluations.proposals.choices import ProposalStatus
+from evaluations.proposals.dossier import dossier_file_name, dossier_zip
+from evaluations.proposals.eligibility import batch_findings, findings_for
+from evaluations.proposals.forms import (
+    PROPOSAL_FIELDS,
+    DecisionForm,
+    NewProposalForm,
+    ProposalFileForm,
+    ProposalForm,
+    ReasonForm,
+)
+from evaluations.proposals.models import ProposalFile
+from units.models import ClusterYear
+from units.selectors import roles_of, staff_choices
+
+
+class ProposalListView(LoginRequiredMixin, View):
+    def get(self, request):
+        proposals = selectors.proposals_visible_to(user=request.user)
+        status = request.GET.get("status", "")
+        if status in ProposalStatus.values:
+            proposals = proposals.filter(status=status)
+        page = Paginator(proposals, 50).get_page(request.GET.get("page"))
+        years, _units = selectors.proposable(user=request.user)
+        return render(
+            request,
+            "evaluations/proposals/list.html",
+            {
+                "page_obj": page,
+                "proposals": page.object_list,
+                "status": status,
+                "statuses": ProposalStatus.choices,
+                "can_propose": bool(years),
+                "query_string": f"status={status}" if status else "",
+            },
+        )
+
+
+class ProposalCreateView(LoginRequiredMixin, View):
+    """A new proposal. The nominee's unit is chosen first; the person select then lists
+    that unit's current staff only (`?unit=`, set by the script or the "show" button), so
+    the page costs the same whatever the size of the cluster."""
+
+    template_name = "evaluations/proposals/form.html"
+    query_params = ("cluster_year", "unit")  # what a GET reload may carry
+
+    def form(self, data=None, *, wanted_unit=None, wanted_year=None):
+        years, units = selectors.proposable(user=self.request.user)
+        if not years:
+            raise Http404
+        units_by_pk = {u.pk: u for u in units}
+        # Only a unit the user may propose for lists its staff; a stranger's is ignored.
+        unit = units_by_pk.get(wanted_unit) or (units[0] if len(units) == 1 else None)
+        people = staff_choices(unit_id=unit.pk) if unit else []
+        year = next((cy for cy in years if cy.pk == wanted_year), years[0])
+        initial = {"year": year.year, "cluster_year": year.pk, "unit": unit.pk if unit else None}
+        form = NewProposalForm(
+            data,
+            years=years,
+            units=units,
+            unit=unit,
+            people=people,
+            initial=initial,
+            campaigns=_campaigns(self.request.user),
+        )
+        form.lookup = ({cy.pk: cy for cy in years}, units_by_pk, {p.pk: p for p in people})
+        return form
+
+    def get(self, request):
+        form = self.form(  # 404 first for a user who may propose for nobody
+            wanted_unit=int_param(request.GET.get("unit")),
+            wanted_year=int_param(request.GET.get("cluster_year")),
+        )
+        # The no-script "show this unit's staff" button sends the whole form by GET.
+        if stray := redirect_stray_query(request, self.query_params):
+            return stray
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = self.form(
+            request.POST,
+            wanted_unit=int_param(request.POST.get("unit")),
+            wanted_year=int_param(request.POST.get("cluster_year")),
+        )
+        if form.is_valid():
+            years, units, people = form.lookup
+            data = form.cleaned_data
+            try:
+                proposal = services.proposal_create(
+                    actor=request.user,
+                    cluster_year=years[data["cluster_year"]],
+                    unit=units[data["unit"]],
+                    person=people[data["person"]] if data["person"] else None,
+                    **{name: data[name] for name in PROPOSAL_FIELDS},
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The proposal was saved as a draft."))
+                return redirect("evaluations:proposal", pk=proposal.pk)
+        return render(request, self.template_name, {"form": form})
+
+
+def _campaigns(user):
+    from campaigns.selectors import campaigns_visible_to
+
+    return campaigns_visible_to(user=user).order_by("-start_date")
+
+
+def _load(request, pk):
+    return get_object_or_404(selectors.proposals_visible_to(user=request.user), pk=pk)
+
+
+class ProposalEditView(LoginRequiredMixin, View):
+    template_name = "evaluations/proposals/form.html"
+
+    def get(self, request, pk):
+        proposal = _load(request, pk)
+        deny_unless(request.user, "evaluations.change_awardproposal", proposal)
+        form = ProposalForm(
+            instance=proposal,
+            initial={"revision": proposal.revision},
+            campaigns=_campaigns(request.user),
+        )
+        return render(request, self.template_name, {"form": form, "proposal": proposal})
+
+    def post(self, request, pk):
+        proposal = _load(request, pk)
+        deny_unless(request.user, "evaluations.change_awardproposal", proposal)
+        revision = proposal.revision
+        form = ProposalForm(request.POST, instance=proposal, campaigns=_campaigns(request.user))
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.proposal_save(
+                    proposal=proposal,
+                    actor=request.user,
+                    revision=data["revision"] if data["revision"] is not None else revision,
+                    **{name: data[name] for name in PROPOSAL_FIELDS},
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The proposal was saved."))
+                return redirect("evaluations:proposal", pk=proposal.pk)
+        return render(request, self.template_name, {"form": form, "proposal": proposal})
+
+
+class ProposalView(LoginRequiredMixin, View):
+    template_name = "evaluations/proposals/detail.html"
+    # action -> (permission, handler name)
+    actions = {
+        "submit": "evaluations.change_awardproposal",
+        "upload": "evaluations.change_awardproposal",
+        "withdraw": "evaluations.withdraw_awardproposal",
+        "endorse": "evaluations.endorse_awardproposal",
+        "return": "evaluations.return_awardproposal",
+        "forward": "evaluations.forward_awardproposal",
+        "approve": "evaluations.decide_awardproposal",
+        "reject": "evaluations.decide_awardproposal",
+    }
+
+    def context(self, proposal, **forms):
+        user = self.request.user
+        can = {
+            action: user.has_perm(perm, proposal)
+            for action, perm in self.actions.items()
+            if action != "upload"
+        }
+        return {
+            "proposal": proposal,
+            "findings": findings_for(proposal),
+            "can": can,
+            "can_edit": can["submit"],
+            "reason_form": forms.get("reason_form") or ReasonForm(),
+            "decision_form": forms.get("decision_form") or DecisionForm(),
+            "file_form": forms.get("file_form") or ProposalFileForm(),
+            **selectors.proposal_detail(proposal),
+        }
+
+    def get(self, request, pk):
+        proposal = _load(request, pk)
+        deny_unless(request.user, "evaluations.view_awardproposal", proposal)
+        return render(request, self.template_name, self.context(proposal))
+
+    def post(self, request, pk):
+        proposal = _load(request, pk)
+        action = request.POST.get("action", "")
+        if action not in self.actions:
+            raise Http404
+        deny_unless(request.user, self.actions[action], proposal)
+        forms = {}
+        try:
+            message = getattr(self, f"do_{action}")(request, proposal, forms)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            message = None
+        if message:
+            messages.success(request, message)
+            return redirect("evaluations:proposal", pk=proposal.pk)
+        proposal.refresh_from_db()
+        return render(request, self.template_name, self.context(proposal, **forms))
+
+    def do_submit(self, request, proposal, forms):
+        services.proposal_submit(proposal=proposal, actor=request.user)
+        return _("The proposal was submitted to the cluster.")
+
+    def do_upload(self, request, proposal, forms):
+        form = forms["file_form"] = ProposalFileForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return None
+        services.proposal_file_add(
+            proposal=proposal, actor=request.user, uploaded=form.cleaned_data["file"]
+        )
+        return _("The file was added.")
+
+    def do_withdraw(self, request, proposal, forms):
+        services.proposal_withdraw(
+            proposal=proposal, actor=request.user, reason=request.POST.get("comment", "")
+        )
+        return _("The proposal was withdrawn.")
+
+    def do_endorse(self, request, proposal, forms):
+        services.proposal_endorse(proposal=proposal, actor=request.user)
+        return _("The cluster endorsed the proposal.")
+
+    def do_return(self, request, proposal, forms):
+        form = forms["reason_form"] = ReasonForm(request.POST)
+        if not form.is_valid():
+            return None
+        services.proposal_return(
+            proposal=proposal, actor=request.user, comment=form.cleaned_data["comment"]
+        )
+        return _("The proposal was returned to the unit.")
+
+    def do_forward(self, request, proposal, forms):
+        services.proposal_forward(proposal=proposal, actor=request.user)
+        return _("The proposal was forwarded to the council.")
+
+    def do_approve(self, request, proposal, forms):
+        form = forms["decision_form"] = DecisionForm(request.POST)
+        if not form.is_valid():
+            return None
+        services.proposal_approve(proposal=proposal, actor=request.user, **form.cleaned_data)
+        return _("The proposal was approved and added to the award history.")
+
+    def do_reject(self, request, proposal, forms):
+        form = forms["reason_form"] = ReasonForm(request.POST)
+        if not form.is_valid():
+            return None
+        services.proposal_reject(
+            proposal=proposal, actor=request.user, reason=form.cleaned_data["comment"]
+        )
+        return _("The proposal was rejected.")
+
+
+class ProposalFileView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        stored = get_object_or_404(
+            ProposalFile.objects.filter(
+                proposal__in=selectors.proposals_visible_to(user=request.user).values("pk")
+            ),
+            pk=pk,
+        )
+        return stored_file_response(stored)
+
+
+class ClusterProposalsView(LoginRequiredMixin, View):
+    """The secretariat's batch: every proposal of the cluster year, checked together."""
+
+    def get(self, request, pk):
+        cluster_year = get_object_or_404(
+            ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
+        )
+        roles = roles_of(request.user)
+        if not (roles.is_admin or cluster_year.pk in roles.secretariat_cluster_year_ids):
+            raise Http404
+        proposals = list(
+            selectors.proposals_visible_to(user=request.user)
+            .filter(cluster_year=cluster_year)
+            .exclude(status__in=[ProposalStatus.WITHDRAWN, ProposalStatus.DRAFT])
+            .select_related("ranking_entry")
+        )
+        findings = batch_findings(proposals)
+        rows = [
+            {
+                "proposal": p,
+                "findings": findings[p.pk],
+                "blocked": any(f.blocking for f in findings[p.pk]),
+            }
+            for p in proposals
+        ]
+        return render(
+            request,
+            "evaluations/proposals/batch.html",
+            {
+                "cluster_year": cluster_year,
+                "rows": rows,
+                "passing": sum(1 for r in rows if not r["blocked"]),
+                "failing": sum(1 for r in rows if r["blocked"]),
+            },
+        )
+
+
+class DossierView(LoginRequiredMixin, View):
+    """The cluster year's dossier of endorsed and forwarded proposals, as one .zip."""
+
+    def get(self, request, pk):
+        cluster_year = get_object_or_404(
+            ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
+        )
+        deny_unless(request.user, "evaluations.prepare_dossier", cluster_year)
+        back = reverse(
+            "units:cluster_year_detail", args=[cluster_year.cluster_id, cluster_year.year]
+        )
+        try:
+            data = dossier_zip(
+                cluster_year=cluster_year,
+                proposals=selectors.dossier_proposals(cluster_year),
+            )
+        except ActionRefused as refused:
+            messages.warning(request, refused.message)
+            return redirect(back)
+        response = HttpResponse(data, content_type="application/zip")
+        response["Content-Disposition"] = content_disposition_header(
+            True, dossier_file_name(cluster_year)
+        )
+        return response

@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("submission status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("submission status", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("submission status", "Accepted")
+
+
+class EvidenceKind(models.TextChoices):
+    EVIDENCE = "evidence", _("Evidence for a criterion")
+    REPORT = "report", _("Achievement report (narrative)")
+
+
+class Band(models.TextChoices):
+    """Classification bands of a ranking; thresholds are stored with the rubric."""
+
+    EXCELLENT = "excellent", _("Excellent completion")
+    GOOD = "good", _("Good completion")
+    COMPLETE = "complete", _("Completion")

@@ -1,0 +1,626 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from campaigns.models import Criterion
+from core.exceptions import ActionRefused
+from core.http import deny_unless, stored_file_response
+from evaluations.results import selectors, services
+from evaluations.results.choices import Band as BandChoice
+from evaluations.results.choices import SubmissionStatus
+from evaluations.results.exports import ranking_workbook
+from evaluations.results.forms import (
+    CrossAssignForm,
+    CrossScoresForm,
+    EvidenceForm,
+    ExtensionForm,
+    ReturnForm,
+    ReviewForm,
+    ScoresForm,
+)
+from evaluations.results.models import CrossAssignment, Evidence, Submission
+from evaluations.results.reminders import send_reminders
+from units.selectors import roles_of
+
+RANKING_PAGE_SIZE = 100
+BOARD_PAGE_SIZE = 100
+MATRIX_PAGE_SIZE = 50
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _phase(user, pk):
+    return get_object_or_404(selectors.phases_visible_to(user=user), pk=pk)
+
+
+def _acting_unit(user, phase):
+    """The participant unit the user reports for (officer or leader), if any."""
+    roles = roles_of(user)
+    acting = roles.officer_unit_ids | roles.leader_unit_ids
+    return next((u for u in selectors.participants(phase) if u.pk in acting), None)
+
+
+class PhaseResultsView(LoginRequiredMixin, View):
+    """The secretariat's progress board; a unit's way to its own results."""
+
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        if request.user.has_perm("evaluations.manage_phase", phase):
+            # A sector-wide phase expects 2,000 units: read the results of one page of them.
+            page = Paginator(selectors.participants_to_page(phase), BOARD_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
+            return render(
+                request,
+                "evaluations/results/board.html",
+                {
+                    "phase": phase,
+                    "page_obj": page,
+                    "rows": selectors.progress_board(phase, units=page.object_list),
+                    "today": timezone.localdate(),
+                    "extension_form": ExtensionForm(),
+                },
+            )
+        unit = _acting_unit(request.user, phase)
+        if unit is None:
+            return redirect("evaluations:ranking", pk=phase.pk)
+        existing = Submission.objects.filter(phase=phase, unit=unit).first()
+        if existing is not None:
+            return redirect("evaluations:submission", pk=existing.pk)
+        return render(
+            request,
+            "evaluations/results/start.html",
+            {"phase": phase, "unit": unit, "today": timezone.localdate()},
+        )
+
+    def post(self, request, pk):
+        phase = _phase(request.user, pk)
+        if "until" in request.POST:
+            return self.extend(request, phase)
+        if "rotate" in request.POST:
+            deny_unless(request.user, "evaluations.manage_phase", phase)
+            try:
+                count = services.cross_assign_rotation(phase=phase, actor=request.user)
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(
+                    request, _("%(count)d cross-scoring assignments were made.") % {"count": count}
+                )
+            return redirect("evaluations:phase_results", pk=phase.pk)
+        if "remind" in request.POST:
+            deny_unless(request.user, "evaluations.manage_phase", phase)
+            with transaction.atomic():
+                sent = send_reminders(
+                    phase=phase, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
+                )
+            messages.success(request, _("Reminders sent to %(count)d units.") % {"count": sent})
+            return redirect("evaluations:phase_results", pk=phase.pk)
+        unit = _acting_unit(request.user, phase)
+        if unit is None:
+            raise PermissionDenied
+        try:
+            submission = services.submission_start(phase=phase, unit=unit, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("campaigns:campaign_detail", pk=phase.campaign_id)
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def extend(self, request, phase):
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        form = ExtensionForm(request.POST)
+        units = {u.pk: u for u in selectors.participants(phase)}
+        if form.is_valid() and form.cleaned_data["unit"] in units:
+            try:
+                services.extension_grant(
+                    phase=phase,
+                    unit=units[form.cleaned_data["unit"]],
+                    actor=request.user,
+                    until=form.cleaned_data["until"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("The extension was granted."))
+        else:
+            messages.error(request, _("Give the new date (dd/mm/yyyy) and the reason."))
+        return redirect("evaluations:phase_results", pk=phase.pk)
+
+
+class SubmissionView(LoginRequiredMixin, View):
+    template_name = "evaluations/results/submission.html"
+
+    def load(self):
+        return get_object_or_404(
+            selectors.submissions_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def criteria(self, submission):
+        return Criterion.objects.filter(rubric_id=submission.rubric_id).order_by(
+            "group__order", "order", "pk"
+        )
+
+    def context(
+        self, submission, scores_form=None, review_form=None, evidence_form=None, return_form=None
+    ):
+        user = self.request.user
+        groups = selectors.submission_editor(submission)
+        criteria = [c for g in groups for c in g.criteria.all()]
+        rows = {c.pk: score for g in groups for c, score, _files in g.rows}
+        can_edit = user.has_perm("evaluations.change_submission", submission)
+        can_review = user.has_perm("evaluations.review_submission", submission)
+        if can_edit and scores_form is None:
+            initial = {"revision": submission.revision}
+            for criterion in criteria:
+                score = rows.get(criterion.pk)
+                if score is not None:
+                    initial[f"score_{criterion.pk}"] = score.self_score
+                    initial[f"explanation_{criterion.pk}"] = score.explanation
+            scores_form = ScoresForm(initial=initial, criteria=criteria)
+        if can_review and review_form is None:
+            initial = {"revision": submission.revision}
+            for criterion in criteria:
+                score = rows.get(criterion.pk)
+                if score is not None:
+                    initial[f"reviewed_{criterion.pk}"] = score.reviewed_score
+                    initial[f"reason_{criterion.pk}"] = score.review_reason
+            review_form = ReviewForm(initial=initial, criteria=criteria)
+        for group in groups:
+            group.items = [
+                {
+                    "criterion": c,
+                    "score": score,
+                    "files": files,
+                    "score_field": scores_form[f"score_{c.pk}"] if scores_form else None,
+                    "explanation_field": scores_form[f"explanation_{c.pk}"]
+                    if scores_form
+                    else None,
+                    "reviewed_field": review_form[f"reviewed_{c.pk}"] if review_form else None,
+                    "reason_field": review_form[f"reason_{c.pk}"] if review_form else None,
+                }
+                for c, score, files in group.rows
+            ]
+        # The extension matters only while the unit can still submit.
+        if submission.is_editable:
+            deadline, extension = services.deadline_for(submission)
+        else:
+            deadline, extension = submission.phase.results_deadline, None
+        return {
+            "submission": submission,
+            "groups": groups,
+            "report_files": submission.report_files,
+            "history": list(submission.history.select_related("actor")),
+            "can_edit": can_edit,
+            "can_review": can_review,
+            "can_manage": user.has_perm("evaluations.manage_phase", submission),
+            "scores_form": scores_form,
+            "review_form": review_form,
+            "evidence_form": evidence_form or EvidenceForm(),
+            "return_form": return_form or ReturnForm(),
+            "deadline": deadline,
+            "extension": extension,
+            "past_deadline": timezone.localdate() > deadline,
+            "criterion_count": len(criteria),
+            "comparison": selectors.group_comparison(submission),
+            "has_cross": any(
+                score is not None and score.cross_score is not None for score in rows.values()
+            ),
+        }
+
+    def get(self, request, pk):
+        return render(request, self.template_name, self.context(self.load()))
+
+    def post(self, request, pk):
+        submission = self.load()
+        action = request.POST.get("action", "")
+        handlers = {
+            "save": self.save,
+            "submit": self.save,
+            "upload": self.upload,
+            "delete_file": self.delete_file,
+            "review": self.review,
+            "return": self.send_back,
+            "accept": self.accept,
+        }
+        if action not in handlers:
+            raise Http404
+        return handlers[action](request, submission, action)
+
+    def _done(self, submission, message):
+        messages.success(self.request, message)
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def save(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        form = ScoresForm(request.POST, criteria=self.criteria(submission))
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(submission, scores_form=form))
+        try:
+            services.submission_save(
+                submission=submission,
+                actor=request.user,
+                scores=form.scores(),
+                revision=form.cleaned_data["revision"],
+            )
+            if action == "submit":
+                services.submission_submit(submission=submission, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            submission.refresh_from_db()
+            form.data = form.data.copy()
+            form.data["revision"] = submission.revision
+            return render(request, self.template_name, self.context(submission, scores_form=form))
+        if action == "submit":
+            return self._done(
+                submission, _("The results were submitted to the cluster secretariat.")
+            )
+        return self._done(submission, _("The draft was saved."))
+
+    def upload(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        form = EvidenceForm(request.POST, request.FILES)
+        if form.is_valid():
+            criterion = None
+            if form.cleaned_data["criterion"]:
+                criterion = get_object_or_404(
+                    Criterion, pk=form.cleaned_data["criterion"], rubric_id=submission.rubric_id
+                )
+            try:
+                services.evidence_add(
+                    submission=submission,
+                    actor=request.user,
+                    uploaded=form.cleaned_data["file"],
+                    criterion=criterion,
+                )
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                return self._done(submission, _("The file was added."))
+        else:
+            messages.error(request, _("Choose a file to upload."))
+        return redirect("evaluations:submission", pk=submission.pk)
+
+    def delete_file(self, request, submission, action):
+        deny_unless(request.user, "evaluations.change_submission", submission)
+        evidence = get_object_or_404(Evidence, pk=request.POST.get("file"), submission=submission)
+        services.evidence_delete(evidence=evidence, actor=request.user)
+        return self._done(submission, _("The file was removed."))
+
+    def review(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        form = ReviewForm(request.POST, criteria=self.criteria(submission))
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(submission, review_form=form))
+        try:
+            services.review_scores(
+                submission=submission,
+                actor=request.user,
+                reviews=form.reviews(),
+                revision=form.cleaned_data["revision"],
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return render(request, self.template_name, self.context(submission, review_form=form))
+        return self._done(submission, _("The reviewed scores were saved."))
+
+    def send_back(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        form = ReturnForm(request.POST)
+        if form.is_valid():
+            try:
+                services.submission_return(
+                    submission=submission, actor=request.user, comment=form.cleaned_data["comment"]
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                return self._done(submission, _("The results were returned to the unit."))
+        return render(request, self.template_name, self.context(submission, return_form=form))
+
+    def accept(self, request, submission, action):
+        deny_unless(request.user, "evaluations.review_submission", submission)
+        try:
+            services.submission_accept(submission=submission, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+            return redirect("evaluations:submission", pk=submission.pk)
+        return self._done(submission, _("The results were accepted."))
+
+
+class EvidenceFileView(LoginRequiredMixin, View):
+    """Evidence is served only to those who may read the submission."""
+
+    thumbnail = False
+
+    def get(self, request, pk):
+        evidence = get_object_or_404(selectors.evidence_visible_to(user=request.user), pk=pk)
+        return stored_file_response(evidence, thumbnail=self.thumbnail)
+
+
+class RankingView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        # Whoever sees the campaign opens this page; before publication it says so.
+        phase = _phase(request.user, pk)
+        manages = request.user.has_perm("evaluations.manage_phase", phase)
+        publication = getattr(phase, "publication", None)
+        # A sector-wide phase ranks thousands of units: the table is shown a page at a time.
+        page_number = request.GET.get("page")
+        info, live, entries = None, [], []
+        if publication is not None:
+            page = Paginator(selectors.published_ranking(publication), RANKING_PAGE_SIZE)
+            page = page.get_page(page_number)
+            entries = list(page.object_list)
+            top_total = selectors.top_published_total(publication)
+        else:
+            # Before publication, those who manage the phase see the ranking as it stands.
+            info, ranked = selectors.live_ranking(phase) if manages else (None, [])
+            page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(page_number)
+            live = page.object_list
+            top_total = max((r.totals.total for r in ranked), default=0)
+        return render(
+            request,
+            "evaluations/results/ranking.html",
+            {
+                "phase": phase,
+                "manages": manages,
+                "live": live,
+                "group_codes": info.group_codes if info else [],
+                "entries": entries,
+                "entry_groups": list(entries[0].group_totals) if entries else [],
+                "publication": publication,
+                "band_labels": dict(BandChoice.choices),
+                # Bars in the table (<meter>): no script, no inline style for the CSP.
+                "top_total": top_total,
+                "page_obj": page,
+            },
+        )
+
+    def post(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        try:
+            services.ranking_publish(phase=phase, actor=request.user)
+        except ActionRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(request, _("The ranking was published: member units can see it now."))
+        return redirect("evaluations:ranking", pk=phase.pk)
+
+
+class RankingExportView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.view_ranking", phase)
+        manages = request.user.has_perm("evaluations.manage_phase", phase)
+        response = HttpResponse(ranking_workbook(phase, with_scores=manages), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="xep-hang-{phase.pk}.xlsx"'
+        return response
+
+
+class UnitResultsView(LoginRequiredMixin, View):
+    """A unit's scores and ranks across phases and years."""
+
+    def get(self, request, pk):
+        from units.models import Unit
+
+        unit = get_object_or_404(Unit, pk=pk)
+        return render(
+            request,
+            "evaluations/results/unit_results.html",
+            {"unit": unit, **selectors.unit_results(user=request.user, unit=unit)},
+        )
+
+
+class CampaignRankingView(LoginRequiredMixin, View):
+    """The whole campaign's ranking: for members once every phase's ranking is published."""
+
+    def get(self, request, pk):
+        from campaigns.selectors import campaigns_visible_to
+
+        campaign = get_object_or_404(campaigns_visible_to(user=request.user), pk=pk)
+        manages = (
+            request.user.has_perm("campaigns.change_campaign", campaign)
+            or roles_of(request.user).is_admin
+        )
+        phases = selectors.campaign_phases(campaign)
+        published, phase_count = selectors.published_count(phases), len(phases)
+        visible = manages or (phase_count and published == phase_count)
+        # Members see nothing before every phase is published: no need to rank.
+        info, ranked = None, []
+        if visible:
+            info, ranked, _published, _count = selectors.campaign_ranking(campaign, phases=phases)
+        page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+        return render(
+            request,
+            "evaluations/results/campaign_ranking.html",
+            {
+                "campaign": campaign,
+                "ranked": page.object_list,
+                "page_obj": page,
+                "group_codes": info.group_codes if info else [],
+                "published": published,
+                "phase_count": phase_count,
+                "manages": manages,
+                "top_total": max((r.totals.total for r in ranked), default=0),
+            },
+        )
+
+
+class CrossScoringView(LoginRequiredMixin, View):
+    """The secretariat assigns cross-scorers to one unit's results and reads their scores."""
+
+    template_name = "evaluations/results/cross_scoring.html"
+
+    def load(self):
+        # Drafts are the unit's own: nobody is asked to score them.
+        submission = get_object_or_404(
+            selectors.submissions_visible_to(user=self.request.user).exclude(
+                status=SubmissionStatus.DRAFT
+            ),
+            pk=self.kwargs["pk"],
+        )
+        deny_unless(self.request.user, "evaluations.manage_phase", submission)
+        return submission
+
+    def render_page(self, submission, form=None):
+        assignments, criteria, scores = selectors.cross_overview(submission)
+        taken = {a.scorer_id for a in assignments} | {submission.unit_id}
+        candidates = [u for u in selectors.participants(submission.phase) if u.pk not in taken]
+        rows = [
+            {
+                "criterion": criterion,
+                "cells": [scores.get((a.pk, criterion.pk)) for a in assignments],
+            }
+            for criterion in criteria
+        ]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "submission": submission,
+                "assignments": assignments,
+                "rows": rows,
+                "form": form or CrossAssignForm(units=candidates),
+                "has_candidates": bool(candidates),
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.load())
+
+    def post(self, request, pk):
+        submission = self.load()
+        if "remove" in request.POST:
+            assignment = get_object_or_404(
+                CrossAssignment, pk=request.POST.get("remove"), submission=submission
+            )
+            try:
+                services.cross_unassign(assignment=assignment, actor=request.user)
+            except ActionRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("The assignment was withdrawn."))
+            return redirect("evaluations:cross_scoring", pk=submission.pk)
+        units = [u for u in selectors.participants(submission.phase) if u.pk != submission.unit_id]
+        form = CrossAssignForm(request.POST, units=units)
+        if form.is_valid():
+            try:
+                services.cross_assign(
+                    submission=submission, scorers=form.chosen_units(), actor=request.user
+                )
+            except ActionRefused as refused:
+                form.add_error(None, refused.message)
+            else:
+                messages.success(request, _("The units were asked to score these results."))
+                return redirect("evaluations:cross_scoring", pk=submission.pk)
+        return self.render_page(submission, form)
+
+
+class CrossScoreView(LoginRequiredMixin, View):
+    """A scoring unit reads another unit's results and evidence and scores them."""
+
+    template_name = "evaluations/results/cross_score.html"
+
+    def load(self):
+        assignment = get_object_or_404(
+            selectors.cross_assignments_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+        deny_unless(self.request.user, "evaluations.view_crossassignment", assignment)
+        return assignment
+
+    def render_page(self, assignment, form=None):
+        groups = selectors.cross_sheet(assignment)
+        can_score = self.request.user.has_perm("evaluations.cross_score", assignment)
+        if can_score and form is None:
+            initial = {}
+            for group in groups:
+                for criterion, _score, _files, mine in group.rows:
+                    if mine is not None:
+                        initial[f"cross_{criterion.pk}"] = mine.score
+                        initial[f"note_{criterion.pk}"] = mine.note
+            form = CrossScoresForm(
+                initial=initial, criteria=[c for g in groups for c in g.criteria.all()]
+            )
+        for group in groups:
+            group.items = [
+                {
+                    "criterion": criterion,
+                    "score": score,
+                    "files": files,
+                    "mine": mine,
+                    "score_field": form[f"cross_{criterion.pk}"] if can_score else None,
+                    "note_field": form[f"note_{criterion.pk}"] if can_score else None,
+                }
+                for criterion, score, files, mine in group.rows
+            ]
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "assignment": assignment,
+                "submission": assignment.submission,
+                "groups": groups,
+                "report_files": assignment.submission.report_files,
+                "form": form,
+                "can_score": can_score,
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.load())
+
+    def post(self, request, pk):
+        assignment = self.load()
+        deny_unless(request.user, "evaluations.cross_score", assignment)
+        criteria = Criterion.objects.filter(rubric_id=assignment.submission.rubric_id)
+        form = CrossScoresForm(request.POST, criteria=criteria)
+        if not form.is_valid():
+            return self.render_page(assignment, form)
+        finish = request.POST.get("action") == "finish"
+        try:
+            services.cross_score_save(
+                assignment=assignment, actor=request.user, scores=form.scores(), finish=finish
+            )
+        except ActionRefused as refused:
+            form.add_error(None, refused.message)
+            return self.render_page(assignment, form)
+        if finish:
+            messages.success(request, _("Your cross-scoring was sent to the secretariat."))
+        else:
+            messages.success(request, _("Your scores were saved."))
+        return redirect("evaluations:cross_score", pk=assignment.pk)
+
+
+class ScoreMatrixView(LoginRequiredMixin, View):
+    """Units × criteria, self and reviewed scores: the printable sheet of the secretariat."""
+
+    def get(self, request, pk):
+        phase = _phase(request.user, pk)
+        deny_unless(request.user, "evaluations.manage_phase", phase)
+        # Printed a sheet at a time: a sector-wide phase has thousands of units (the .xlsx
+        # export holds them all).
+        page = Paginator(selectors.matrix_submissions(phase), MATRIX_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        criteria, rows = selectors.score_matrix(phase, page.object_list)
+        return render(
+            request,
+            "evaluations/results/score_matrix.html",
+            {
+                "phase": phase,
+                "criteria": criteria,
+                "rows": rows,
+                "page_obj": page,
+                "with_cross": any(
+                    score and score.cross_score is not None for _s, line in rows for score in line
+                ),
+                "printed_at": timezone.localtime(),
+            },
+        )
