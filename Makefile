@@ -46,6 +46,7 @@ seed: install env
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -61,7 +62,7 @@ check-deploy: install
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(50))') \
 	ALLOWED_HOSTS=thidua.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
-# Backups: one archive with the database dump and the uploaded files (config/backup.py).
+# Backups: one archive with the database dump and the uploaded files (core/backup.py).
 backup: install env
 	$(PY) manage.py backup
 
