@@ -1,6 +1,10 @@
+from enum import nonmember
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.choices import StatusChoices
 
 
 class CampaignKind(models.TextChoices):
@@ -13,12 +17,13 @@ class CampaignScope(models.TextChoices):
     CLUSTER_YEAR = "cluster_year", _("One cluster year")
 
 
-class CampaignStatus(models.TextChoices):
+class CampaignStatus(StatusChoices):
     """Derived from the dates, never stored."""
 
     PLANNED = "planned", _("Planned")
     RUNNING = "running", _("Running")
     CLOSED = "closed", pgettext_lazy("campaign status", "Closed")
+    tones = nonmember({"planned": "info", "running": "success", "closed": "secondary"})
 
 
 class ReviewKind(models.TextChoices):

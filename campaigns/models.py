@@ -18,6 +18,7 @@ from campaigns.choices import (
     FinalScoreRule,
     ReviewKind,
 )
+from core.choices import HasStatus
 from core.uploads import UploadTo
 from units.models import ClusterYear, StoredFile, Unit
 
@@ -26,8 +27,10 @@ event_attachment_path = UploadTo("events")
 event_thumbnail_path = UploadTo("thumbnails")
 
 
-class Campaign(models.Model):
+class Campaign(HasStatus, models.Model):
     """An emulation movement (phong trào thi đua) with the period it covers."""
+
+    status_choices = CampaignStatus
 
     title = models.CharField(_("title"), max_length=255)
     theme = models.CharField(_("theme or slogan"), max_length=255, blank=True)

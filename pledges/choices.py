@@ -1,6 +1,10 @@
+from enum import nonmember
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from core.choices import StatusChoices
 
 
 class Recipient(models.TextChoices):
@@ -14,11 +18,12 @@ class TitleLevel(models.TextChoices):
     STATE = "state", _("State (Prime Minister, President)")
 
 
-class PledgeStatus(models.TextChoices):
+class PledgeStatus(StatusChoices):
     DRAFT = "draft", pgettext_lazy("pledge status", "Draft")
     OPEN = "open", _("Open for signing")
     SIGNED = "signed", _("Signed")
     ARCHIVED = "archived", _("Archived")
+    tones = nonmember({"open": "primary", "signed": "success", "archived": "secondary"})
 
 
 class SignatureSource(models.TextChoices):
@@ -32,8 +37,9 @@ class PledgeFileKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("file kind", "Other")
 
 
-class RegistrationStatus(models.TextChoices):
+class RegistrationStatus(StatusChoices):
     DRAFT = "draft", pgettext_lazy("registration status", "Draft")
     SUBMITTED = "submitted", _("Submitted")
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Returned for changes")
+    tones = nonmember({"submitted": "primary", "accepted": "success", "returned": "warning"})

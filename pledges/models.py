@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Criterion
+from core.choices import HasStatus
 from core.uploads import UploadTo
 from pledges.choices import (
     PledgeFileKind,
@@ -81,8 +82,10 @@ class Title(models.Model):
         return self.name
 
 
-class Pledge(models.Model):
+class Pledge(HasStatus, models.Model):
     """The emulation pledge (giao ước thi đua) of a cluster year."""
+
+    status_choices = PledgeStatus
 
     cluster_year = models.ForeignKey(
         ClusterYear,
@@ -266,8 +269,10 @@ class RegistrationRound(models.Model):
         return (day or timezone.localdate()) > self.deadline
 
 
-class Registration(models.Model):
+class Registration(HasStatus, models.Model):
     """A unit's registration of titles in a round: draft -> submitted -> accepted / returned."""
+
+    status_choices = RegistrationStatus
 
     round = models.ForeignKey(
         RegistrationRound,
@@ -309,6 +314,11 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.round}"
+
+    @property
+    def feedback(self) -> str:
+        """The secretariat's comment, while the registration is returned to the unit."""
+        return self.comment if self.status == RegistrationStatus.RETURNED else ""
 
     def deadline_for_unit(self):
         if self.reopened_until and self.reopened_until > self.round.deadline:

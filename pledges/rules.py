@@ -8,6 +8,7 @@ secretariat reads it once submitted.
 import rules
 
 from pledges.choices import PledgeStatus, RegistrationStatus
+from pledges.workflows import PLEDGE_FLOW
 from units.rules import is_sector_admin, is_sector_viewer
 from units.selectors import roles_of
 
@@ -101,6 +102,8 @@ rules.add_perm(
 )
 rules.add_perm("pledges.change_pledge", manages_cluster_year & pledge_is_draft)
 rules.add_perm("pledges.manage_pledge", manages_cluster_year)
+rules.add_perm("pledges.redraft_pledge", manages_cluster_year & PLEDGE_FLOW.allows("redraft"))
+rules.add_perm("pledges.archive_pledge", manages_cluster_year & PLEDGE_FLOW.allows("archive"))
 rules.add_perm("pledges.sign_pledge", pledge_is_open & leads_a_signing_unit)
 rules.add_perm("pledges.record_signature", manages_cluster_year & pledge_is_open)
 rules.add_perm("pledges.delete_pledge", is_sector_admin & pledge_is_draft)

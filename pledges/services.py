@@ -29,6 +29,7 @@ from pledges.models import (
     RegistrationRound,
     Signature,
 )
+from pledges.workflows import PLEDGE_FLOW, REGISTRATION_FLOW
 from units.audit import audit_record, field_changes
 from units.selectors import roles_of
 from units.services import require_perm
@@ -44,45 +45,10 @@ PLEDGE_FIELDS = (
     "venue",
     "place_name",
 )
-# Which transitions each pledge status allows.
-PLEDGE_TRANSITIONS = {
-    PledgeStatus.DRAFT: {PledgeStatus.OPEN},
-    PledgeStatus.OPEN: {PledgeStatus.SIGNED, PledgeStatus.DRAFT},
-    PledgeStatus.SIGNED: {PledgeStatus.ARCHIVED},
-    PledgeStatus.ARCHIVED: set(),
-}
-REGISTRATION_TRANSITIONS = {
-    RegistrationStatus.DRAFT: {RegistrationStatus.SUBMITTED},
-    RegistrationStatus.SUBMITTED: {RegistrationStatus.ACCEPTED, RegistrationStatus.RETURNED},
-    RegistrationStatus.RETURNED: {RegistrationStatus.SUBMITTED},
-    RegistrationStatus.ACCEPTED: {RegistrationStatus.RETURNED},
-}
 
 
 def _d(day):
     return date_format(day, "SHORT_DATE_FORMAT")
-
-
-def _lock_pledge(pledge) -> Pledge:
-    return Pledge.objects.select_for_update().select_related("cluster_year").get(pk=pledge.pk)
-
-
-def _set_pledge_status(pledge, status, actor, note=""):
-    if status not in PLEDGE_TRANSITIONS[pledge.status]:
-        raise ActionRefused(
-            _("The pledge is “%(status)s”: this step is not possible now.")
-            % {"status": pledge.get_status_display()}
-        )
-    before = pledge.status
-    pledge.status = status
-    pledge.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="pledge.status",
-        obj=pledge,
-        changes={"status": [before, status]},
-        note=note,
-    )
 
 
 # Pledges ----------------------------------------------------------------------------
@@ -92,7 +58,7 @@ def _set_pledge_status(pledge, status, actor, note=""):
 def pledge_save(*, actor, data: dict, commitments: list[dict], pledge=None) -> Pledge:
     """Create or change a draft pledge with its commitments (content, target, criteria)."""
     creating = pledge is None
-    pledge = Pledge() if creating else _lock_pledge(pledge)
+    pledge = Pledge() if creating else PLEDGE_FLOW.lock(pledge)
     before = {} if creating else {n: getattr(pledge, n) for n in PLEDGE_FIELDS}
     for name in PLEDGE_FIELDS:
         if name in data:
@@ -132,8 +98,8 @@ def _save_commitments(pledge, commitments):
 @transaction.atomic
 def pledge_open(*, pledge, actor) -> Pledge:
     """Open for signing: the member units of the day become the parties, names fixed."""
-    pledge = _lock_pledge(pledge)
-    require_perm(actor, "pledges.manage_pledge", pledge)
+    pledge = PLEDGE_FLOW.lock(pledge)
+    PLEDGE_FLOW.check(pledge, "open", actor)
     if not pledge.commitments.exists():
         raise ActionRefused(_("Add at least one commitment before opening the pledge for signing."))
     members = selectors.signing_members(
@@ -141,7 +107,7 @@ def pledge_open(*, pledge, actor) -> Pledge:
     )
     if not members:
         raise ActionRefused(_("The cluster year has no member units to sign."))
-    _set_pledge_status(pledge, PledgeStatus.OPEN, actor)
+    PLEDGE_FLOW.move(pledge, "open", actor=actor)
     PledgeParty.objects.filter(pledge=pledge, signature__isnull=True).delete()
     signed = set(pledge.parties.values_list("unit_id", flat=True))
     PledgeParty.objects.bulk_create(
@@ -155,12 +121,11 @@ def pledge_open(*, pledge, actor) -> Pledge:
 @transaction.atomic
 def pledge_reopen_draft(*, pledge, actor) -> Pledge:
     """Back to draft to correct it; only while nobody has signed."""
-    pledge = _lock_pledge(pledge)
-    require_perm(actor, "pledges.manage_pledge", pledge)
+    pledge = PLEDGE_FLOW.lock(pledge)
+    PLEDGE_FLOW.check(pledge, "redraft", actor)
     if Signature.objects.filter(party__pledge=pledge).exists():
         raise ActionRefused(_("Units have already signed: the pledge can no longer be changed."))
-    _set_pledge_status(pledge, PledgeStatus.DRAFT, actor)
-    return pledge
+    return PLEDGE_FLOW.move(pledge, "redraft", actor=actor)
 
 
 def _sign(pledge, party, actor, *, signatory_name, position, signed_on, source):
@@ -197,8 +162,8 @@ def _sign(pledge, party, actor, *, signatory_name, position, signed_on, source):
         note=str(SignatureSource(source).label),
     )
     if not PledgeParty.objects.filter(pledge=pledge, signature__isnull=True).exists():
-        _set_pledge_status(
-            pledge, PledgeStatus.SIGNED, actor, note=_("Every member unit has signed.")
+        PLEDGE_FLOW.move(
+            pledge, "complete", actor=actor, comment=_("Every member unit has signed.")
         )
     return signature
 
@@ -206,7 +171,7 @@ def _sign(pledge, party, actor, *, signatory_name, position, signed_on, source):
 @transaction.atomic
 def pledge_sign(*, pledge, actor, unit, signatory_name, position, signed_on) -> Signature:
     """The unit's leader signs in the browser, for their own unit only."""
-    pledge = _lock_pledge(pledge)
+    pledge = PLEDGE_FLOW.lock(pledge)
     party = PledgeParty.objects.filter(pledge=pledge, unit=unit).first()
     if party is None:
         raise ActionRefused(_("This unit is not a party to the pledge."))
@@ -228,7 +193,7 @@ def pledge_record_signature(
     *, pledge, actor, party, signatory_name, position, signed_on
 ) -> Signature:
     """The secretariat records a signature from the paper original."""
-    pledge = _lock_pledge(pledge)
+    pledge = PLEDGE_FLOW.lock(pledge)
     require_perm(actor, "pledges.record_signature", pledge)
     if party.pledge_id != pledge.pk:
         raise ActionRefused(_("This unit is not a party to the pledge."))
@@ -245,10 +210,7 @@ def pledge_record_signature(
 
 @transaction.atomic
 def pledge_archive(*, pledge, actor) -> Pledge:
-    pledge = _lock_pledge(pledge)
-    require_perm(actor, "pledges.manage_pledge", pledge)
-    _set_pledge_status(pledge, PledgeStatus.ARCHIVED, actor)
-    return pledge
+    return PLEDGE_FLOW.transition(pledge, "archive", actor=actor)
 
 
 @transaction.atomic
@@ -305,51 +267,10 @@ def registration_start(*, round_, unit, actor) -> Registration:
     return registration
 
 
-def _lock_registration(registration) -> Registration:
-    return (
-        Registration.objects.select_for_update(of=("self",))
-        .select_related("round__cluster_year", "unit")
-        .get(pk=registration.pk)
-    )
-
-
-def _set_registration_status(registration, status, actor, comment=""):
-    if status not in REGISTRATION_TRANSITIONS[registration.status]:
-        raise ActionRefused(
-            _("The registration is “%(status)s”: this step is not possible now.")
-            % {"status": registration.get_status_display()}
-        )
-    before = registration.status
-    registration.status = status
-    fields = ["status", "updated_at"]
-    if status == RegistrationStatus.SUBMITTED:
-        registration.submitted_at = timezone.now()
-        fields.append("submitted_at")
-    if comment or status == RegistrationStatus.RETURNED:
-        registration.comment = comment
-        fields.append("comment")
-    registration.save(update_fields=fields)
-    RegistrationEvent.objects.create(
-        registration=registration,
-        from_status=before,
-        to_status=status,
-        actor=actor,
-        comment=comment,
-    )
-    audit_record(
-        actor=actor,
-        action="registration.status",
-        obj=registration,
-        unit=registration.unit,
-        changes={"status": [before, status]},
-        note=comment,
-    )
-
-
 @transaction.atomic
 def registration_save_items(*, registration, actor, items: list[dict]) -> Registration:
     """Replace the registered titles: [{"title": Title, "person": Person|None, "note": str}]."""
-    registration = _lock_registration(registration)
+    registration = REGISTRATION_FLOW.lock(registration)
     require_perm(actor, "pledges.change_registration", registration)
     seen = set()
     for item in items:
@@ -393,10 +314,10 @@ def registration_save_items(*, registration, actor, items: list[dict]) -> Regist
 
 @transaction.atomic
 def registration_submit(*, registration, actor, today=None) -> Registration:
-    registration = _lock_registration(registration)
+    registration = REGISTRATION_FLOW.lock(registration)
     if registration.status == RegistrationStatus.SUBMITTED:
         raise ActionRefused(_("This registration has already been submitted."))
-    require_perm(actor, "pledges.change_registration", registration)
+    REGISTRATION_FLOW.check(registration, "submit", actor)
     today = today or timezone.localdate()
     deadline = registration.deadline_for_unit()
     if today > deadline:
@@ -409,32 +330,27 @@ def registration_submit(*, registration, actor, today=None) -> Registration:
         )
     if not registration.items.exists():
         raise ActionRefused(_("Register at least one title before submitting."))
-    _set_registration_status(registration, RegistrationStatus.SUBMITTED, actor)
-    return registration
+    return REGISTRATION_FLOW.move(registration, "submit", actor=actor)
 
 
 @transaction.atomic
 def registration_accept(*, registration, actor) -> Registration:
-    registration = _lock_registration(registration)
-    require_perm(actor, "pledges.review_registration", registration)
-    _set_registration_status(registration, RegistrationStatus.ACCEPTED, actor)
-    return registration
+    return REGISTRATION_FLOW.transition(registration, "accept", actor=actor)
 
 
 @transaction.atomic
 def registration_return(*, registration, actor, comment: str) -> Registration:
-    registration = _lock_registration(registration)
-    require_perm(actor, "pledges.review_registration", registration)
+    registration = REGISTRATION_FLOW.lock(registration)
+    REGISTRATION_FLOW.check(registration, "return", actor)
     if not comment.strip():
         raise ActionRefused(_("Say what the unit should change."))
-    _set_registration_status(registration, RegistrationStatus.RETURNED, actor, comment.strip())
-    return registration
+    return REGISTRATION_FLOW.move(registration, "return", actor=actor, comment=comment.strip())
 
 
 @transaction.atomic
 def registration_reopen(*, registration, actor, until, reason: str) -> Registration:
     """Let one unit submit after the deadline, until a date, for a recorded reason."""
-    registration = _lock_registration(registration)
+    registration = REGISTRATION_FLOW.lock(registration)
     require_perm(actor, "pledges.reopen_registration", registration)
     if not reason.strip():
         raise ActionRefused(_("Give the reason for reopening."))

@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Phase
+from core.choices import HasStatus
 from evaluations.ballots.choices import BallotStatus
 from pledges.models import Title
 from units.models import ClusterYear, Person, Unit
@@ -22,8 +23,10 @@ from units.models import ClusterYear, Person, Unit
 PERCENT = {"max_digits": 5, "decimal_places": 2}
 
 
-class Ballot(models.Model):
+class Ballot(HasStatus, models.Model):
     """A secret ballot of a cluster year, optionally about one campaign (and its ranking)."""
+
+    status_choices = BallotStatus
 
     cluster_year = models.ForeignKey(
         ClusterYear,
@@ -101,6 +104,11 @@ class Ballot(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == BallotStatus.OPEN
+
+    @property
+    def is_closed(self) -> bool:
+        """Tallied, the result not published yet."""
+        return self.status == BallotStatus.CLOSED
 
     @property
     def is_tallied(self) -> bool:

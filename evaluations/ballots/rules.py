@@ -9,6 +9,7 @@ import rules
 
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.selectors import voter_for
+from evaluations.ballots.workflows import BALLOT_FLOW
 from units.rules import is_secretariat_of_cluster_year, is_sector_admin
 from units.selectors import roles_of
 
@@ -70,10 +71,10 @@ rules.add_perm(
 )
 rules.add_perm("evaluations.manage_ballot", manages_ballot)
 rules.add_perm("evaluations.change_ballot", manages_ballot & ballot_is_draft)
-rules.add_perm("evaluations.open_ballot", manages_ballot & ballot_is_draft)
-rules.add_perm("evaluations.close_ballot", manages_ballot & ballot_is_open)
+rules.add_perm("evaluations.open_ballot", manages_ballot & BALLOT_FLOW.allows("open"))
+rules.add_perm("evaluations.close_ballot", manages_ballot & BALLOT_FLOW.allows("close"))
 rules.add_perm("evaluations.enter_paper_ballot", manages_ballot & ballot_is_open)
-rules.add_perm("evaluations.publish_ballot", manages_ballot & ballot_is_closed)
+rules.add_perm("evaluations.publish_ballot", manages_ballot & BALLOT_FLOW.allows("publish"))
 rules.add_perm("evaluations.vote_ballot", ballot_is_open & is_eligible_voter)
 rules.add_perm(
     "evaluations.view_ballot_result",

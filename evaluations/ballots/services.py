@@ -19,16 +19,11 @@ from core.exceptions import ActionRefused
 from evaluations.ballots import selectors
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.ballots.workflows import BALLOT_FLOW
 from units.audit import audit_record
 from units.selectors import roles_of
 from units.services import require_perm
 
-TRANSITIONS = {
-    BallotStatus.DRAFT: {BallotStatus.OPEN},
-    BallotStatus.OPEN: {BallotStatus.CLOSED},
-    BallotStatus.CLOSED: {BallotStatus.PUBLISHED},
-    BallotStatus.PUBLISHED: set(),
-}
 # R13 (Decree 98/2023 Art. 30; verify in Decree 152): the threshold offered when a question
 # is linked to a title; stored per question, where the secretariat may change it.
 DEFAULT_THRESHOLD = Decimal("80")
@@ -44,37 +39,12 @@ def default_threshold(title) -> Decimal:
     return Decimal(str(table.get(title.code, DEFAULT_THRESHOLD)))
 
 
-def _lock(ballot) -> Ballot:
-    return (
-        Ballot.objects.select_for_update(of=("self",))
-        .select_related("cluster_year__cluster", "campaign", "phase")
-        .get(pk=ballot.pk)
-    )
-
-
 def _draft(ballot, actor) -> Ballot:
-    ballot = _lock(ballot)
+    ballot = BALLOT_FLOW.lock(ballot)
     require_perm(actor, "evaluations.manage_ballot", ballot)
     if ballot.status != BallotStatus.DRAFT:
         raise ActionRefused(_("The ballot is no longer a draft: it cannot be changed."))
     return ballot
-
-
-def _set_status(ballot, status, actor, fields=(), changes=None):
-    if status not in TRANSITIONS[ballot.status]:
-        raise ActionRefused(
-            _("The ballot is “%(status)s”: this step is not possible now.")
-            % {"status": ballot.get_status_display()}
-        )
-    before = ballot.status
-    ballot.status = status
-    ballot.save(update_fields=["status", *fields])
-    audit_record(
-        actor=actor,
-        action="ballot.status",
-        obj=ballot,
-        changes={"status": [before, status], **(changes or {})},
-    )
 
 
 def _member_ids(cluster_year) -> set:
@@ -326,8 +296,8 @@ def voter_remove(*, voter, actor) -> None:
 
 @transaction.atomic
 def ballot_open(*, ballot, actor) -> Ballot:
-    ballot = _lock(ballot)
-    require_perm(actor, "evaluations.open_ballot", ballot)
+    ballot = BALLOT_FLOW.lock(ballot)
+    BALLOT_FLOW.check(ballot, "open", actor)
     questions = selectors.questions_of(ballot)
     if not questions:
         raise ActionRefused(_("Add at least one question before opening the ballot."))
@@ -341,15 +311,13 @@ def ballot_open(*, ballot, actor) -> Ballot:
     if not eligible:
         raise ActionRefused(_("Add the eligible voters before opening the ballot."))
     ballot.eligible_count = eligible
-    ballot.opened_at = timezone.now()
-    _set_status(
+    return BALLOT_FLOW.move(
         ballot,
-        BallotStatus.OPEN,
-        actor,
-        fields=["eligible_count", "opened_at"],
+        "open",
+        actor=actor,
+        fields=["eligible_count"],
         changes={"eligible": [None, eligible]},
     )
-    return ballot
 
 
 def _receipt_time(voter) -> str:
@@ -369,7 +337,7 @@ def ballot_vote(*, ballot, actor, choices: dict) -> BallotVoter:
     ballot's cast count, and every candidate row of the ballot (the chosen ones + 1, the
     others + 0, so that the rows cannot be told apart).
     """
-    ballot = _lock(ballot)
+    ballot = BALLOT_FLOW.lock(ballot)
     if ballot.status != BallotStatus.OPEN:
         raise ActionRefused(_("This ballot is not open for voting."))
     if ballot.is_paper:
@@ -425,7 +393,7 @@ def paper_totals_enter(
     """The secretariat enters the totals of a paper ballot: cast count and votes per
     candidate ({candidate id: int}), checked: votes ≤ cast ≤ eligible, and no more votes
     on a question than cast ballots × places."""
-    ballot = _lock(ballot)
+    ballot = BALLOT_FLOW.lock(ballot)
     require_perm(actor, "evaluations.enter_paper_ballot", ballot)
     if (
         not ballot.is_paper
@@ -566,8 +534,8 @@ def tally(
 @transaction.atomic
 def ballot_close(*, ballot, actor) -> Ballot:
     """Close the vote and write the tally (quorum, percentages, threshold, places, ties)."""
-    ballot = _lock(ballot)
-    require_perm(actor, "evaluations.close_ballot", ballot)
+    ballot = BALLOT_FLOW.lock(ballot)
+    BALLOT_FLOW.check(ballot, "close", actor)
     ballot.quorum_met = quorum_reached(
         cast=ballot.cast_count,
         eligible=ballot.eligible_count,
@@ -592,21 +560,15 @@ def ballot_close(*, ballot, actor) -> Ballot:
             candidate.elected = result.elected
             rows.append(candidate)
     BallotCandidate.objects.bulk_update(rows, ["percent", "passed", "rank", "tie", "elected"])
-    ballot.closed_at = timezone.now()
-    _set_status(
+    return BALLOT_FLOW.move(
         ballot,
-        BallotStatus.CLOSED,
-        actor,
-        fields=["quorum_met", "closed_at"],
+        "close",
+        actor=actor,
+        fields=["quorum_met"],
         changes={"cast": [None, ballot.cast_count], "quorum_met": [None, ballot.quorum_met]},
     )
-    return ballot
 
 
 @transaction.atomic
 def ballot_publish(*, ballot, actor) -> Ballot:
-    ballot = _lock(ballot)
-    require_perm(actor, "evaluations.publish_ballot", ballot)
-    ballot.published_at = timezone.now()
-    _set_status(ballot, BallotStatus.PUBLISHED, actor, fields=["published_at"])
-    return ballot
+    return BALLOT_FLOW.transition(ballot, "publish", actor=actor)

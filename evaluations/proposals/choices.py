@@ -1,9 +1,13 @@
+from enum import nonmember
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.choices import StatusChoices
 
-class ProposalStatus(models.TextChoices):
+
+class ProposalStatus(StatusChoices):
     DRAFT = "draft", pgettext_lazy("proposal status", "Draft")
     SUBMITTED = "submitted", pgettext_lazy("proposal status", "Submitted")
     RETURNED = "returned", pgettext_lazy("proposal status", "Returned")
@@ -12,6 +16,17 @@ class ProposalStatus(models.TextChoices):
     APPROVED = "approved", pgettext_lazy("proposal status", "Approved")
     REJECTED = "rejected", pgettext_lazy("proposal status", "Rejected")
     WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
+    tones = nonmember(
+        {
+            "submitted": "primary",
+            "returned": "warning",
+            "endorsed": "success",
+            "forwarded": "primary",
+            "approved": "success",
+            "rejected": "danger",
+            "withdrawn": "secondary",
+        }
+    )
 
 
 class TaskRating(models.TextChoices):

@@ -5,14 +5,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import HasStatus
 from core.uploads import UploadTo
 from evaluations.proposals.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.results.models import RankingEntry
 from units.models import StatusChange, StoredFile, Unit
 
 
-class AwardProposal(models.Model):
+class AwardProposal(HasStatus, models.Model):
     """A proposal (đề nghị khen thưởng) for a unit, or a person of a unit, to get a title."""
+
+    status_choices = ProposalStatus
 
     title = models.ForeignKey(
         "pledges.Title", verbose_name=_("title or award form"), on_delete=models.PROTECT
@@ -136,6 +139,13 @@ class AwardProposal(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
+
+    @property
+    def feedback(self) -> str:
+        """What the proposer must read: why it was returned, or why it was rejected."""
+        if self.status in (ProposalStatus.RETURNED, ProposalStatus.REJECTED):
+            return self.comment
+        return ""
 
 
 class ProposalFile(StoredFile):

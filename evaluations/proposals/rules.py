@@ -7,6 +7,7 @@ returns and forwards; sector administrators (the council) decide.
 
 import rules
 
+from evaluations.proposals.workflows import PROPOSAL_FLOW
 from units.rules import is_secretariat_of_cluster_year, is_sector_admin
 from units.selectors import roles_of
 
@@ -39,25 +40,24 @@ def runs_its_cluster_year(user, proposal):
     )
 
 
-def _in_status(*statuses):
-    @rules.predicate
-    def predicate(user, proposal):
-        return proposal is not None and proposal.status in statuses
-
-    return predicate
+@rules.predicate
+def is_editable(user, proposal):
+    return proposal is not None and proposal.is_editable
 
 
 endorses = is_sector_admin | runs_its_cluster_year
 rules.add_perm("evaluations.view_awardproposal", is_proposal_party | endorses | proposes_it)
-rules.add_perm("evaluations.change_awardproposal", proposes_it & _in_status("draft", "returned"))
+rules.add_perm("evaluations.change_awardproposal", proposes_it & is_editable)
 rules.add_perm(
     "evaluations.withdraw_awardproposal",
-    proposes_it & _in_status("draft", "submitted", "returned", "endorsed", "forwarded"),
+    proposes_it & PROPOSAL_FLOW.allows("withdraw"),
 )
-rules.add_perm("evaluations.endorse_awardproposal", endorses & _in_status("submitted"))
-rules.add_perm("evaluations.return_awardproposal", endorses & _in_status("submitted", "endorsed"))
-rules.add_perm("evaluations.forward_awardproposal", endorses & _in_status("endorsed"))
-rules.add_perm("evaluations.decide_awardproposal", is_sector_admin & _in_status("forwarded"))
+rules.add_perm("evaluations.endorse_awardproposal", endorses & PROPOSAL_FLOW.allows("endorse"))
+rules.add_perm("evaluations.return_awardproposal", endorses & PROPOSAL_FLOW.allows("return"))
+rules.add_perm("evaluations.forward_awardproposal", endorses & PROPOSAL_FLOW.allows("forward"))
+rules.add_perm(
+    "evaluations.decide_awardproposal", is_sector_admin & PROPOSAL_FLOW.allows("approve")
+)
 rules.add_perm("evaluations.prepare_dossier", is_sector_admin | is_secretariat_of_cluster_year)
 
 for model in ("awardproposal", "proposalfile"):

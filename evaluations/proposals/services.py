@@ -19,34 +19,13 @@ from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.eligibility import findings_for
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
 from evaluations.proposals.selectors import latest_ranking_entry
+from evaluations.proposals.workflows import PROPOSAL_FLOW
 from pledges.choices import Recipient
 from units.audit import audit_record
 from units.models import ClusterMembership
 from units.selectors import roles_of
 from units.services import require_perm
 
-TRANSITIONS = {
-    ProposalStatus.DRAFT: {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN},
-    ProposalStatus.SUBMITTED: {
-        ProposalStatus.ENDORSED,
-        ProposalStatus.RETURNED,
-        ProposalStatus.WITHDRAWN,
-    },
-    ProposalStatus.RETURNED: {ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN},
-    ProposalStatus.ENDORSED: {
-        ProposalStatus.FORWARDED,
-        ProposalStatus.RETURNED,
-        ProposalStatus.WITHDRAWN,
-    },
-    ProposalStatus.FORWARDED: {
-        ProposalStatus.APPROVED,
-        ProposalStatus.REJECTED,
-        ProposalStatus.WITHDRAWN,
-    },
-    ProposalStatus.APPROVED: set(),
-    ProposalStatus.REJECTED: set(),
-    ProposalStatus.WITHDRAWN: set(),
-}
 EDITABLE_FIELDS = (
     "title",
     "year",
@@ -58,37 +37,6 @@ EDITABLE_FIELDS = (
     "no_pending_discipline",
     "ranking_entry",
 )
-
-
-def _lock(proposal) -> AwardProposal:
-    return (
-        AwardProposal.objects.select_for_update(of=("self",))
-        .select_related("title", "cluster_year", "unit", "person", "ranking_entry")
-        .get(pk=proposal.pk)
-    )
-
-
-def _move(proposal, status, actor, comment="", fields=()):
-    if status not in TRANSITIONS[proposal.status]:
-        raise ActionRefused(
-            _("The proposal is “%(status)s”: this step is not possible now.")
-            % {"status": proposal.get_status_display()}
-        )
-    before = proposal.status
-    proposal.status = status
-    proposal.revision += 1
-    proposal.save(update_fields=["status", "revision", "updated_at", *fields])
-    ProposalEvent.objects.create(
-        proposal=proposal, from_status=before, to_status=status, actor=actor, comment=comment
-    )
-    audit_record(
-        actor=actor,
-        action="proposal.status",
-        obj=proposal,
-        unit=proposal.unit,
-        changes={"status": [before, status]},
-        note=comment,
-    )
 
 
 def _refuse_hard_findings(proposal):
@@ -152,7 +100,7 @@ def proposal_create(*, actor, cluster_year, unit, person=None, **fields) -> Awar
 
 @transaction.atomic
 def proposal_save(*, proposal, actor, revision: int, **fields) -> AwardProposal:
-    proposal = _lock(proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
     require_perm(actor, "evaluations.change_awardproposal", proposal)
     if revision != proposal.revision:
         raise ActionRefused(
@@ -190,41 +138,34 @@ def proposal_save(*, proposal, actor, revision: int, **fields) -> AwardProposal:
 
 @transaction.atomic
 def proposal_submit(*, proposal, actor) -> AwardProposal:
-    proposal = _lock(proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
     if proposal.status == ProposalStatus.SUBMITTED:
         raise ActionRefused(_("This proposal has already been submitted."))
-    require_perm(actor, "evaluations.change_awardproposal", proposal)
+    PROPOSAL_FLOW.check(proposal, "submit", actor)
     _refuse_hard_findings(proposal)
-    _move(proposal, ProposalStatus.SUBMITTED, actor)
-    return proposal
+    return PROPOSAL_FLOW.move(proposal, "submit", actor=actor)
 
 
 @transaction.atomic
 def proposal_endorse(*, proposal, actor, comment="") -> AwardProposal:
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.endorse_awardproposal", proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
+    PROPOSAL_FLOW.check(proposal, "endorse", actor)
     _refuse_hard_findings(proposal)
-    _move(proposal, ProposalStatus.ENDORSED, actor, comment.strip())
-    return proposal
+    return PROPOSAL_FLOW.move(proposal, "endorse", actor=actor, comment=comment.strip())
 
 
 @transaction.atomic
 def proposal_return(*, proposal, actor, comment: str) -> AwardProposal:
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.return_awardproposal", proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
+    PROPOSAL_FLOW.check(proposal, "return", actor)
     if not comment.strip():
         raise ActionRefused(_("Say what the unit should correct."))
-    proposal.comment = comment.strip()
-    _move(proposal, ProposalStatus.RETURNED, actor, comment.strip(), fields=["comment"])
-    return proposal
+    return PROPOSAL_FLOW.move(proposal, "return", actor=actor, comment=comment.strip())
 
 
 @transaction.atomic
 def proposal_forward(*, proposal, actor) -> AwardProposal:
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.forward_awardproposal", proposal)
-    _move(proposal, ProposalStatus.FORWARDED, actor)
-    return proposal
+    return PROPOSAL_FLOW.transition(proposal, "forward", actor=actor)
 
 
 @transaction.atomic
@@ -232,18 +173,18 @@ def proposal_approve(
     *, proposal, actor, decision_number: str, decision_date, issuing_authority: str
 ) -> AwardRecord:
     """The council's decision: the proposal becomes an award record."""
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.decide_awardproposal", proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
+    PROPOSAL_FLOW.check(proposal, "approve", actor)
     if not decision_number.strip() or decision_date is None:
         raise ActionRefused(_("Give the decision number and date."))
     proposal.decision_number = decision_number.strip()
     proposal.decision_date = decision_date
     proposal.issuing_authority = issuing_authority.strip()
-    _move(
+    PROPOSAL_FLOW.move(
         proposal,
-        ProposalStatus.APPROVED,
-        actor,
-        proposal.decision_number,
+        "approve",
+        actor=actor,
+        comment=proposal.decision_number,
         fields=["decision_number", "decision_date", "issuing_authority"],
     )
     try:
@@ -275,26 +216,21 @@ def proposal_approve(
 
 @transaction.atomic
 def proposal_reject(*, proposal, actor, reason: str) -> AwardProposal:
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.decide_awardproposal", proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
+    PROPOSAL_FLOW.check(proposal, "reject", actor)
     if not reason.strip():
         raise ActionRefused(_("Give the reason for the rejection."))
-    proposal.comment = reason.strip()
-    _move(proposal, ProposalStatus.REJECTED, actor, reason.strip(), fields=["comment"])
-    return proposal
+    return PROPOSAL_FLOW.move(proposal, "reject", actor=actor, comment=reason.strip())
 
 
 @transaction.atomic
 def proposal_withdraw(*, proposal, actor, reason: str = "") -> AwardProposal:
-    proposal = _lock(proposal)
-    require_perm(actor, "evaluations.withdraw_awardproposal", proposal)
-    _move(proposal, ProposalStatus.WITHDRAWN, actor, reason.strip())
-    return proposal
+    return PROPOSAL_FLOW.transition(proposal, "withdraw", actor=actor, comment=reason.strip())
 
 
 @transaction.atomic
 def proposal_file_add(*, proposal, actor, uploaded) -> ProposalFile:
-    proposal = _lock(proposal)
+    proposal = PROPOSAL_FLOW.lock(proposal)
     require_perm(actor, "evaluations.change_awardproposal", proposal)
     stored = fill_stored_file(
         ProposalFile(proposal=proposal), uploaded, allowed=DOCUMENTS_AND_IMAGES, actor=actor

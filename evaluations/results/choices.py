@@ -1,13 +1,18 @@
+from enum import nonmember
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.choices import StatusChoices
 
-class SubmissionStatus(models.TextChoices):
+
+class SubmissionStatus(StatusChoices):
     DRAFT = "draft", pgettext_lazy("submission status", "Draft")
     SUBMITTED = "submitted", pgettext_lazy("submission status", "Submitted")
     RETURNED = "returned", pgettext_lazy("submission status", "Returned")
     ACCEPTED = "accepted", pgettext_lazy("submission status", "Accepted")
+    tones = nonmember({"submitted": "primary", "returned": "warning", "accepted": "success"})
 
 
 class EvidenceKind(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Criterion, Phase, Rubric
+from core.choices import HasStatus
 from core.uploads import UploadTo
 from evaluations.results.choices import Band as BandChoice
 from evaluations.results.choices import EvidenceKind, SubmissionStatus
@@ -17,8 +18,10 @@ from units.models import StatusChange, StoredFile, Unit
 SCORE = {"max_digits": 6, "decimal_places": 2}
 
 
-class Submission(models.Model):
+class Submission(HasStatus, models.Model):
     """A unit's results for one phase (báo cáo kết quả, tự chấm điểm), on one rubric version."""
+
+    status_choices = SubmissionStatus
 
     phase = models.ForeignKey(
         Phase, verbose_name=_("phase"), on_delete=models.PROTECT, related_name="submissions"
@@ -77,6 +80,16 @@ class Submission(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+
+    @property
+    def was_submitted(self) -> bool:
+        """Submitted at least once: the secretariat reads it and its final total counts."""
+        return self.status != SubmissionStatus.DRAFT
+
+    @property
+    def feedback(self) -> str:
+        """The secretariat's comment, while the results are returned to the unit."""
+        return self.comment if self.status == SubmissionStatus.RETURNED else ""
 
 
 class Score(models.Model):

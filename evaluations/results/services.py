@@ -29,51 +29,14 @@ from evaluations.results.models import (
     SubmissionEvent,
 )
 from evaluations.results.ranking import average, totals_to_json, unit_total
+from evaluations.results.workflows import SUBMISSION_FLOW
 from units.audit import audit_record
 from units.selectors import roles_of
 from units.services import require_perm
 
-TRANSITIONS = {
-    SubmissionStatus.DRAFT: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.SUBMITTED: {SubmissionStatus.RETURNED, SubmissionStatus.ACCEPTED},
-    SubmissionStatus.RETURNED: {SubmissionStatus.SUBMITTED},
-    SubmissionStatus.ACCEPTED: {SubmissionStatus.RETURNED},
-}
-
 
 def _d(day):
     return date_format(day, "SHORT_DATE_FORMAT")
-
-
-def _lock(submission) -> Submission:
-    return (
-        Submission.objects.select_for_update(of=("self",))
-        .select_related("phase__campaign__cluster_year", "unit", "rubric")
-        .get(pk=submission.pk)
-    )
-
-
-def _set_status(submission, status, actor, comment=""):
-    if status not in TRANSITIONS[submission.status]:
-        raise ActionRefused(
-            _("The results are “%(status)s”: this step is not possible now.")
-            % {"status": submission.get_status_display()}
-        )
-    before = submission.status
-    submission.status = status
-    submission.comment = comment if status == SubmissionStatus.RETURNED else submission.comment
-    submission.save(update_fields=["status", "comment", "submitted_at", "is_late", "updated_at"])
-    SubmissionEvent.objects.create(
-        submission=submission, from_status=before, to_status=status, actor=actor, comment=comment
-    )
-    audit_record(
-        actor=actor,
-        action="submission.status",
-        obj=submission,
-        unit=submission.unit,
-        changes={"status": [before, status]},
-        note=comment,
-    )
 
 
 def refresh_totals(submission) -> None:
@@ -160,7 +123,7 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
 
     `scores`: {criterion id: {"self_score": Decimal | None, "explanation": str}}.
     """
-    submission = _lock(submission)
+    submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.change_submission", submission)
     if revision is not None and revision != submission.revision:
         raise ActionRefused(
@@ -210,7 +173,7 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
 
 @transaction.atomic
 def evidence_add(*, submission, actor, uploaded, criterion=None) -> Evidence:
-    submission = _lock(submission)
+    submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.change_submission", submission)
     if criterion is not None and criterion.rubric_id != submission.rubric_id:
         raise ActionRefused(_("This criterion is not in the rubric of these results."))
@@ -235,7 +198,7 @@ def evidence_add(*, submission, actor, uploaded, criterion=None) -> Evidence:
 
 @transaction.atomic
 def evidence_delete(*, evidence, actor) -> None:
-    submission = _lock(evidence.submission)
+    submission = SUBMISSION_FLOW.lock(evidence.submission)
     require_perm(actor, "evaluations.change_submission", submission)
     name = evidence.original_name
     files = (evidence.file.name, evidence.thumbnail.name)
@@ -270,10 +233,10 @@ def deadline_for(submission) -> tuple:
 
 @transaction.atomic
 def submission_submit(*, submission, actor, today=None) -> Submission:
-    submission = _lock(submission)
+    submission = SUBMISSION_FLOW.lock(submission)
     if submission.status == SubmissionStatus.SUBMITTED:
         raise ActionRefused(_("These results have already been submitted."))
-    require_perm(actor, "evaluations.change_submission", submission)
+    SUBMISSION_FLOW.check(submission, "submit", actor)
     today = today or timezone.localdate()
     deadline, _extension = deadline_for(submission)
     # The deadline binds a draft; results the secretariat returned may always come back.
@@ -312,7 +275,7 @@ def submission_submit(*, submission, actor, today=None) -> Submission:
         submission.leader_approved_by = actor
         submission.leader_approved_at = submission.submitted_at
         submission.save(update_fields=["leader_approved_by", "leader_approved_at"])
-    _set_status(submission, SubmissionStatus.SUBMITTED, actor)
+    SUBMISSION_FLOW.move(submission, "submit", actor=actor, fields=["submitted_at", "is_late"])
     # The first submitted scores freeze the rubric version they use.
     rubric_freeze(rubric=submission.rubric, actor=actor)
     return submission
@@ -326,7 +289,7 @@ def review_scores(*, submission, actor, reviews: dict, revision: int | None = No
     is the one the reviewer's form was opened at: a review saved in between is not
     overwritten.
     """
-    submission = _lock(submission)
+    submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.review_submission", submission)
     if revision is not None and revision != submission.revision:
         raise ActionRefused(
@@ -388,20 +351,16 @@ def review_scores(*, submission, actor, reviews: dict, revision: int | None = No
 
 @transaction.atomic
 def submission_return(*, submission, actor, comment: str) -> Submission:
-    submission = _lock(submission)
-    require_perm(actor, "evaluations.manage_phase", submission)
+    submission = SUBMISSION_FLOW.lock(submission)
+    SUBMISSION_FLOW.check(submission, "return", actor)
     if not comment.strip():
         raise ActionRefused(_("Say what the unit should correct."))
-    _set_status(submission, SubmissionStatus.RETURNED, actor, comment.strip())
-    return submission
+    return SUBMISSION_FLOW.move(submission, "return", actor=actor, comment=comment.strip())
 
 
 @transaction.atomic
 def submission_accept(*, submission, actor) -> Submission:
-    submission = _lock(submission)
-    require_perm(actor, "evaluations.review_submission", submission)
-    _set_status(submission, SubmissionStatus.ACCEPTED, actor)
-    return submission
+    return SUBMISSION_FLOW.transition(submission, "accept", actor=actor)
 
 
 @transaction.atomic
@@ -470,7 +429,7 @@ def ranking_publish(*, phase, actor, note: str = "") -> RankingPublication:
 
 def _lock_assignment(assignment) -> CrossAssignment:
     # Lock order everywhere: the submission first, then the assignment.
-    _lock(assignment.submission)
+    SUBMISSION_FLOW.lock(assignment.submission)
     return (
         CrossAssignment.objects.select_for_update(of=("self",))
         .select_related("submission__phase__campaign", "submission__unit", "scorer")
@@ -490,7 +449,7 @@ def _check_scorer(submission, scorer, participant_ids):
 @transaction.atomic
 def cross_assign(*, submission, scorers, actor) -> list[CrossAssignment]:
     """Ask these member units to score the submission; units already asked are kept."""
-    submission = _lock(submission)
+    submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.manage_phase", submission)
     if submission.status == SubmissionStatus.DRAFT:
         raise ActionRefused(_("Results still in draft cannot be cross-scored."))
