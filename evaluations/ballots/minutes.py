@@ -1,11 +1,11 @@
 """The minutes of the selection meeting (biên bản họp bình xét) as a Word document.
 
-Same layout as the pledge (pledges/documents.py, Decree 30/2020/NĐ-CP): A4, Times New
-Roman 13 pt, the cluster opposite the national heading, place and date line, title in
-upper case; then attendance, the tally table per question, the result, and the signature
-blocks of the secretary and the chair. Always Vietnamese, like every administrative
-document here, so its fixed strings are written directly. No database access: callers
-pass plain data (``MinutesDocument``) and get the ``.docx`` bytes.
+The Decree 30/2020/NĐ-CP layout of core.docx: A4, Times New Roman 13 pt, the cluster
+opposite the national heading, place and date line, title in upper case; then attendance,
+the tally table per question, the result, and the signature blocks of the secretary and
+the chair. Always Vietnamese, like every administrative document here, so its fixed strings
+are written directly. No database access: callers pass plain data (``MinutesDocument``)
+and get the ``.docx`` bytes.
 """
 
 from __future__ import annotations
@@ -13,28 +13,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
-from pledges.documents import (
+from core.docx import (
+    BLANK,
     TEXT_WIDTH,
-    PledgeDocument,
-    _body,
-    _cell_paragraph,
-    _date_phrase,
-    _fixed_table,
-    _heading,
-    _keep_rows_whole,
-    _one_line,
-    _setup,
-    _title,
+    Heading,
+    body_paragraph,
+    cell_paragraph,
+    date_phrase,
+    fixed_table,
+    grid_table,
+    heading_block,
+    keep_rows_whole,
+    new_document,
+    one_line,
+    signature_room,
+    title_block,
+    to_bytes,
 )
 
 TITLE = "Biên bản họp bình xét thi đua, khen thưởng"
+KEYWORDS = "biên bản bình xét"
 PAPER_NOTE = "Kết quả được nhập từ phiếu bầu giấy."
 ONLINE_NOTE = "Hình thức: bỏ phiếu kín trên hệ thống thidua."
 TIE_NOTE = (
@@ -43,7 +46,6 @@ TIE_NOTE = (
 )
 HEADERS = ["STT", "Đơn vị / cá nhân", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"]
 COLUMN_WIDTHS = [Mm(12), Mm(68), Mm(27), Mm(22), Mm(36)]
-BLANK = "............"
 
 
 @dataclass(frozen=True)
@@ -98,28 +100,22 @@ def _outcome(line: CandidateLine) -> str:
 
 
 def _tally_table(document, question: QuestionBlock) -> None:
-    table = document.add_table(rows=1, cols=len(HEADERS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, text, width in zip(table.rows[0].cells, HEADERS, COLUMN_WIDTHS, strict=True):
-        cell.width = width
-        _cell_paragraph(cell, text, bold=True, first=True)
+    table = grid_table(document, HEADERS, COLUMN_WIDTHS)
     for index, line in enumerate(question.candidates, start=1):
         cells = table.add_row().cells
         values = [
             str(index),
-            _one_line(line.name),
+            one_line(line.name),
             str(line.votes),
             _number(line.percent),
             _outcome(line),
         ]
         for cell, text, width in zip(cells, values, COLUMN_WIDTHS, strict=True):
             cell.width = width
-            paragraph = _cell_paragraph(cell, text, first=True)
+            paragraph = cell_paragraph(cell, text, first=True)
             if text == values[1]:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _keep_rows_whole(table)
+    keep_rows_whole(table)
 
 
 def _result_sentence(question: QuestionBlock, quorum_met: bool) -> str:
@@ -130,96 +126,85 @@ def _result_sentence(question: QuestionBlock, quorum_met: bool) -> str:
         )
     elected = [c.name for c in question.candidates if c.elected]
     if elected:
-        return "Kết quả: đề nghị " + "; ".join(_one_line(n) for n in elected) + "."
+        return "Kết quả: đề nghị " + "; ".join(one_line(n) for n in elected) + "."
     return "Kết quả: không có đơn vị, cá nhân nào đạt tỷ lệ phiếu đồng ý theo quy định."
 
 
 def _signatures(document, chair: str, secretary: str) -> None:
     width = TEXT_WIDTH // 2
-    table = _fixed_table(document, 1, [width, width], cell_margin=Mm(1))
+    table = fixed_table(document, 1, [width, width], cell_margin=Mm(1))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, role, name in zip(
         table.rows[0].cells, ("THƯ KÝ", "CHỦ TRÌ"), (secretary, chair), strict=True
     ):
-        _cell_paragraph(cell, role, bold=True, first=True)
-        _cell_paragraph(cell, "(Ký, ghi rõ họ tên)", italic=True)
-        for _ in range(3):
-            room = _cell_paragraph(cell).paragraph_format
-            room.line_spacing = 1.5
-            room.space_after = Pt(6)
-        _cell_paragraph(cell, _one_line(name) or BLANK, bold=True)
-    _keep_rows_whole(table)
+        cell_paragraph(cell, role, bold=True, first=True)
+        cell_paragraph(cell, "(Ký, ghi rõ họ tên)", italic=True)
+        signature_room(cell)
+        cell_paragraph(cell, one_line(name) or BLANK, bold=True)
+    keep_rows_whole(table)
 
 
 def minutes_docx(minutes: MinutesDocument) -> bytes:
     """The minutes as ``.docx`` bytes, ready to print and sign."""
-    heading = PledgeDocument(
-        cluster_name=minutes.cluster_name,
-        year=minutes.year,
-        title=TITLE,
-        place_name=minutes.place_name,
-        signing_date=minutes.meeting_date,
+    word = new_document(title=TITLE, author=minutes.cluster_name, keywords=KEYWORDS)
+    heading = Heading(
+        issuer=minutes.cluster_name, place_name=minutes.place_name, day=minutes.meeting_date
     )
-    word = Document()
-    _setup(word, heading, TITLE)
-    word.core_properties.keywords = "biên bản bình xét"
-    _heading(word, heading)
-    _title(word, TITLE, _one_line(minutes.ballot_title))
+    heading_block(word, heading)
+    title_block(word, TITLE, one_line(minutes.ballot_title))
 
-    where = f", tại {_one_line(minutes.place_name)}" if minutes.place_name else ""
-    when = _date_phrase(minutes.meeting_date) if minutes.meeting_date else BLANK
-    _body(
+    where = f", tại {one_line(minutes.place_name)}" if minutes.place_name else ""
+    when = date_phrase(minutes.meeting_date) if minutes.meeting_date else BLANK
+    body_paragraph(
         word,
-        f"Hôm nay, {when}{where}, {_one_line(minutes.cluster_name)} tổ chức họp bình xét, "
+        f"Hôm nay, {when}{where}, {one_line(minutes.cluster_name)} tổ chức họp bình xét, "
         f"bỏ phiếu kín năm {minutes.year}.",
     )
     present = minutes.present if minutes.present is not None else minutes.cast
-    _body(word, "I. THÀNH PHẦN", bold=True, keep_with_next=True)
-    _body(word, f"Tổng số thành viên có quyền biểu quyết: {minutes.eligible}.")
-    _body(word, f"Số thành viên có mặt: {present}/{minutes.eligible}.")
-    _body(
+    body_paragraph(word, "I. THÀNH PHẦN", bold=True, keep_with_next=True)
+    body_paragraph(word, f"Tổng số thành viên có quyền biểu quyết: {minutes.eligible}.")
+    body_paragraph(word, f"Số thành viên có mặt: {present}/{minutes.eligible}.")
+    body_paragraph(
         word,
-        f"Chủ trì: {_one_line(minutes.chair_name) or BLANK}. "
-        f"Thư ký: {_one_line(minutes.secretary_name) or BLANK}.",
+        f"Chủ trì: {one_line(minutes.chair_name) or BLANK}. "
+        f"Thư ký: {one_line(minutes.secretary_name) or BLANK}.",
     )
 
-    _body(word, "II. KẾT QUẢ BỎ PHIẾU", bold=True, keep_with_next=True)
-    _body(word, PAPER_NOTE if minutes.is_paper else ONLINE_NOTE)
-    _body(word, f"Số phiếu phát ra: {minutes.eligible}; số phiếu thu về: {minutes.cast}.")
+    body_paragraph(word, "II. KẾT QUẢ BỎ PHIẾU", bold=True, keep_with_next=True)
+    body_paragraph(word, PAPER_NOTE if minutes.is_paper else ONLINE_NOTE)
+    body_paragraph(word, f"Số phiếu phát ra: {minutes.eligible}; số phiếu thu về: {minutes.cast}.")
     if minutes.quorum_met:
-        _body(
+        body_paragraph(
             word,
             f"Số phiếu thu về đạt tỷ lệ tối thiểu {minutes.quorum_label} tổng số "
             "thành viên: cuộc bỏ phiếu hợp lệ.",
         )
     else:
-        _body(
+        body_paragraph(
             word,
             f"Số phiếu thu về không đạt tỷ lệ tối thiểu {minutes.quorum_label} tổng "
             "số thành viên: cuộc bỏ phiếu không đủ túc số.",
             bold=True,
         )
-    _body(
+    body_paragraph(
         word,
         "Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên có quyền biểu quyết.",
         italic=True,
     )
 
     for number, question in enumerate(minutes.questions, start=1):
-        _body(
+        body_paragraph(
             word,
-            f"{number}. {_one_line(question.text)} (số lượng: {question.places}; tỷ lệ "
+            f"{number}. {one_line(question.text)} (số lượng: {question.places}; tỷ lệ "
             f"đồng ý tối thiểu: {_number(question.threshold_percent)}%)",
             bold=True,
             keep_with_next=True,
         )
         _tally_table(word, question)
-        _body(word, _result_sentence(question, minutes.quorum_met))
+        body_paragraph(word, _result_sentence(question, minutes.quorum_met))
         if any(c.tie for c in question.candidates):
-            _body(word, TIE_NOTE, italic=True)
+            body_paragraph(word, TIE_NOTE, italic=True)
 
-    _body(word, "Biên bản được lập xong cùng ngày, đã được thông qua tại cuộc họp.")
+    body_paragraph(word, "Biên bản được lập xong cùng ngày, đã được thông qua tại cuộc họp.")
     _signatures(word, minutes.chair_name, minutes.secretary_name)
-    output = BytesIO()
-    word.save(output)
-    return output.getvalue()
+    return to_bytes(word)

@@ -18,48 +18,42 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from io import BytesIO
-from types import SimpleNamespace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from core.docx import (
+    BLANK,
+    FIRST_LINE_INDENT,
+    TEXT_WIDTH,
+    TITLE_SIZE,
+    Heading,
+    body_paragraph,
+    cell_paragraph,
+    date_phrase,
+    fixed_table,
+    grid_table,
+    heading_block,
+    keep_rows_whole,
+    lines,
+    new_document,
+    one_line,
+    rule,
+    signature_room,
+    styled_run,
+    to_bytes,
+)
 from core.exceptions import ActionRefused
 from core.xlsx import put_text
 from evaluations.proposals.selectors import DOSSIER_STATUSES
 from pledges.choices import Recipient
 
-# The Decree 30 building blocks of the pledge document (same layout, same helpers).
-from pledges.documents import (
-    BLANK,
-    BODY_RULE_LENGTH,
-    FIRST_LINE_INDENT,
-    HEADING_LEFT_WIDTH,
-    HEADING_RIGHT_WIDTH,
-    MOTTO,
-    MOTTO_RULE_LENGTH,
-    NATIONAL_NAME,
-    NATIONAL_NAME_SIZE,
-    TITLE_SIZE,
-    _body,
-    _cell_paragraph,
-    _date_phrase,
-    _fixed_table,
-    _keep_rows_whole,
-    _lines,
-    _one_line,
-    _rule,
-    _setup,
-    vietnamese_date_line,
-)
-
 NUMBER_LINE = "Số: …/TTr-CTĐ"
+KEYWORDS = "hồ sơ đề nghị khen thưởng"
 COUNCIL = "Hội đồng Thi đua - Khen thưởng ngành Thanh tra"
 KIND_LABEL = {Recipient.PERSON: "cá nhân", Recipient.COLLECTIVE: "tập thể"}
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII"]
@@ -142,23 +136,16 @@ def _unique(name: str, used: set) -> str:
 # --- Word documents --------------------------------------------------------------------------
 
 
-def _heading(document, header: DossierHeader) -> None:
-    """Issuing body (cluster, secretariat unit, number) opposite the national heading."""
-    table = _fixed_table(document, 1, [HEADING_LEFT_WIDTH, HEADING_RIGHT_WIDTH], cell_margin=0)
-    left, right = table.rows[0].cells
-    _cell_paragraph(left, _one_line(header.cluster_name).upper(), first=True)
-    for line in _lines(header.secretariat_name) or [BLANK]:
-        _cell_paragraph(left, line.upper(), bold=True)
-    _rule(left.add_paragraph(), BODY_RULE_LENGTH, HEADING_LEFT_WIDTH)
-    _cell_paragraph(left, NUMBER_LINE)
-    _cell_paragraph(right, NATIONAL_NAME, bold=True, size=NATIONAL_NAME_SIZE, first=True)
-    _cell_paragraph(right, MOTTO, bold=True)
-    _rule(right.add_paragraph(), MOTTO_RULE_LENGTH, HEADING_RIGHT_WIDTH)
-    _keep_rows_whole(table)
-    date_line = document.add_paragraph()
-    date_line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    date_line.paragraph_format.space_before = Pt(6)
-    date_line.add_run(vietnamese_date_line(header.place_name, header.day)).italic = True
+def _heading(header: DossierHeader) -> Heading:
+    """The secretariat's unit issues the papers, under the cluster; dots if there is none."""
+    issuer = header.secretariat_name if lines(header.secretariat_name) else BLANK
+    return Heading(
+        issuer=issuer,
+        parent=header.cluster_name,
+        number=NUMBER_LINE,
+        place_name=header.place_name,
+        day=header.day,
+    )
 
 
 def _centered(document, text, *, bold=False, italic=False, size=None, before=0, after=6):
@@ -167,24 +154,14 @@ def _centered(document, text, *, bold=False, italic=False, size=None, before=0, 
     paragraph.paragraph_format.space_before = Pt(before)
     paragraph.paragraph_format.space_after = Pt(after)
     paragraph.paragraph_format.keep_with_next = True
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    run.italic = italic or None
-    if size is not None:
-        run.font.size = size
+    styled_run(paragraph, text, bold=bold, italic=italic, size=size)
     return paragraph
 
 
 def _new_document(header: DossierHeader, title: str, *, landscape=False):
-    document = Document()
-    _setup(document, SimpleNamespace(cluster_name=header.cluster_name), title)
-    document.core_properties.keywords = "hồ sơ đề nghị khen thưởng"
-    if landscape:
-        section = document.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-        section.left_margin = section.right_margin = Mm(20)
-    return document
+    return new_document(
+        title=title, author=header.cluster_name, keywords=KEYWORDS, landscape=landscape
+    )
 
 
 def _counts_phrase(groups) -> tuple[int, int]:
@@ -195,12 +172,12 @@ def _counts_phrase(groups) -> tuple[int, int]:
 
 def cover_letter_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
     """The cover letter (tờ trình) of the cluster to the sector's council."""
-    cluster = _one_line(header.cluster_name)
+    cluster = one_line(header.cluster_name)
     document = _new_document(header, f"Tờ trình đề nghị khen thưởng năm {header.year}")
-    _heading(document, header)
+    heading_block(document, _heading(header))
     _centered(document, "TỜ TRÌNH", bold=True, size=TITLE_SIZE, before=18, after=0)
     _centered(document, f"Về việc đề nghị khen thưởng năm {header.year}", bold=True)
-    _rule(document.add_paragraph(), Mm(40), Mm(165))
+    rule(document.add_paragraph(), Mm(40), TEXT_WIDTH)
     _centered(document, f"Kính gửi: {COUNCIL}.", before=6, after=12)
     for basis in (
         "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;",
@@ -208,33 +185,31 @@ def cover_letter_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
         "của Luật Thi đua, khen thưởng;",
         f"Căn cứ kết quả bình xét thi đua năm {header.year} của {cluster},",
     ):
-        _body(document, basis, italic=True)
+        body_paragraph(document, basis, italic=True)
     collectives, people = _counts_phrase(groups)
-    _body(
+    body_paragraph(
         document,
         f"{cluster} kính đề nghị Tổng Thanh tra Chính phủ xem xét, khen thưởng cho "
         f"{collectives:02d} tập thể và {people:02d} cá nhân thuộc các đơn vị thành viên "
         f"của Cụm, cụ thể như sau:",
     )
     for group in groups:
-        _body(
+        body_paragraph(
             document,
             f"- {group.title_name}: {len(group.nominees):02d} {KIND_LABEL.get(group.kind, '')};",
             indent=FIRST_LINE_INDENT,
         )
-    _body(document, "(Có danh sách và hồ sơ kèm theo).", italic=True)
-    _body(
+    body_paragraph(document, "(Có danh sách và hồ sơ kèm theo).", italic=True)
+    body_paragraph(
         document,
         f"Kính đề nghị {COUNCIL} xem xét, trình Tổng Thanh tra Chính phủ quyết định./.",
     )
     _signature(document, header, RECIPIENTS + RECIPIENTS_END)
-    output = BytesIO()
-    document.save(output)
-    return output.getvalue()
+    return to_bytes(document)
 
 
 def _signature(document, header: DossierHeader, recipients: list[str]) -> None:
-    table = _fixed_table(document, 1, [Mm(80), Mm(85)], cell_margin=0)
+    table = fixed_table(document, 1, [Mm(80), Mm(85)], cell_margin=0)
     left, right = table.rows[0].cells
     first = left.paragraphs[0]
     run = first.add_run("Nơi nhận:")
@@ -246,20 +221,19 @@ def _signature(document, header: DossierHeader, recipients: list[str]) -> None:
         paragraph = left.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(line).font.size = Pt(11)
-    top = _cell_paragraph(
-        right, f"TM. {_one_line(header.cluster_name).upper()}", bold=True, first=True
+    top = cell_paragraph(
+        right, f"TM. {one_line(header.cluster_name).upper()}", bold=True, first=True
     )
     top.paragraph_format.space_before = Pt(12)
-    _cell_paragraph(right, "CỤM TRƯỞNG", bold=True)
-    for _index in range(3):
-        _cell_paragraph(right).paragraph_format.line_spacing = 1.5
-    _cell_paragraph(right, BLANK, bold=True)
-    _keep_rows_whole(table)
+    cell_paragraph(right, "CỤM TRƯỞNG", bold=True)
+    signature_room(right, space_after=Pt(0))
+    cell_paragraph(right, BLANK, bold=True)
+    keep_rows_whole(table)
 
 
 def nominee_list_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
     """The list of nominees (danh sách), grouped by title, on landscape pages."""
-    cluster = _one_line(header.cluster_name)
+    cluster = one_line(header.cluster_name)
     document = _new_document(
         header, f"Danh sách đề nghị khen thưởng năm {header.year}", landscape=True
     )
@@ -267,18 +241,12 @@ def nominee_list_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
     _centered(document, f"Đề nghị khen thưởng năm {header.year} của {cluster}", bold=True, after=0)
     _centered(
         document,
-        f"(Kèm theo Tờ trình số …/TTr-CTĐ {_date_phrase(header.day)} của {cluster})",
+        f"(Kèm theo Tờ trình số …/TTr-CTĐ {date_phrase(header.day)} của {cluster})",
         italic=True,
         after=12,
     )
     widths = [Mm(12), Mm(50), Mm(45), Mm(45), Mm(75), Mm(30)]
-    table = document.add_table(rows=1, cols=len(widths))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, text, width in zip(table.rows[0].cells, LIST_HEADERS, widths, strict=True):
-        cell.width = width
-        _cell_paragraph(cell, text, bold=True, first=True)
+    table = grid_table(document, LIST_HEADERS, widths)
     for index, group in enumerate(groups):
         row = table.add_row()
         merged = row.cells[0].merge(row.cells[-1])
@@ -293,8 +261,8 @@ def nominee_list_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
                 nominee.name,
                 nominee.unit_name,
                 group.title_name,
-                _one_line(nominee.summary),
-                _one_line(nominee.vote_result),
+                one_line(nominee.summary),
+                one_line(nominee.vote_result),
             ]
             for column, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
                 cell.width = width
@@ -304,13 +272,11 @@ def nominee_list_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 paragraph.add_run(value)
     collectives, people = _counts_phrase(groups)
-    total = _body(
+    total = body_paragraph(
         document, f"Tổng cộng: {collectives:02d} tập thể, {people:02d} cá nhân.", bold=True
     )
     total.paragraph_format.space_before = Pt(12)
-    output = BytesIO()
-    document.save(output)
-    return output.getvalue()
+    return to_bytes(document)
 
 
 def nominee_list_xlsx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
@@ -319,7 +285,7 @@ def nominee_list_xlsx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
     sheet.title = "Danh sach"
     put_text(sheet.cell(1, 1), f"DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {header.year}")
     sheet.cell(1, 1).font = Font(bold=True, size=13)
-    put_text(sheet.cell(2, 1), _one_line(header.cluster_name))
+    put_text(sheet.cell(2, 1), one_line(header.cluster_name))
     headers = [*LIST_HEADERS[:2], "Đối tượng", *LIST_HEADERS[2:]]
     for column, text in enumerate(headers, start=1):
         put_text(sheet.cell(4, column), text)
@@ -338,8 +304,8 @@ def nominee_list_xlsx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
                 KIND_LABEL.get(nominee.kind, ""),
                 nominee.unit_name,
                 group.title_name,
-                _one_line(nominee.summary),
-                _one_line(nominee.vote_result),
+                one_line(nominee.summary),
+                one_line(nominee.vote_result),
             ]
             for column, value in enumerate(values, start=2):
                 put_text(sheet.cell(row, column), value)

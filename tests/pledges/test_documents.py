@@ -9,12 +9,12 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
+from core.docx import vietnamese_date_line
 from pledges.documents import (
     CommitmentLine,
     PledgeDocument,
     SignatureBlock,
     pledge_docx,
-    vietnamese_date_line,
 )
 
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
