@@ -6,6 +6,7 @@ conflict comes back as a clear refusal instead of a failed commit.
 """
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -440,7 +441,6 @@ def attachment_delete(*, attachment: EventAttachment, actor) -> None:
 
 
 def _remove_files(pairs):
-    from django.core.files.storage import default_storage
 
     for names in pairs:
         for name in names:

@@ -71,7 +71,7 @@ def stop() -> None:
         print("embedded PostgreSQL is not running")
         return
     server = _server()
-    from pgserver._commands import pg_ctl
+    from pgserver._commands import pg_ctl  # noqa: PLC2701 (pgserver has no public stop)
 
     # As root, pgserver runs PostgreSQL as its own system user; pg_ctl must too.
     pg_ctl(["-m", "fast", "-w", "stop"], pgdata=PGDATA, user=server.system_user)

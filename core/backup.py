@@ -51,7 +51,7 @@ def pg_tool(name: str) -> str:
     else the one on PATH (matching the real server), else pgserver's."""
     bundled = None
     try:
-        from pgserver._commands import POSTGRES_BIN_PATH
+        from pgserver._commands import POSTGRES_BIN_PATH  # noqa: PLC2701 (no public path)
 
         candidate = POSTGRES_BIN_PATH / name
         bundled = str(candidate) if candidate.exists() else None

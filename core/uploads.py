@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils import timezone
@@ -270,7 +271,6 @@ def fill_stored_file(stored, uploaded, *, allowed, actor, max_bytes=None):
 
     Raises ActionRefused for a refused file; the row then stays untouched.
     """
-    from django.conf import settings
 
     checked = check_upload(
         uploaded, allowed=allowed, max_bytes=max_bytes or settings.UPLOAD_MAX_BYTES

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from io import StringIO
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
@@ -27,6 +28,7 @@ from django.utils import timezone
 
 from campaigns.choices import CampaignKind, CampaignScope, CriterionKind, ReviewKind
 from campaigns.models import Campaign, Criterion, Phase, Rubric, RubricGroup
+from evaluations.awards.models import AwardRecord
 from evaluations.results.models import (
     RankingEntry,
     RankingPublication,
@@ -34,6 +36,7 @@ from evaluations.results.models import (
     Submission,
     SubmissionEvent,
 )
+from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeStatus, RegistrationStatus, SignatureSource
 from pledges.models import (
     Pledge,
@@ -452,7 +455,6 @@ def _submissions(phases, today):
 
 def _copy(cursor, table, rows):
     """COPY rows of plain values (ints, bools, dates) into a table: the fastest way in."""
-    from io import StringIO
 
     def text(value):
         return (
@@ -743,10 +745,6 @@ def seed_award_records(sizes, units, years):
     """Ten years of award records: per year and unit, Lao động tiên tiến for four people in
     five, Chiến sĩ thi đua cơ sở for about one in seven of them, and Tập thể lao động tiên
     tiến for the unit, each with its decision. Returns the number of records."""
-    from evaluations.awards.models import AwardRecord
-    from pledges.catalogue import load as load_titles
-    from pledges.models import Title
-
     if not Title.objects.exists():
         load_titles(Title)
     title = {

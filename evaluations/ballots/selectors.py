@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.results.selectors import campaign_ranking, published_entries
 from units.models import ClusterMembership, Unit, User
 from units.selectors import roles_of
 
@@ -135,8 +136,6 @@ def ranking_rows(ballot) -> list[tuple]:
     """(unit id, unit name, rank, total) from the ballot's source ranking, best first:
     the phase's published ranking, or the whole campaign's once every phase is published.
     Only the cluster year's member units (a sector campaign ranks everybody)."""
-    from evaluations.results.selectors import campaign_ranking, published_entries
-
     members = {u.pk for u in all_member_units(ballot.cluster_year)}
     if ballot.phase_id:
         rows = [(e.unit_id, e.unit_name, e.rank, e.total) for e in published_entries(ballot.phase)]

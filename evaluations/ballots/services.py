@@ -20,7 +20,7 @@ from evaluations.ballots import selectors
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
 from evaluations.ballots.workflows import BALLOT_FLOW
-from units.audit import audit_record
+from units.audit import audit_record, field_changes
 from units.selectors import roles_of
 from units.services import require_perm
 
@@ -143,7 +143,6 @@ def ballot_update(*, ballot, actor, data: dict) -> Ballot:
     _check_quorum(ballot.quorum_numerator, ballot.quorum_denominator)
     ballot.full_clean()
     ballot.save(update_fields=BALLOT_FIELDS)
-    from units.audit import field_changes
 
     changes = field_changes(before, {name: getattr(ballot, name) for name in BALLOT_FIELDS})
     if changes:

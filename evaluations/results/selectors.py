@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from campaigns.choices import CampaignScope
-from campaigns.models import Criterion, Phase, Rubric
+from campaigns.models import Criterion, Phase, Rubric, RubricGroup
 from campaigns.selectors import campaigns_visible_to
 from evaluations.results.choices import Band as BandChoice
 from evaluations.results.choices import SubmissionStatus
@@ -128,7 +128,6 @@ def _rubric_info(rubric, criteria) -> RubricInfo:
 
 def submission_editor(submission) -> list:
     """The rubric's groups with, for each criterion, its score row and evidence files."""
-    from campaigns.models import RubricGroup
 
     scores = {s.criterion_id: s for s in Score.objects.filter(submission=submission).order_by()}
     files = {}

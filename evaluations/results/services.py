@@ -6,6 +6,7 @@ the row current in the same transaction, and writes history and audit records.
 
 from decimal import Decimal
 
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -213,7 +214,6 @@ def evidence_delete(*, evidence, actor) -> None:
     )
 
     def remove():
-        from django.core.files.storage import default_storage
 
         for file_name in files:
             if file_name:
