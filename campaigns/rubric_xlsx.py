@@ -4,7 +4,8 @@ The export has two sheets: the criteria, one row per criterion in rubric order (
 group without criteria gets a row of its own), and the rubric's own settings as
 key/value rows. The import reads such a file, or a hand-made one with Vietnamese
 or English headers, into a `RubricData`; it checks every row and reports all the
-wrong ones at once. Nothing here writes to the database.
+wrong ones at once, through the import base (core.imports). Nothing here writes to the
+database: campaigns.services.rubric_import applies the data in one transaction.
 """
 
 import re
@@ -18,16 +19,27 @@ from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from campaigns.choices import CriterionKind
 from campaigns.models import Criterion, Rubric, RubricGroup
 from core.exceptions import ActionRefused
+from core.imports import (
+    Columns,
+    ImportInvalid,
+    Limits,
+    RowReport,
+    find_sheet,
+    open_workbook,
+    read_table,
+    sheet_rows,
+)
+from core.imports import RowError as RowError  # re-exported: the rows of a report
 from core.xlsx import cell_text, fold, put_text
 
 MAX_BYTES = 2 * 1024 * 1024
-# Rows with content (blank rows do not count) and columns read from a sheet.
+# Rows with content below the header (blank rows do not count) and columns read, per sheet.
 MAX_ROWS = 5000
 MAX_COLUMNS = 50
 # The header may sit below a title row or two of a hand-made sheet.
@@ -159,17 +171,8 @@ CRITERIA_SHEET_NAMES = ("criteria", "tieu chi", "cac tieu chi", "danh sach tieu 
 RUBRIC_SHEET_NAMES = ("rubric", "bang tieu chi", "bang diem", "thong tin chung", "thiet lap")
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-class RubricImportInvalid(Exception):
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
+# What a file with bad rows raises (the base's exception, under the name callers know).
+RubricImportInvalid = ImportInvalid
 
 
 @dataclass(frozen=True)
@@ -290,67 +293,48 @@ def read_rubric_workbook(uploaded) -> RubricData:
     Raise ActionRefused for a file that cannot be used at all, RubricImportInvalid
     with every wrong row otherwise.
     """
-    criteria_rows, settings_name, settings_rows = _load(uploaded)
-    header_row, columns, headers = _find_header(criteria_rows)
-    data_rows = [
-        (number, record)
-        for number, record in (
-            (number, _record(values, columns))
-            for number, values in enumerate(criteria_rows, start=1)
-            if number > header_row
+    limits = Limits(max_bytes=MAX_BYTES, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
+    columns = Columns(COLUMNS, aliases=_header_aliases(), required=REQUIRED)
+    with open_workbook(uploaded, limits=limits) as workbook:
+        criteria_sheet, settings_sheet = _pick_sheets(workbook)
+        table = read_table(
+            criteria_sheet,
+            columns=columns,
+            limits=limits,
+            empty=_no_criteria(),
+            header_rows=HEADER_SEARCH_ROWS,
         )
-        if any(record.values())
+        settings_rows = sheet_rows(settings_sheet, limits=limits) if settings_sheet else None
+        settings_name = settings_sheet.title if settings_sheet else ""
+    data_rows = [
+        (row.number, record) for row in table.rows if any((record := _record(row)).values())
     ]
     if not data_rows:
-        raise ActionRefused(_("The file has no criteria below the header."))
-    errors: list[RowError] = []
-    groups, criteria = _parse_criteria(data_rows, headers, errors)
+        raise ActionRefused(_no_criteria())
+    # Errors name the columns as the file does.
+    report = RowReport(table.headers)
+    groups, criteria = _parse_criteria(data_rows, report)
     settings = {}
     if settings_rows is not None:
-        settings = _parse_settings(settings_name, settings_rows, {g.code for g in groups}, errors)
-    if errors:
-        raise RubricImportInvalid(errors)
+        settings = _parse_settings(settings_name, settings_rows, {g.code for g in groups}, report)
+    report.raise_if_any()
     if not groups:
-        raise ActionRefused(_("The file has no criteria below the header."))
+        raise ActionRefused(_no_criteria())
     return RubricData(groups=groups, criteria=criteria, **settings)
 
 
-def _load(uploaded):
-    """(criteria sheet rows, settings sheet name, settings sheet rows or None)."""
-    if uploaded.size > MAX_BYTES:
-        raise ActionRefused(
-            _("The file is too large (at most %(size)d MB).") % {"size": MAX_BYTES // (1024 * 1024)}
-        )
-    head = uploaded.read(4)
-    uploaded.seek(0)
-    if not (uploaded.name or "").lower().endswith(".xlsx") or head != b"PK\x03\x04":
-        raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-        try:
-            criteria_sheet, settings_sheet = _pick_sheets(workbook)
-            criteria_rows = _sheet_rows(criteria_sheet)
-            settings_rows = _sheet_rows(settings_sheet) if settings_sheet is not None else None
-            settings_name = settings_sheet.title if settings_sheet is not None else ""
-        finally:
-            workbook.close()
-    except ActionRefused:
-        raise
-    except Exception as exc:
-        # A damaged or foreign file can fail anywhere in openpyxl, also while rows are read.
-        raise ActionRefused(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
-    return criteria_rows, settings_name, settings_rows
+def _no_criteria() -> str:
+    return _("The file has no criteria below the header.")
 
 
 def _pick_sheets(workbook):
-    sheets = [s for s in workbook.worksheets if hasattr(s, "iter_rows")]
-    if not sheets:
-        raise ActionRefused(_("The file has no criteria below the header."))
+    """(criteria sheet, rubric settings sheet or None); None for both without any sheet."""
+    sheets = workbook.worksheets
     criteria_names = set(CRITERIA_SHEET_NAMES) | {
         fold(n) for n in _in_languages(lambda: _("Criteria"))
     }
     rubric_names = set(RUBRIC_SHEET_NAMES) | {fold(n) for n in _in_languages(lambda: _("Rubric"))}
-    criteria = next((s for s in sheets if fold(s.title) in criteria_names), sheets[0])
+    criteria = find_sheet(workbook, criteria_names)
     rubric = next(
         (s for s in sheets if s is not criteria and fold(s.title) in rubric_names),
         None,
@@ -361,19 +345,6 @@ def _pick_sheets(workbook):
     return criteria, rubric
 
 
-def _sheet_rows(sheet) -> list[tuple]:
-    """All rows of a sheet (blank ones too, so that indexes are Excel row numbers - 1)."""
-    rows, filled = [], 0
-    for values in sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True):
-        values = tuple(values)
-        if any(v is not None and str(v).strip() for v in values):
-            filled += 1
-            if filled > MAX_ROWS:
-                raise ActionRefused(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
-        rows.append(values)
-    return rows
-
-
 def _header_aliases() -> dict[str, set[str]]:
     aliases = {field: set(names) for field, names in HEADER_ALIASES.items()}
     for field, header in COLUMNS:
@@ -381,49 +352,11 @@ def _header_aliases() -> dict[str, set[str]]:
     return aliases
 
 
-def _map_header(row, aliases) -> dict[str, int]:
-    folded = [fold(cell) for cell in row]
-    columns, used = {}, set()
-    for field, _header in COLUMNS:
-        for index, name in enumerate(folded):
-            if name and index not in used and name in aliases[field]:
-                columns[field] = index
-                used.add(index)
-                break
-    return columns
-
-
-def _find_header(rows) -> tuple[int, dict[str, int], dict[str, str]]:
-    """(Excel row of the header, field -> column index, field -> header text for errors)."""
-    aliases = _header_aliases()
-    best_number, best = 1, {}
-    for number, row in enumerate(rows[:HEADER_SEARCH_ROWS], start=1):
-        columns = _map_header(row, aliases)
-        if all(field in columns for field in REQUIRED):
-            headers = {field: str(header) for field, header in COLUMNS}
-            headers.update({field: cell_text(row[index]) for field, index in columns.items()})
-            return number, columns, headers
-        if len(columns) > len(best):
-            best_number, best = number, columns
-    if not any(cell_text(value) for row in rows for value in row):
-        raise ActionRefused(_("The file has no criteria below the header."))
-    labels = dict(COLUMNS)
-    missing = ", ".join(str(labels[field]) for field in REQUIRED if field not in best)
-    if best_number == 1:
-        raise ActionRefused(
-            _("The first row must name the columns; missing: %(columns)s.") % {"columns": missing}
-        )
-    raise ActionRefused(
-        _("Row %(row)d must name the columns; missing: %(columns)s.")
-        % {"row": best_number, "columns": missing}
-    )
-
-
-def _record(values, columns) -> dict:
+def _record(row) -> dict:
+    """The row's texts; numbers and booleans as they are for the columns that read them (a row
+    of zeros, as a formula leaves in a blank line, is blank)."""
     record = {}
-    for field, index in columns.items():
-        value = values[index] if index < len(values) else None
-        # Numbers and booleans are kept as they are for the columns that read them.
+    for field, value in row.values.items():
         if field in ("max_points", "evidence_required") and isinstance(value, int | float):
             record[field] = value
         else:
@@ -486,15 +419,15 @@ def _too_long(limit) -> str:
     return _("At most %(max)d characters.") % {"max": limit}
 
 
-def _check_length(number, field, value, headers, errors) -> bool:
+def _check_length(report, number, field, value) -> bool:
     limit = MAX_LENGTHS[field]
     if len(value) > limit:
-        errors.append(RowError(number, headers[field], _too_long(limit)))
+        report.add(number, field, _too_long(limit))
         return False
     return True
 
 
-def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[CriterionData]]:
+def _parse_criteria(rows, report) -> tuple[list[GroupData], list[CriterionData]]:
     kinds_exact, kinds_folded = _kind_tables()
     evidence_values = _evidence_table()
     kind_choices = ", ".join(f"“{label}”" for label in CriterionKind.labels)
@@ -510,70 +443,57 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
         if group_code:
             if group_code not in groups:
                 groups[group_code] = [number, "", number]
-                _check_length(number, "group_code", group_code, headers, errors)
+                _check_length(report, number, "group_code", group_code)
             group = groups[group_code]
             if group_title and not group[1]:
                 group[1], group[2] = group_title, number
-                _check_length(number, "group_title", group_title, headers, errors)
+                _check_length(report, number, "group_title", group_title)
         elif is_criterion:
-            errors.append(
-                RowError(
-                    number, headers["group_code"], _("Write the group code of this criterion.")
-                )
-            )
+            report.add(number, "group_code", _("Write the group code of this criterion."))
         elif group_title:
-            errors.append(RowError(number, headers["group_code"], _("Write the group code.")))
+            report.add(number, "group_code", _("Write the group code."))
         if not is_criterion:
             continue
 
         code, title = record.get("code", ""), record.get("title", "")
         row_ok = True
         if not code:
-            errors.append(RowError(number, headers["code"], _("Write the criterion code.")))
+            report.add(number, "code", _("Write the criterion code."))
             row_ok = False
         elif code in seen_codes:
-            errors.append(
-                RowError(
-                    number,
-                    headers["code"],
-                    _("The same criterion code is already on row %(row)d.")
-                    % {"row": seen_codes[code]},
-                )
+            report.add(
+                number,
+                "code",
+                _("The same criterion code is already on row %(row)d.") % {"row": seen_codes[code]},
             )
             row_ok = False
         else:
             seen_codes[code] = number
-            row_ok = _check_length(number, "code", code, headers, errors) and row_ok
+            row_ok = _check_length(report, number, "code", code) and row_ok
         if not title:
-            errors.append(RowError(number, headers["title"], _("Write the criterion.")))
+            report.add(number, "title", _("Write the criterion."))
             row_ok = False
         else:
-            row_ok = _check_length(number, "title", title, headers, errors) and row_ok
+            row_ok = _check_length(report, number, "title", title) and row_ok
 
         raw_points = record.get("max_points", "")
         points = None
         if raw_points in (None, ""):
-            errors.append(RowError(number, headers["max_points"], _("Write the maximum points.")))
+            report.add(number, "max_points", _("Write the maximum points."))
         else:
             points = _parse_decimal(raw_points)
             if points is None:
-                errors.append(
-                    RowError(number, headers["max_points"], _("Write a number, e.g. 2,5 or 10."))
-                )
+                report.add(number, "max_points", _("Write a number, e.g. 2,5 or 10."))
             elif not Decimal("0") < points <= MAX_POINTS:
-                errors.append(
-                    RowError(
-                        number,
-                        headers["max_points"],
-                        _("The maximum points must be more than 0 and at most %(max)s.")
-                        % {"max": MAX_POINTS},
-                    )
+                report.add(
+                    number,
+                    "max_points",
+                    _("The maximum points must be more than 0 and at most %(max)s.")
+                    % {"max": MAX_POINTS},
                 )
                 points = None
             elif points != points.quantize(Decimal("0.01")):
-                errors.append(
-                    RowError(number, headers["max_points"], _("Use at most two decimal places."))
-                )
+                report.add(number, "max_points", _("Use at most two decimal places."))
                 points = None
         row_ok = row_ok and points is not None
 
@@ -582,12 +502,10 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
         if raw_kind:
             kind = kinds_exact.get(_lower(raw_kind)) or kinds_folded.get(fold(raw_kind))
             if kind is None:
-                errors.append(
-                    RowError(
-                        number,
-                        headers["kind"],
-                        _("Write one of: %(choices)s.") % {"choices": kind_choices},
-                    )
+                report.add(
+                    number,
+                    "kind",
+                    _("Write one of: %(choices)s.") % {"choices": kind_choices},
                 )
                 row_ok = False
 
@@ -598,12 +516,10 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
         elif raw_evidence not in (None, ""):
             evidence = evidence_values.get(fold(cell_text(raw_evidence)))
             if evidence is None:
-                errors.append(
-                    RowError(
-                        number,
-                        headers["evidence_required"],
-                        _("Write “%(yes)s” or “%(no)s”.") % {"yes": yes, "no": no},
-                    )
+                report.add(
+                    number,
+                    "evidence_required",
+                    _("Write “%(yes)s” or “%(no)s”.") % {"yes": yes, "no": no},
                 )
                 row_ok = False
 
@@ -623,15 +539,14 @@ def _parse_criteria(rows, headers, errors) -> tuple[list[GroupData], list[Criter
 
     for code, (first_row, title, _title_row) in groups.items():
         if not title:
-            errors.append(
-                RowError(
-                    first_row,
-                    headers["group_title"],
-                    _("Write the title of group %(code)s.") % {"code": code},
-                )
+            report.add(
+                first_row,
+                "group_title",
+                _("Write the title of group %(code)s.") % {"code": code},
             )
-    positions = {headers[field]: index for index, (field, _header) in enumerate(COLUMNS)}
-    errors.sort(key=lambda e: (e.row, positions.get(e.column, len(COLUMNS))))
+    # Groups without a title are found last: the report reads by row, then by column.
+    positions = {report.column_names[f]: index for index, (f, _header) in enumerate(COLUMNS)}
+    report.errors.sort(key=lambda e: (e.row, positions.get(e.column, len(COLUMNS))))
     group_list = [
         GroupData(code=code, title=title, order=order)
         for order, (code, (_first, title, _row)) in enumerate(groups.items())
@@ -647,7 +562,7 @@ def _settings_keys() -> dict[str, set[str]]:
     return keys
 
 
-def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
+def _parse_settings(sheet_name, rows, group_codes, report) -> dict:
     keys = _settings_keys()
     found: dict[str, tuple[int, str, object]] = {}
     for number, values in enumerate(rows, start=1):
@@ -665,9 +580,7 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
         title = cell_text(value)
         limit = Rubric._meta.get_field("title").max_length
         if len(title) > limit:
-            errors.append(
-                RowError(number, column, _("At most %(max)d characters.") % {"max": limit})
-            )
+            report.add(number, column, _("At most %(max)d characters.") % {"max": limit})
         elif title:
             settings["title"] = title
     if "bonus_cap" in found:
@@ -675,18 +588,16 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
         if value is not None and cell_text(value) != "":
             cap = _parse_decimal(value if isinstance(value, int | float) else cell_text(value))
             if cap is None:
-                errors.append(RowError(number, column, _("Write a number, e.g. 2,5 or 10.")))
+                report.add(number, column, _("Write a number, e.g. 2,5 or 10."))
             elif not Decimal("0") <= cap <= MAX_BONUS_CAP:
-                errors.append(
-                    RowError(
-                        number,
-                        column,
-                        _("The cap on bonus points must be at least 0 and at most %(max)s.")
-                        % {"max": MAX_BONUS_CAP},
-                    )
+                report.add(
+                    number,
+                    column,
+                    _("The cap on bonus points must be at least 0 and at most %(max)s.")
+                    % {"max": MAX_BONUS_CAP},
                 )
             elif cap != cap.quantize(Decimal("0.01")):
-                errors.append(RowError(number, column, _("Use at most two decimal places.")))
+                report.add(number, column, _("Use at most two decimal places."))
             else:
                 settings["bonus_cap"] = cap
     if "tie_break_groups" in found:
@@ -696,17 +607,13 @@ def _parse_settings(sheet_name, rows, group_codes, errors) -> dict:
         text = ", ".join(codes)
         limit = Rubric._meta.get_field("tie_break_groups").max_length
         if unknown:
-            errors.append(
-                RowError(
-                    number,
-                    column,
-                    _("No such group in the file: %(codes)s.") % {"codes": ", ".join(unknown)},
-                )
+            report.add(
+                number,
+                column,
+                _("No such group in the file: %(codes)s.") % {"codes": ", ".join(unknown)},
             )
         elif len(text) > limit:
-            errors.append(
-                RowError(number, column, _("At most %(max)d characters.") % {"max": limit})
-            )
+            report.add(number, column, _("At most %(max)d characters.") % {"max": limit})
         else:
             settings["tie_break_groups"] = text
     return settings

@@ -24,9 +24,10 @@ from campaigns.forms import (
     RubricImportForm,
     check_rubric_forms,
 )
-from campaigns.rubric_xlsx import RubricImportInvalid, read_rubric_workbook, rubric_to_workbook
+from campaigns.rubric_xlsx import read_rubric_workbook, rubric_to_workbook
 from core.exceptions import ActionRefused
 from core.http import deny_unless, int_param, open_stored, refusal_to_form, stored_file_response
+from core.imports import refusal_to_import_form
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -410,17 +411,7 @@ class RubricImportView(LoginRequiredMixin, View):
                 data = read_rubric_workbook(form.cleaned_data["file"])
                 services.rubric_import(rubric=rubric, actor=request.user, data=data)
             except ActionRefused as refused:
-                form.add_error("file", refused.message)
-            except RubricImportInvalid as invalid:
-                form.add_error(
-                    None,
-                    _(
-                        "Nothing was saved: %(count)d problems in the file. "
-                        "Fix them and upload again."
-                    )
-                    % {"count": len(invalid.errors)},
-                )
-                context["row_errors"] = invalid.errors
+                context.update(refusal_to_import_form(form, refused))
             else:
                 messages.success(request, _("The rubric was imported."))
                 return redirect("campaigns:rubric_detail", pk=rubric.pk)

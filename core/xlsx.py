@@ -1,4 +1,4 @@
-"""Small helpers shared by every .xlsx import and export."""
+"""Small helpers shared by every .xlsx import and export (the import base is core/imports.py)."""
 
 import unicodedata
 
@@ -36,26 +36,3 @@ def put_text(cell, value) -> None:
         return
     cell.value = text
     cell.data_type = "s"
-
-
-def map_header(header, *, aliases: dict, labels: dict, required) -> dict[str, int]:
-    """{field: column index} from an import file's first row, matching each field's aliases
-    (folded); a clear refusal naming the required columns that are missing."""
-    from django.utils.translation import gettext as _
-
-    from core.exceptions import ActionRefused
-
-    folded = [fold(cell) for cell in header]
-    columns = {}
-    for field, names in aliases.items():
-        for index, name in enumerate(folded):
-            if name in names:
-                columns[field] = index
-                break
-    missing = [str(labels[f]) for f in required if f not in columns]
-    if missing:
-        raise ActionRefused(
-            _("The first row must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    return columns

@@ -1,23 +1,22 @@
 """Import a unit's staff list from an .xlsx file: all rows or none.
 
 Every row is checked before anything is written; when any row is wrong the user
-gets the list of rows and reasons, and the database is unchanged.
+gets the list of rows and reasons, and the database is unchanged. The import base
+(core.imports) reads the file and keeps that contract; this module says which
+columns, how a row is checked and what is written.
 """
 
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
 
+from core import imports
 from core.exceptions import ActionRefused
-from core.xlsx import cell_text, fold, map_header
+from core.xlsx import fold
 from units.audit import audit_record
 from units.choices import Gender
 from units.models import Employment, Person
@@ -43,6 +42,7 @@ HEADER_ALIASES = {
     "email": ("email", "e-mail", "thu dien tu"),
     "phone": ("dien thoai", "so dien thoai", "phone"),
 }
+STAFF_COLUMNS = imports.Columns(COLUMNS, aliases=HEADER_ALIASES, required=REQUIRED)
 GENDER_VALUES = {
     "nam": Gender.MALE,
     "male": Gender.MALE,
@@ -54,130 +54,68 @@ GENDER_VALUES = {
 
 
 @dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-class StaffImportInvalid(Exception):
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
-
-
-@dataclass(frozen=True)
 class ImportResult:
     created: int
     updated: int
 
 
 def template_workbook() -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Staff")
-    sheet.append([str(header) for _field, header in COLUMNS])
-    sheet.append(["CB001", "Nguyễn Văn An", _("Male"), _("Chief inspector"), _("Senior inspector")])
-    for column, width in zip("ABCDEFG", (12, 28, 10, 28, 24, 28, 16), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return imports.template_workbook(
+        STAFF_COLUMNS,
+        title=_("Staff"),
+        examples=[
+            ["CB001", "Nguyễn Văn An", _("Male"), _("Chief inspector"), _("Senior inspector")]
+        ],
+        widths=(12, 28, 10, 28, 24, 28, 16),
+    )
 
 
-def read_rows(uploaded) -> list[tuple[int, dict]]:
-    """Parse the upload into (row number, values) pairs; raise ActionRefused for a bad file."""
-    if uploaded.size > settings.STAFF_IMPORT_MAX_BYTES:
-        raise ActionRefused(
-            _("The file is too large (at most %(size)d MB).")
-            % {"size": settings.STAFF_IMPORT_MAX_BYTES // (1024 * 1024)}
-        )
-    head = uploaded.read(4)
-    uploaded.seek(0)
-    if not uploaded.name.lower().endswith(".xlsx") or head != b"PK\x03\x04":
-        raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ActionRefused(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    columns = _map_header(header or ())
-    parsed = []
-    for number, values in enumerate(rows, start=2):
-        if number - 1 > settings.STAFF_IMPORT_MAX_ROWS:
-            raise ActionRefused(
-                _("The file has more than %(max)d rows.") % {"max": settings.STAFF_IMPORT_MAX_ROWS}
-            )
-        record = {
-            field: cell_text(values[i]) if i < len(values) else "" for field, i in columns.items()
-        }
-        if any(record.values()):
-            parsed.append((number, record))
-    workbook.close()
-    if not parsed:
-        raise ActionRefused(_("The file has no staff rows below the header."))
-    return parsed
+def _limits() -> imports.Limits:
+    return imports.Limits(
+        max_bytes=settings.STAFF_IMPORT_MAX_BYTES, max_rows=settings.STAFF_IMPORT_MAX_ROWS
+    )
 
 
-def _map_header(header) -> dict[str, int]:
-    return map_header(header, aliases=HEADER_ALIASES, labels=dict(COLUMNS), required=REQUIRED)
-
-
-def validate_rows(*, unit, rows) -> tuple[list[Person], list[Person]]:
-    """Check every row; return (people to create, people to update) or raise with all errors."""
-    labels = {field: str(label) for field, label in COLUMNS}
+def _check_rows(rows, *, unit, report) -> tuple[list[Person], list[Person]]:
+    """Every row checked onto the report; (people to create, people to update)."""
     existing = {p.staff_code: p for p in Person.objects.filter(unit=unit).exclude(staff_code="")}
     seen_codes: dict[str, int] = {}
-    errors, to_create, to_update = [], [], []
-    for number, record in rows:
-        row_errors = []
-        gender = GENDER_VALUES.get(fold(record.get("gender")))
-        if record.get("gender") and gender is None:
-            row_errors.append(RowError(number, labels["gender"], _("Write “Nam” or “Nữ”.")))
-        code = record.get("staff_code", "")
+    to_create, to_update = [], []
+    for row in rows:
+        number = row.number
+        gender = GENDER_VALUES.get(fold(row.text("gender")))
+        bad_gender = bool(row.text("gender")) and gender is None
+        if bad_gender:
+            report.add(number, "gender", _("Write “Nam” or “Nữ”."))
+        code = row.text("staff_code")
         if code and code in seen_codes:
-            row_errors.append(
-                RowError(
-                    number,
-                    labels["staff_code"],
-                    _("The same staff code is already on row %(row)d.") % {"row": seen_codes[code]},
-                )
+            report.add(
+                number,
+                "staff_code",
+                _("The same staff code is already on row %(row)d.") % {"row": seen_codes[code]},
             )
         seen_codes.setdefault(code, number)
         person = existing.get(code) if code else None
         is_new = person is None
         if is_new:
             person = Person(unit=unit)
-        for field in labels:
-            if field in record and field != "gender":
-                setattr(person, field, record[field])
+        for field in row.values:
+            if field != "gender":
+                setattr(person, field, row.text(field))
         person.gender = gender or ""
         person.is_active = True
         try:
             # Uniqueness was checked above for the whole file in one query.
             person.full_clean(exclude=["unit"], validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                if field == "gender" and any(e.column == labels["gender"] for e in row_errors):
-                    continue
-                for message in messages:
-                    row_errors.append(RowError(number, labels.get(field, field), message))
-        errors.extend(row_errors)
-        if not row_errors:
+            report.add_invalid(number, exc, skip={"gender"} if bad_gender else ())
+        if not report.has_errors(number):
             (to_create if is_new else to_update).append(person)
-    if errors:
-        raise StaffImportInvalid(errors)
     return to_create, to_update
 
 
-@transaction.atomic
-def staff_import(*, unit, actor, uploaded) -> ImportResult:
-    if not actor.has_perm("units.manage_staff", unit):
-        raise ActionRefused(_("You do not have permission to do this."))
-    rows = read_rows(uploaded)
-    to_create, to_update = validate_rows(unit=unit, rows=rows)
+def _write(people, *, unit, actor, note) -> ImportResult:
+    to_create, to_update = people
     created = Person.objects.bulk_create(to_create, batch_size=1000)
     today = timezone.localdate()
     Employment.objects.bulk_create(
@@ -209,6 +147,19 @@ def staff_import(*, unit, actor, uploaded) -> ImportResult:
         obj=unit,
         unit=unit,
         changes={"created": [None, result.created], "updated": [None, result.updated]},
-        note=uploaded.name[:200],
+        note=note,
     )
     return result
+
+
+def staff_import(*, unit, actor, uploaded) -> ImportResult:
+    if not actor.has_perm("units.manage_staff", unit):
+        raise ActionRefused(_("You do not have permission to do this."))
+    return imports.import_xlsx(
+        uploaded,
+        columns=STAFF_COLUMNS,
+        limits=_limits(),
+        empty=_("The file has no staff rows below the header."),
+        check=lambda rows, report: _check_rows(rows, unit=unit, report=report),
+        write=lambda people: _write(people, unit=unit, actor=actor, note=uploaded.name[:200]),
+    )

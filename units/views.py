@@ -11,11 +11,12 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.exceptions import ActionRefused
+from core.imports import refusal_to_import_form
 from units import selectors, services
 from units.audit import action_kind, change_rows
 from units.dashboard import dashboard_context
 from units.forms import AuditFilterForm, PersonForm, StaffImportForm, UnitFilterForm
-from units.staff_import import StaffImportInvalid, staff_import, template_workbook
+from units.staff_import import staff_import, template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -196,17 +197,8 @@ class StaffImportView(UnitStaffMixin, FormView):
                 unit=self.unit, actor=self.request.user, uploaded=form.cleaned_data["file"]
             )
         except ActionRefused as refused:
-            form.add_error("file", refused.message)
-            return self.form_invalid(form)
-        except StaffImportInvalid as invalid:
-            form.add_error(
-                None,
-                _("Nothing was saved: %(count)d problems in the file. Fix them and upload again.")
-                % {"count": len(invalid.errors)},
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, row_errors=invalid.errors)
-            )
+            context = refusal_to_import_form(form, refused)
+            return self.render_to_response(self.get_context_data(**context))
         messages.success(
             self.request,
             _("Import finished: %(created)d people added, %(updated)d updated.")

@@ -3,32 +3,30 @@
 Every row is checked before anything is written; when any row is wrong the user gets the
 list of rows and reasons, and the database is unchanged. The number of queries does not
 depend on the number of rows: titles, units, people and existing records are each read
-once for the whole file, and the records are written with one bulk insert.
+once for the whole file, and the records are written with one bulk insert. The import
+base (core.imports) reads the file and keeps the contract; this module says which columns,
+how a row is checked and what is written.
 """
 
 import re
 import unicodedata
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from io import BytesIO
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
-from core.exceptions import ActionRefused
-from core.xlsx import cell_text, fold, map_header
+from core import imports
+from core.xlsx import cell_text, fold
 from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
 from evaluations.awards.selectors import award_amount, award_import_unit_ids, base_salaries
@@ -82,6 +80,7 @@ HEADER_ALIASES = {
     "summary": ("tom tat thanh tich", "thanh tich", "achievement summary", "summary"),
     "initiative": ("sang kien", "initiative"),
 }
+AWARD_COLUMNS = imports.Columns(COLUMNS, aliases=HEADER_ALIASES, required=REQUIRED)
 RECIPIENT_VALUES = {
     "ca nhan": Recipient.PERSON,
     "individual": Recipient.PERSON,
@@ -94,17 +93,8 @@ NO = {"", "khong", "k", "no", "n", "false", "0"}
 DATE_TEXT = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-class AwardImportInvalid(Exception):
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} errors")
-        self.errors = errors
+# What a file with bad rows raises (the base's exception, under the name callers know).
+AwardImportInvalid = imports.ImportInvalid
 
 
 @dataclass(frozen=True)
@@ -113,99 +103,55 @@ class ImportResult:
     units: int
 
 
-def _max_rows():
-    return getattr(settings, "AWARD_IMPORT_MAX_ROWS", settings.STAFF_IMPORT_MAX_ROWS)
-
-
-def _max_bytes():
-    return getattr(settings, "AWARD_IMPORT_MAX_BYTES", settings.STAFF_IMPORT_MAX_BYTES)
+def _limits() -> imports.Limits:
+    return imports.Limits(
+        max_bytes=getattr(settings, "AWARD_IMPORT_MAX_BYTES", settings.STAFF_IMPORT_MAX_BYTES),
+        max_rows=getattr(settings, "AWARD_IMPORT_MAX_ROWS", settings.STAFF_IMPORT_MAX_ROWS),
+    )
 
 
 def template_workbook() -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Awards")[:31]
-    sheet.append([str(header) for _field, header in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.append(
-        [
-            2024,
-            "CSTDCS",
-            _("individual"),
-            "TT-HYE",
-            "CB001",
-            "Nguyễn Văn An",
-            "125/QĐ-TTr",
-            "20/12/2024",
-            "Thanh tra tỉnh Hưng Yên",
-            _("no"),
-            "",
-            "Hoàn thành xuất sắc nhiệm vụ năm 2024.",
-            "Sáng kiến số hóa hồ sơ thanh tra",
-        ]
+    return imports.template_workbook(
+        AWARD_COLUMNS,
+        title=_("Awards"),
+        examples=[
+            [
+                2024,
+                "CSTDCS",
+                _("individual"),
+                "TT-HYE",
+                "CB001",
+                "Nguyễn Văn An",
+                "125/QĐ-TTr",
+                "20/12/2024",
+                "Thanh tra tỉnh Hưng Yên",
+                _("no"),
+                "",
+                "Hoàn thành xuất sắc nhiệm vụ năm 2024.",
+                "Sáng kiến số hóa hồ sơ thanh tra",
+            ],
+            [
+                2024,
+                "TTLDXS",
+                _("collective"),
+                "TT-HYE",
+                "",
+                "",
+                "210/QĐ-UBND",
+                "15/01/2025",
+                "Ủy ban nhân dân tỉnh Hưng Yên",
+                _("no"),
+                "",
+                "Tập thể hoàn thành xuất sắc nhiệm vụ năm 2024.",
+                "",
+            ],
+        ],
+        widths=(8, 14, 14, 12, 12, 26, 16, 14, 30, 12, 14, 50, 36),
+        bold_header=True,
     )
-    sheet.append(
-        [
-            2024,
-            "TTLDXS",
-            _("collective"),
-            "TT-HYE",
-            "",
-            "",
-            "210/QĐ-UBND",
-            "15/01/2025",
-            "Ủy ban nhân dân tỉnh Hưng Yên",
-            _("no"),
-            "",
-            "Tập thể hoàn thành xuất sắc nhiệm vụ năm 2024.",
-            "",
-        ]
-    )
-    widths = (8, 14, 14, 12, 12, 26, 16, 14, 30, 12, 14, 50, 36)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 # --- Reading ---------------------------------------------------------------------------------
-
-
-def read_rows(uploaded) -> list[tuple[int, dict]]:
-    """Parse the upload into (row number, raw values) pairs; raise ActionRefused for a bad file."""
-    if uploaded.size > _max_bytes():
-        raise ActionRefused(
-            _("The file is too large (at most %(size)d MB).")
-            % {"size": _max_bytes() // (1024 * 1024)}
-        )
-    head = uploaded.read(4)
-    uploaded.seek(0)
-    if not uploaded.name.lower().endswith(".xlsx") or head != b"PK\x03\x04":
-        raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
-    try:
-        workbook = load_workbook(uploaded, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ActionRefused(_("The file could not be read as an Excel workbook (.xlsx).")) from exc
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    columns = _map_header(next(rows, None) or ())
-    parsed = []
-    for number, values in enumerate(rows, start=2):
-        if number - 1 > _max_rows():
-            raise ActionRefused(_("The file has more than %(max)d rows.") % {"max": _max_rows()})
-        record = {field: values[i] if i < len(values) else None for field, i in columns.items()}
-        if any(cell_text(v) for v in record.values()):
-            parsed.append((number, record))
-    workbook.close()
-    if not parsed:
-        raise ActionRefused(_("The file has no award rows below the header."))
-    return parsed
-
-
-def _map_header(header) -> dict[str, int]:
-    return map_header(header, aliases=HEADER_ALIASES, labels=dict(COLUMNS), required=REQUIRED)
 
 
 def _name_key(text) -> str:
@@ -263,7 +209,7 @@ class _Lookups:
 
     def __init__(self, *, actor, rows):
         self.titles = {(t.code.upper(), t.recipient): t for t in Title.objects.all()}
-        codes = {cell_text(r.get("unit_code")).upper() for _n, r in rows} - {""}
+        codes = {row.text("unit_code").upper() for row in rows} - {""}
         self.units = {
             u.code.upper(): u
             for u in Unit.objects.annotate(code_upper=Upper("code")).filter(code_upper__in=codes)
@@ -288,7 +234,7 @@ class _Lookups:
         for unit_id, person_ids in worked.items():
             self.by_unit[unit_id] |= {by_pk[pk] for pk in person_ids if pk in by_pk}
         self.salaries = base_salaries()
-        years = {parse_year(r.get("year")) for _n, r in rows} - {None}
+        years = {parse_year(row.get("year")) for row in rows} - {None}
         person_ids = list(by_pk)
         existing = AwardRecord.objects.filter(year__in=years).filter(
             Q(person__isnull=True, unit_id__in=unit_ids) | Q(person_id__in=person_ids)
@@ -308,26 +254,23 @@ def _key(title_id, year, unit_id, person_id):
     return (title_id, year, "p", person_id) if person_id else (title_id, year, "u", unit_id)
 
 
-def validate_rows(*, actor, rows) -> list[AwardRecord]:
-    """Check every row; return the records to create or raise with all errors."""
-    labels = {field: str(label) for field, label in COLUMNS}
+def _check_rows(rows, *, actor, report) -> list[AwardRecord]:
+    """Every row checked onto the report; the records to create."""
     lookups = _Lookups(actor=actor, rows=rows)
     today = timezone.localdate()
     seen: dict[tuple, int] = {}
-    errors, records = [], []
-    for number, raw in rows:
-        row_errors = []
+    records = []
+    for row in rows:
+        number = row.number
+        error = partial(report.add, number)
 
-        def error(field, message, number=number, row_errors=row_errors):
-            row_errors.append(RowError(number, labels[field], message))
-
-        year = parse_year(raw.get("year"))
+        year = parse_year(row.get("year"))
         if year is None:
             error("year", _("Write the year with four digits, e.g. 2024."))
 
-        staff_code = cell_text(raw.get("staff_code"))
-        full_name = cell_text(raw.get("full_name"))
-        recipient_text = fold(raw.get("recipient"))
+        staff_code = row.text("staff_code")
+        full_name = row.text("full_name")
+        recipient_text = fold(row.get("recipient"))
         if recipient_text:
             recipient = RECIPIENT_VALUES.get(recipient_text)
             if recipient is None:
@@ -335,7 +278,7 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
         else:
             recipient = Recipient.PERSON if staff_code or full_name else Recipient.COLLECTIVE
 
-        code = cell_text(raw.get("title_code")).upper()
+        code = row.text("title_code").upper()
         title = lookups.titles.get((code, recipient)) if recipient else None
         if recipient and title is None:
             if not code:
@@ -349,7 +292,7 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
             else:
                 error("title_code", _("Unknown title code %(code)s.") % {"code": code})
 
-        unit_code = cell_text(raw.get("unit_code"))
+        unit_code = row.text("unit_code")
         unit = lookups.units.get(unit_code.upper()) if unit_code else None
         if not unit_code:
             error("unit_code", _("The unit code is missing."))
@@ -375,7 +318,7 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
             elif unit is not None:
                 person = _find_person(lookups.people_of(unit), staff_code, full_name, error)
 
-        decision_date = parse_date(raw.get("decision_date"))
+        decision_date = parse_date(row.get("decision_date"))
         if decision_date is None:
             error("decision_date", _("Write the decision date as dd/mm/yyyy."))
         elif decision_date > today:
@@ -383,11 +326,11 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
         elif year is not None and decision_date.year < year:
             error("decision_date", _("The decision is dated before the year of the award."))
 
-        thematic_text = fold(raw.get("thematic"))
+        thematic_text = fold(row.get("thematic"))
         if thematic_text not in YES | NO:
             error("thematic", _("Write “có” (yes) or “không” (no)."))
         try:
-            amount = parse_amount(raw.get("amount"))
+            amount = parse_amount(row.get("amount"))
         except ValueError:
             amount = None
             error("amount", _("Write the amount in whole dong, e.g. 2340000."))
@@ -399,12 +342,12 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
             person=person,
             recipient_name=(person.full_name if person else unit.name if unit else ""),
             is_thematic=thematic_text in YES,
-            decision_number=cell_text(raw.get("decision_number")),
+            decision_number=row.text("decision_number"),
             decision_date=decision_date,
-            issuing_authority=cell_text(raw.get("issuing_authority")),
+            issuing_authority=row.text("issuing_authority"),
             amount=amount,
-            summary=cell_text(raw.get("summary")),
-            initiative=cell_text(raw.get("initiative")),
+            summary=row.text("summary"),
+            initiative=row.text("initiative"),
             source=AwardSource.IMPORT,
         )
         try:
@@ -425,11 +368,14 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
                 validate_constraints=False,
             )
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                for message in messages:
-                    row_errors.append(RowError(number, labels.get(field, field), message))
+            report.add_invalid(number, exc)
 
-        if title is not None and year is not None and unit is not None and not row_errors:
+        if (
+            title is not None
+            and year is not None
+            and unit is not None
+            and not report.has_errors(number)
+        ):
             key = _key(title.pk, year, unit.pk, person.pk if person else None)
             if key in lookups.existing:
                 error(
@@ -444,13 +390,10 @@ def validate_rows(*, actor, rows) -> list[AwardRecord]:
                 )
             else:
                 seen[key] = number
-        if not row_errors and record.amount is None:
-            record.amount = award_amount(title, decision_date, salaries=lookups.salaries)
-        errors.extend(row_errors)
-        if not row_errors:
+        if not report.has_errors(number):
+            if record.amount is None:
+                record.amount = award_amount(title, decision_date, salaries=lookups.salaries)
             records.append(record)
-    if errors:
-        raise AwardImportInvalid(errors)
     return records
 
 
@@ -489,12 +432,20 @@ def _find_person(people, staff_code, full_name, error):
 # --- Writing ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def award_import(*, actor, uploaded) -> ImportResult:
     """Create the award records of the file (source: import), all or none, audited per unit."""
     require_perm(actor, "evaluations.import_awards")
-    rows = read_rows(uploaded)
-    records = validate_rows(actor=actor, rows=rows)
+    return imports.import_xlsx(
+        uploaded,
+        columns=AWARD_COLUMNS,
+        limits=_limits(),
+        empty=_("The file has no award rows below the header."),
+        check=lambda rows, report: _check_rows(rows, actor=actor, report=report),
+        write=lambda records: _create(records, actor=actor, note=uploaded.name[:200]),
+    )
+
+
+def _create(records, *, actor, note) -> ImportResult:
     created = AwardRecord.objects.bulk_create(records, batch_size=1000)
     units = {}
     counts = {}
@@ -513,7 +464,7 @@ def award_import(*, actor, uploaded) -> ImportResult:
             object_repr=str(unit)[:255],
             unit=unit,
             changes={"created": [None, counts[unit_id]]},
-            note=uploaded.name[:200],
+            note=note,
         )
         for unit_id, unit in units.items()
     )

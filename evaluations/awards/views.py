@@ -17,9 +17,10 @@ from django.views.generic import FormView
 
 from core.exceptions import ActionRefused
 from core.http import deny_unless, int_param
+from core.imports import refusal_to_import_form
 from evaluations.awards import selectors
 from evaluations.awards.forms import AwardImportForm
-from evaluations.awards.imports import AwardImportInvalid, award_import, template_workbook
+from evaluations.awards.imports import award_import, template_workbook
 from units.models import ClusterYear, Unit
 from units.selectors import people_visible_to
 
@@ -94,17 +95,8 @@ class AwardImportView(LoginRequiredMixin, FormView):
         try:
             result = award_import(actor=self.request.user, uploaded=form.cleaned_data["file"])
         except ActionRefused as refused:
-            form.add_error("file", refused.message)
-            return self.form_invalid(form)
-        except AwardImportInvalid as invalid:
-            form.add_error(
-                None,
-                _("Nothing was saved: %(count)d problems in the file. Fix them and upload again.")
-                % {"count": len(invalid.errors)},
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, row_errors=invalid.errors)
-            )
+            context = refusal_to_import_form(form, refused)
+            return self.render_to_response(self.get_context_data(**context))
         messages.success(
             self.request,
             _("Import finished: %(created)d award records added for %(units)d units.")
