@@ -5,6 +5,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -108,7 +109,7 @@ class UnitStaffMixin(ObjectPermissionMixin):
     def get_queryset(self):
         return selectors.unit_list()
 
-    @property
+    @cached_property
     def unit(self):
         return self.object
 
@@ -147,7 +148,7 @@ class PersonUpdateView(UnitStaffMixin, FormView):
     def get_queryset(self):
         return selectors.people_visible_to(user=self.request.user)
 
-    @property
+    @cached_property
     def unit(self):
         return self.object.unit
 
