@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -26,8 +26,9 @@ from campaigns.forms import (
 )
 from campaigns.rubric_xlsx import read_rubric_workbook, rubric_to_workbook
 from core.exceptions import ActionRefused
-from core.http import deny_unless, int_param, open_stored, refusal_to_form, stored_file_response
+from core.http import deny_unless, int_param, open_stored, stored_file_response
 from core.imports import refusal_to_import_form
+from core.views import ObjectPermissionMixin, refusal_as_message, refusal_onto
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,12 +61,22 @@ class CampaignListView(LoginRequiredMixin, ListView):
         )
 
 
-class CampaignDetailView(LoginRequiredMixin, TemplateView):
+class CampaignMixin(ObjectPermissionMixin):
+    """Views of one campaign the user sees (404 for the others)."""
+
+    def get_queryset(self):
+        return selectors.campaigns_visible_to(user=self.request.user)
+
+
+class CampaignDetailView(CampaignMixin, TemplateView):
     template_name = "campaigns/campaign_detail.html"
+
+    def get_queryset(self):
+        return selectors.campaign_detail_queryset(user=self.request.user)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        campaign = get_object_or_404(selectors.campaign_detail_queryset(user=user), pk=kwargs["pk"])
+        campaign = self.object
         today = timezone.localdate()
         timeline = sorted(
             [("phase", p.start_date, p) for p in campaign.phases.all()]
@@ -87,19 +98,16 @@ class CampaignDetailView(LoginRequiredMixin, TemplateView):
         )
 
 
-class CampaignFormView(LoginRequiredMixin, View):
+class CampaignFormView(CampaignMixin, View):
     """One form for a campaign with its phases and contents (create and edit)."""
 
     template_name = "campaigns/campaign_form.html"
 
-    def get_campaign(self):
-        pk = self.kwargs.get("pk")
-        if pk is None:
-            deny_unless(self.request.user, "campaigns.add_campaign")
-            return None
-        campaign = get_object_or_404(selectors.campaigns_visible_to(user=self.request.user), pk=pk)
-        deny_unless(self.request.user, "campaigns.change_campaign", campaign)
-        return campaign
+    def get_object(self):
+        return super().get_object() if "pk" in self.kwargs else None
+
+    def get_permission_required(self):
+        return "campaigns.change_campaign" if self.object else "campaigns.add_campaign"
 
     def phase_initial(self, campaign):
         if campaign is None:
@@ -136,7 +144,7 @@ class CampaignFormView(LoginRequiredMixin, View):
         )
 
     def get(self, request, **kwargs):
-        campaign = self.get_campaign()
+        campaign = self.object
         form = CampaignForm(
             instance=campaign, user=request.user, initial=self.new_initial(campaign)
         )
@@ -147,7 +155,7 @@ class CampaignFormView(LoginRequiredMixin, View):
         return self.render_forms(campaign, form, phases)
 
     def post(self, request, **kwargs):
-        campaign = self.get_campaign()
+        campaign = self.object
         form = CampaignForm(request.POST, request.FILES, instance=campaign, user=request.user)
         phases = PhaseFormSet(request.POST, prefix="phases", initial=self.phase_initial(campaign))
         valid = form.is_valid()
@@ -158,7 +166,7 @@ class CampaignFormView(LoginRequiredMixin, View):
             valid = phases.check_against(start=start, end=end) and valid
         if not valid:
             return self.render_forms(campaign, form, phases)
-        try:
+        with refusal_onto(form):
             saved = services.campaign_save(
                 campaign=campaign,
                 actor=request.user,
@@ -167,16 +175,14 @@ class CampaignFormView(LoginRequiredMixin, View):
                 deleted_phase_ids=phases.deleted_ids(),
                 content_areas=form.content_areas(),
             )
-        except (ActionRefused, ValidationError) as error:
-            refusal_to_form(form, error)
-            return self.render_forms(campaign, form, phases)
-        messages.success(request, _("The campaign was saved."))
-        return redirect("campaigns:campaign_detail", pk=saved.pk)
+            messages.success(request, _("The campaign was saved."))
+            return redirect("campaigns:campaign_detail", pk=saved.pk)
+        return self.render_forms(campaign, form, phases)
 
 
-class CampaignDocumentView(LoginRequiredMixin, View):
+class CampaignDocumentView(CampaignMixin, View):
     def get(self, request, pk):
-        campaign = get_object_or_404(selectors.campaigns_visible_to(user=request.user), pk=pk)
+        campaign = self.object
         if not campaign.document_file:
             raise Http404
         return FileResponse(
@@ -193,12 +199,19 @@ def _visible_rubric(user, pk):
     return get_object_or_404(selectors.rubrics_visible_to(user=user), pk=pk)
 
 
-class RubricDetailView(LoginRequiredMixin, TemplateView):
+class RubricMixin(ObjectPermissionMixin):
+    """Views of one rubric the user sees (404 for the others)."""
+
+    def get_queryset(self):
+        return selectors.rubrics_visible_to(user=self.request.user)
+
+
+class RubricDetailView(RubricMixin, TemplateView):
     template_name = "campaigns/rubric_detail.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        rubric = _visible_rubric(user, kwargs["pk"])
+        rubric = self.object
         groups = selectors.rubric_structure(rubric)
         criteria = [c for g in groups for c in g.criteria.all()]
         normal = sum(c.max_points for c in criteria if c.kind == "normal")
@@ -214,40 +227,30 @@ class RubricDetailView(LoginRequiredMixin, TemplateView):
         )
 
 
-class RubricCreateView(LoginRequiredMixin, View):
+class RubricCreateView(CampaignMixin, View):
     """Start the campaign's rubric: empty, or copied from an earlier campaign or year."""
 
     template_name = "campaigns/rubric_start.html"
+    permission_required = "campaigns.change_campaign"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.campaign = None
-
-    def get_campaign(self):
-        campaign = get_object_or_404(
-            selectors.campaigns_visible_to(user=self.request.user), pk=self.kwargs["pk"]
-        )
-        deny_unless(self.request.user, "campaigns.change_campaign", campaign)
-        return campaign
-
-    def copy_form(self, data=None, campaign=None):
+    def copy_form(self, data=None):
         return RubricCopyForm(data, sources=selectors.rubric_copy_sources(user=self.request.user))
 
-    def get(self, request, pk):
-        campaign = self.get_campaign()
+    def show(self, copy_form):
         return render(
-            request, self.template_name, {"campaign": campaign, "copy_form": self.copy_form()}
+            self.request, self.template_name, {"campaign": self.object, "copy_form": copy_form}
         )
 
+    def get(self, request, pk):
+        return self.show(self.copy_form())
+
     def post(self, request, pk):
-        campaign = self.get_campaign()
+        campaign = self.object
         copy_form = self.copy_form(request.POST if "source" in request.POST else None)
-        try:
+        if copy_form.is_bound and not copy_form.is_valid():
+            return self.show(copy_form)
+        with refusal_as_message(request):
             if copy_form.is_bound:
-                if not copy_form.is_valid():
-                    return render(
-                        request, self.template_name, {"campaign": campaign, "copy_form": copy_form}
-                    )
                 rubric = services.rubric_copy(
                     source=copy_form.cleaned_data["source"], actor=request.user, campaign=campaign
                 )
@@ -256,28 +259,27 @@ class RubricCreateView(LoginRequiredMixin, View):
                 rubric = services.rubric_create(
                     actor=request.user, campaign=campaign, title=_("Scoring rubric")
                 )
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("campaigns:campaign_detail", pk=campaign.pk)
-        return redirect("campaigns:rubric_edit", pk=rubric.pk)
+            return redirect("campaigns:rubric_edit", pk=rubric.pk)
+        return redirect("campaigns:campaign_detail", pk=campaign.pk)
 
 
-class RubricEditView(LoginRequiredMixin, View):
+class RubricEditView(RubricMixin, View):
     template_name = "campaigns/rubric_form.html"
+    permission_required = "campaigns.change_rubric"
 
-    def get_rubric(self):
-        rubric = _visible_rubric(self.request.user, self.kwargs["pk"])
-        if rubric.is_frozen:
-            messages.warning(
-                self.request,
-                _(
-                    "This rubric is frozen: units have submitted scores against it. "
-                    "Create a new version to change it."
-                ),
-            )
-            return rubric, redirect("campaigns:rubric_detail", pk=rubric.pk)
-        deny_unless(self.request.user, "campaigns.change_rubric", rubric)
-        return rubric, None
+    def get_permission_required(self):
+        # A frozen rubric sends whoever sees it back to its page, saying why, before any 403.
+        return None if self.object.is_frozen else self.permission_required
+
+    def frozen(self):
+        messages.warning(
+            self.request,
+            _(
+                "This rubric is frozen: units have submitted scores against it. "
+                "Create a new version to change it."
+            ),
+        )
+        return redirect("campaigns:rubric_detail", pk=self.object.pk)
 
     def render_forms(self, rubric, header, groups, criteria):
         return render(
@@ -293,9 +295,9 @@ class RubricEditView(LoginRequiredMixin, View):
         )
 
     def get(self, request, pk):
-        rubric, refused = self.get_rubric()
-        if refused:
-            return refused
+        rubric = self.object
+        if rubric.is_frozen:
+            return self.frozen()
         structure = selectors.rubric_structure(rubric)
         header = RubricHeaderForm(
             initial={
@@ -336,16 +338,16 @@ class RubricEditView(LoginRequiredMixin, View):
         return self.render_forms(rubric, header, groups, criteria)
 
     def post(self, request, pk):
-        rubric, refused = self.get_rubric()
-        if refused:
-            return refused
+        rubric = self.object
+        if rubric.is_frozen:
+            return self.frozen()
         header = RubricHeaderForm(request.POST)
         # Initial data makes "unchanged" rows count: every existing row is part of the rubric.
         groups = GroupFormSet(request.POST, prefix="groups")
         criteria = CriterionFormSet(request.POST, prefix="criteria")
         if not check_rubric_forms(header, groups, criteria):
             return self.render_forms(rubric, header, groups, criteria)
-        try:
+        with refusal_onto(header):
             services.rubric_save(
                 rubric=rubric,
                 actor=request.user,
@@ -354,35 +356,33 @@ class RubricEditView(LoginRequiredMixin, View):
                 criteria=[f.cleaned_data for f in criteria.rows()],
                 revision=header.cleaned_data["revision"],
             )
-        except (ActionRefused, ValidationError) as error:
-            refusal_to_form(header, error)
-            return self.render_forms(rubric, header, groups, criteria)
-        messages.success(request, _("The rubric was saved."))
-        if "add_rows" in request.POST:
-            return redirect("campaigns:rubric_edit", pk=rubric.pk)
+            messages.success(request, _("The rubric was saved."))
+            page = (
+                "campaigns:rubric_edit" if "add_rows" in request.POST else "campaigns:rubric_detail"
+            )
+            return redirect(page, pk=rubric.pk)
+        return self.render_forms(rubric, header, groups, criteria)
+
+
+class RubricNewVersionView(RubricMixin, View):
+    permission_required = "campaigns.version_rubric"
+
+    def post(self, request, pk):
+        rubric = self.object
+        with refusal_as_message(request):
+            new = services.rubric_new_version(rubric=rubric, actor=request.user)
+            messages.success(
+                request,
+                _("Version %(version)d was created; submissions already made keep version %(old)d.")
+                % {"version": new.version, "old": rubric.version},
+            )
+            return redirect("campaigns:rubric_edit", pk=new.pk)
         return redirect("campaigns:rubric_detail", pk=rubric.pk)
 
 
-class RubricNewVersionView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        rubric = _visible_rubric(request.user, pk)
-        deny_unless(request.user, "campaigns.version_rubric", rubric)
-        try:
-            new = services.rubric_new_version(rubric=rubric, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("campaigns:rubric_detail", pk=rubric.pk)
-        messages.success(
-            request,
-            _("Version %(version)d was created; submissions already made keep version %(old)d.")
-            % {"version": new.version, "old": rubric.version},
-        )
-        return redirect("campaigns:rubric_edit", pk=new.pk)
-
-
-class RubricExportView(LoginRequiredMixin, View):
+class RubricExportView(RubricMixin, View):
     def get(self, request, pk):
-        rubric = _visible_rubric(request.user, pk)
+        rubric = self.object
         response = HttpResponse(rubric_to_workbook(rubric), content_type=XLSX)
         response["Content-Disposition"] = (
             f'attachment; filename="tieu-chi-{rubric.pk}-v{rubric.version}.xlsx"'
@@ -421,55 +421,64 @@ class RubricImportView(LoginRequiredMixin, View):
 # Events -----------------------------------------------------------------------------
 
 
-class EventFormView(LoginRequiredMixin, View):
-    template_name = "campaigns/event_form.html"
+class EventMixin(ObjectPermissionMixin):
+    """Views of one event the user sees; what changes it asks `manage_events` of its campaign."""
 
-    def load(self):
-        user = self.request.user
-        if "event_pk" in self.kwargs:
-            event = get_object_or_404(
-                selectors.events_visible_to(user=user), pk=self.kwargs["event_pk"]
-            )
-            campaign = event.campaign
-        else:
-            event = None
-            campaign = get_object_or_404(
-                selectors.campaigns_visible_to(user=user), pk=self.kwargs["pk"]
-            )
-        deny_unless(user, "campaigns.manage_events", campaign)
-        return campaign, event
+    def get_queryset(self):
+        return selectors.events_visible_to(user=self.request.user)
+
+    def get_permission_object(self):
+        return self.object.campaign
+
+
+class EventFormView(EventMixin, View):
+    """A new event of the campaign (`pk`), or one event (`event_pk`) to edit."""
+
+    template_name = "campaigns/event_form.html"
+    permission_required = "campaigns.manage_events"
+    pk_url_kwarg = "event_pk"
+
+    def get_object(self):
+        return super().get_object() if self.pk_url_kwarg in self.kwargs else None
+
+    def get_permission_object(self):
+        return self.campaign
+
+    @cached_property
+    def campaign(self):
+        if self.object is not None:
+            return self.object.campaign
+        return get_object_or_404(
+            selectors.campaigns_visible_to(user=self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def show(self, form):
+        return render(
+            self.request,
+            self.template_name,
+            {"campaign": self.campaign, "event": self.object, "form": form},
+        )
 
     def get(self, request, **kwargs):
-        campaign, event = self.load()
-        form = EventForm(instance=event)
-        return render(
-            request, self.template_name, {"campaign": campaign, "event": event, "form": form}
-        )
+        return self.show(EventForm(instance=self.object))
 
     def post(self, request, **kwargs):
-        campaign, event = self.load()
-        form = EventForm(request.POST, instance=event)
+        form = EventForm(request.POST, instance=self.object)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 saved = services.event_save(
-                    campaign=campaign, event=event, actor=request.user, data=form.cleaned_data
+                    campaign=self.campaign,
+                    event=self.object,
+                    actor=request.user,
+                    data=form.cleaned_data,
                 )
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(request, _("The event was saved."))
                 return redirect("campaigns:event_detail", pk=saved.pk)
-        return render(
-            request, self.template_name, {"campaign": campaign, "event": event, "form": form}
-        )
+        return self.show(form)
 
 
-class EventDetailView(LoginRequiredMixin, View):
+class EventDetailView(EventMixin, View):
     template_name = "campaigns/event_detail.html"
-
-    def load(self, pk):
-        event = get_object_or_404(selectors.events_visible_to(user=self.request.user), pk=pk)
-        return event
 
     def context(self, event, form=None):
         return {
@@ -481,54 +490,58 @@ class EventDetailView(LoginRequiredMixin, View):
         }
 
     def get(self, request, pk):
-        return render(request, self.template_name, self.context(self.load(pk)))
+        return render(request, self.template_name, self.context(self.object))
 
     def post(self, request, pk):
         """Upload an attachment."""
-        event = self.load(pk)
-        deny_unless(request.user, "campaigns.manage_events", event.campaign)
+        event = self.object
+        self.require("campaigns.manage_events")
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with refusal_onto(form, "file"):
                 services.attachment_add(
                     event=event, actor=request.user, uploaded=form.cleaned_data["file"]
                 )
-            except ActionRefused as refused:
-                form.add_error("file", refused.message)
-            else:
                 messages.success(request, _("The file was added."))
                 return redirect("campaigns:event_detail", pk=event.pk)
         return render(request, self.template_name, self.context(event, form))
 
 
-class EventDeleteView(LoginRequiredMixin, View):
+class EventDeleteView(EventMixin, View):
+    permission_required = "campaigns.manage_events"
+
     def post(self, request, pk):
-        event = get_object_or_404(selectors.events_visible_to(user=request.user), pk=pk)
-        deny_unless(request.user, "campaigns.manage_events", event.campaign)
-        campaign_pk = event.campaign_id
-        services.event_delete(event=event, actor=request.user)
+        services.event_delete(event=self.object, actor=request.user)
         messages.success(request, _("The event was deleted."))
-        return redirect("campaigns:campaign_detail", pk=campaign_pk)
+        return redirect("campaigns:campaign_detail", pk=self.object.campaign_id)
 
 
-class AttachmentDownloadView(LoginRequiredMixin, View):
+class AttachmentMixin(ObjectPermissionMixin):
+    """Views of one event's file, for users who may see the campaign."""
+
+    def get_queryset(self):
+        return selectors.attachments_visible_to(user=self.request.user)
+
+    def get_permission_object(self):
+        return self.object.event.campaign
+
+
+class AttachmentDownloadView(AttachmentMixin, View):
     """Files are served only through this view, to users who may see the campaign."""
 
     thumbnail = False
 
     def get(self, request, pk):
-        attachment = get_object_or_404(selectors.attachments_visible_to(user=request.user), pk=pk)
-        return stored_file_response(attachment, thumbnail=self.thumbnail)
+        return stored_file_response(self.object, thumbnail=self.thumbnail)
 
 
-class AttachmentDeleteView(LoginRequiredMixin, View):
+class AttachmentDeleteView(AttachmentMixin, View):
+    permission_required = "campaigns.manage_events"
+
     def post(self, request, pk):
-        attachment = get_object_or_404(selectors.attachments_visible_to(user=request.user), pk=pk)
-        deny_unless(request.user, "campaigns.manage_events", attachment.event.campaign)
-        event_pk = attachment.event_id
-        services.attachment_delete(attachment=attachment, actor=request.user)
+        services.attachment_delete(attachment=self.object, actor=request.user)
         messages.success(request, _("The file was removed."))
-        return redirect("campaigns:event_detail", pk=event_pk)
+        return redirect("campaigns:event_detail", pk=self.object.event_id)
 
 
 class AgendaView(LoginRequiredMixin, ListView):

@@ -16,9 +16,13 @@ def deny_unless(user, perm, obj=None):
         raise PermissionDenied
 
 
-def refusal_to_form(form, error):
-    """Put a service's refusal (ActionRefused or ValidationError) on the form, keeping the input."""
-    form.add_error(None, error if isinstance(error, ValidationError) else error.message)
+def refusal_to_form(form, error, *, field=None):
+    """Put a service's refusal on the form, keeping the input: an ActionRefused on `field`
+    (None: above the form), a ValidationError where its own fields say."""
+    if isinstance(error, ValidationError):
+        form.add_error(None, error)
+    else:
+        form.add_error(field, error.message)
 
 
 def open_stored(field):

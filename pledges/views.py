@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -10,8 +10,8 @@ from django.views.generic import ListView
 
 from campaigns.models import Criterion
 from campaigns.selectors import current_rubric
-from core.exceptions import ActionRefused
-from core.http import deny_unless, int_param, refusal_to_form, stored_file_response
+from core.http import int_param, stored_file_response
+from core.views import ObjectActionsMixin, ObjectPermissionMixin, refusal_as_message, refusal_onto
 from pledges import selectors, services
 from pledges.choices import Recipient
 from pledges.documents import CommitmentLine, PledgeDocument, SignatureBlock, pledge_docx
@@ -38,6 +38,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Pledges ----------------------------------------------------------------------------
 
 
+def _runs_a_cluster_year(user) -> bool:
+    """Who may start a pledge or a registration round: admins and secretariats."""
+    roles = roles_of(user)
+    return roles.is_admin or bool(roles.secretariat_cluster_year_ids)
+
+
 class PledgeListView(LoginRequiredMixin, ListView):
     template_name = "pledges/pledge_list.html"
     context_object_name = "pledges"
@@ -47,25 +53,28 @@ class PledgeListView(LoginRequiredMixin, ListView):
         return selectors.pledge_list(user=self.request.user)
 
     def get_context_data(self, **kwargs):
-        roles = roles_of(self.request.user)
         context = super().get_context_data(
-            **kwargs, can_add=roles.is_admin or bool(roles.secretariat_cluster_year_ids)
+            **kwargs, can_add=_runs_a_cluster_year(self.request.user)
         )
         context["pledges"] = selectors.with_signing_counts(context["pledges"])
         return context
 
 
-def _visible_pledge(user, pk, detail=False):
-    qs = (
-        selectors.pledge_detail_queryset(user=user)
-        if detail
-        else selectors.pledges_visible_to(user=user)
-    )
-    return get_object_or_404(qs, pk=pk)
+class PledgeMixin(ObjectPermissionMixin):
+    """Views of one pledge the user sees (404 for the others)."""
+
+    detailed = False  # parties, signatures and commitments read with the pledge
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.detailed:
+            return selectors.pledge_detail_queryset(user=user)
+        return selectors.pledges_visible_to(user=user)
 
 
-class PledgeDetailView(LoginRequiredMixin, View):
+class PledgeDetailView(PledgeMixin, View):
     template_name = "pledges/pledge_detail.html"
+    detailed = True
 
     def context(self, pledge, attachment_form=None):
         user = self.request.user
@@ -87,43 +96,40 @@ class PledgeDetailView(LoginRequiredMixin, View):
         }
 
     def get(self, request, pk):
-        return render(
-            request, self.template_name, self.context(_visible_pledge(request.user, pk, True))
-        )
+        return render(request, self.template_name, self.context(self.object))
 
     def post(self, request, pk):
         """Upload a file (the signed original or a photo)."""
-        pledge = _visible_pledge(request.user, pk, True)
-        deny_unless(request.user, "pledges.manage_pledge", pledge)
+        pledge = self.object
+        self.require("pledges.manage_pledge")
         form = PledgeAttachmentForm(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with refusal_onto(form, "file"):
                 services.pledge_attach(
                     pledge=pledge,
                     actor=request.user,
                     uploaded=form.cleaned_data["file"],
                     kind=form.cleaned_data["kind"],
                 )
-            except ActionRefused as refused:
-                form.add_error("file", refused.message)
-            else:
                 messages.success(request, _("The file was added."))
                 return redirect("pledges:pledge_detail", pk=pledge.pk)
         return render(request, self.template_name, self.context(pledge, form))
 
 
-class PledgeFormView(LoginRequiredMixin, View):
-    template_name = "pledges/pledge_form.html"
+class PledgeFormView(PledgeMixin, View):
+    """A new pledge, or a draft one (`pk`) to edit."""
 
-    def load(self):
-        if "pk" not in self.kwargs:
-            roles = roles_of(self.request.user)
-            if not (roles.is_admin or roles.secretariat_cluster_year_ids):
-                raise PermissionDenied
-            return None
-        pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
-        deny_unless(self.request.user, "pledges.change_pledge", pledge)
-        return pledge
+    template_name = "pledges/pledge_form.html"
+    permission_required = "pledges.change_pledge"
+
+    def get_object(self):
+        return super().get_object() if "pk" in self.kwargs else None
+
+    def check_permission(self):
+        if self.object is not None:
+            super().check_permission()
+        elif not _runs_a_cluster_year(self.request.user):
+            raise PermissionDenied
 
     def criteria(self, pledge):
         rubric = current_rubric(pledge.campaign) if pledge and pledge.campaign_id else None
@@ -154,7 +160,7 @@ class PledgeFormView(LoginRequiredMixin, View):
         )
 
     def get(self, request, **kwargs):
-        pledge = self.load()
+        pledge = self.object
         initial = {}
         cluster_year = int_param(request.GET.get("cluster_year"))
         if pledge is None and cluster_year is not None:
@@ -168,7 +174,7 @@ class PledgeFormView(LoginRequiredMixin, View):
         return self.show(pledge, form, commitments)
 
     def post(self, request, **kwargs):
-        pledge = self.load()
+        pledge = self.object
         form = PledgeForm(request.POST, instance=pledge, user=request.user)
         commitments = CommitmentFormSet(
             request.POST,
@@ -177,53 +183,50 @@ class PledgeFormView(LoginRequiredMixin, View):
             criteria=self.criteria(pledge),
         )
         if form.is_valid() and commitments.is_valid():
-            try:
+            with refusal_onto(form):
                 saved = services.pledge_save(
                     pledge=pledge,
                     actor=request.user,
                     data=form.cleaned_data,
                     commitments=[f.cleaned_data for f in commitments.rows()],
                 )
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(request, _("The pledge was saved."))
                 return redirect("pledges:pledge_detail", pk=saved.pk)
         return self.show(pledge, form, commitments)
 
 
-class PledgeActionView(LoginRequiredMixin, View):
+class PledgeActionView(PledgeMixin, View):
     """POST-only state changes: open for signing, back to draft, archive."""
 
-    actions = {
+    permission_required = "pledges.manage_pledge"
+    transitions = {
         "open": (services.pledge_open, _("The pledge is open for signing.")),
         "redraft": (services.pledge_reopen_draft, _("The pledge is a draft again.")),
         "archive": (services.pledge_archive, _("The pledge was archived.")),
     }
 
+    def get_object(self):
+        if self.kwargs["action"] not in self.transitions:
+            raise Http404  # before the pledge is read
+        return super().get_object()
+
     def post(self, request, pk, action):
-        if action not in self.actions:
-            raise Http404
-        pledge = _visible_pledge(request.user, pk)
-        deny_unless(request.user, "pledges.manage_pledge", pledge)
-        service, done = self.actions[action]
-        try:
-            service(pledge=pledge, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-        else:
+        service, done = self.transitions[action]
+        with refusal_as_message(request):
+            service(pledge=self.object, actor=request.user)
             messages.success(request, done)
-        return redirect("pledges:pledge_detail", pk=pledge.pk)
+        return redirect("pledges:pledge_detail", pk=pk)
 
 
-class PledgeSignView(LoginRequiredMixin, View):
+class PledgeSignView(PledgeMixin, View):
     """A unit leader signs for their unit."""
 
     template_name = "pledges/pledge_sign.html"
+    permission_required = "pledges.sign_pledge"
+    detailed = True
 
     def load(self):
-        pledge = _visible_pledge(self.request.user, self.kwargs["pk"], True)
-        deny_unless(self.request.user, "pledges.sign_pledge", pledge)
+        pledge = self.object
         leader_units = roles_of(self.request.user).leader_unit_ids
         party = next(
             (
@@ -257,26 +260,23 @@ class PledgeSignView(LoginRequiredMixin, View):
             return redirect("pledges:pledge_detail", pk=pledge.pk)
         form = SignatureForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.pledge_sign(
                     pledge=pledge, actor=request.user, unit=party.unit, **form.cleaned_data
                 )
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(request, _("Your unit's signature was recorded."))
                 return redirect("pledges:pledge_detail", pk=pledge.pk)
         return render(request, self.template_name, {"pledge": pledge, "party": party, "form": form})
 
 
-class PledgeRecordSignatureView(LoginRequiredMixin, View):
+class PledgeRecordSignatureView(PledgeMixin, View):
     """The secretariat records a signature from the paper original."""
 
     template_name = "pledges/pledge_record.html"
+    permission_required = "pledges.record_signature"
 
     def load(self):
-        pledge = _visible_pledge(self.request.user, self.kwargs["pk"])
-        deny_unless(self.request.user, "pledges.record_signature", pledge)
+        pledge = self.object
         parties = pledge.parties.filter(signature__isnull=True).order_by("order", "unit_name")
         return pledge, parties
 
@@ -294,13 +294,10 @@ class PledgeRecordSignatureView(LoginRequiredMixin, View):
         if form.is_valid():
             data = dict(form.cleaned_data)
             party = data.pop("party")
-            try:
+            with refusal_onto(form):
                 services.pledge_record_signature(
                     pledge=pledge, actor=request.user, party=party, **data
                 )
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(
                     request,
                     _("The signature of %(unit)s was recorded.") % {"unit": party.unit_name},
@@ -339,9 +336,11 @@ def pledge_document(pledge) -> PledgeDocument:
     )
 
 
-class PledgeDocxView(LoginRequiredMixin, View):
+class PledgeDocxView(PledgeMixin, View):
+    detailed = True
+
     def get(self, request, pk):
-        pledge = _visible_pledge(request.user, pk, True)
+        pledge = self.object
         response = HttpResponse(pledge_docx(pledge_document(pledge)), content_type=DOCX)
         response["Content-Disposition"] = (
             f'attachment; filename="giao-uoc-thi-dua-{pledge.cluster_year.year}-{pledge.pk}.docx"'
@@ -349,17 +348,18 @@ class PledgeDocxView(LoginRequiredMixin, View):
         return response
 
 
-class PledgeFileView(LoginRequiredMixin, View):
+class PledgeFileView(ObjectPermissionMixin, View):
+    """A pledge's file, for whoever sees the pledge."""
+
     thumbnail = False
 
-    def get(self, request, pk):
-        attachment = get_object_or_404(
-            PledgeAttachment.objects.filter(
-                pledge__in=selectors.pledges_visible_to(user=request.user)
-            ),
-            pk=pk,
+    def get_queryset(self):
+        return PledgeAttachment.objects.filter(
+            pledge__in=selectors.pledges_visible_to(user=self.request.user)
         )
-        return stored_file_response(attachment, thumbnail=self.thumbnail)
+
+    def get(self, request, pk):
+        return stored_file_response(self.object, thumbnail=self.thumbnail)
 
 
 # Registrations ----------------------------------------------------------------------
@@ -381,7 +381,7 @@ class RoundListView(LoginRequiredMixin, ListView):
         )
         by_round = {r.round_id: r for r in mine}
         context["rows"] = [(r, by_round.get(r.pk)) for r in context["rounds"]]
-        context["can_add"] = roles.is_admin or bool(roles.secretariat_cluster_year_ids)
+        context["can_add"] = _runs_a_cluster_year(self.request.user)
         context["today"] = timezone.localdate()
         return context
 
@@ -390,10 +390,7 @@ class RoundFormView(LoginRequiredMixin, View):
     template_name = "pledges/round_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        roles = roles_of(request.user)
-        if request.user.is_authenticated and not (
-            roles.is_admin or roles.secretariat_cluster_year_ids
-        ):
+        if request.user.is_authenticated and not _runs_a_cluster_year(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -403,31 +400,35 @@ class RoundFormView(LoginRequiredMixin, View):
     def post(self, request):
         form = RoundForm(request.POST, user=request.user)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 round_ = services.round_save(actor=request.user, data=form.cleaned_data)
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(request, _("The registration round was opened."))
                 return redirect("pledges:round_detail", pk=round_.pk)
         return render(request, self.template_name, {"form": form})
 
 
-def _overview_or_403(request, pk, *, with_items=False):
-    round_ = get_object_or_404(selectors.rounds_visible_to(user=request.user), pk=pk)
-    roles = roles_of(request.user)
-    if not (request.user.has_perm("pledges.manage_rounds", round_) or roles.is_sector_viewer):
-        return round_, None
-    return round_, selectors.round_overview(round_, with_items=with_items)
+class RoundMixin(ObjectPermissionMixin):
+    """Views of one registration round the user sees (404 for the others)."""
+
+    def get_queryset(self):
+        return selectors.rounds_visible_to(user=self.request.user)
+
+    def reads_overview(self) -> bool:
+        """The consolidated table is for who manages the round, and for sector viewers."""
+        user = self.request.user
+        return (
+            user.has_perm("pledges.manage_rounds", self.object) or roles_of(user).is_sector_viewer
+        )
 
 
-class RoundDetailView(LoginRequiredMixin, View):
+class RoundDetailView(RoundMixin, View):
     """The consolidated table for the secretariat; units go to their own registration."""
 
     def get(self, request, pk):
-        round_, overview = _overview_or_403(request, pk)
-        if overview is None:
+        round_ = self.object
+        if not self.reads_overview():
             return redirect("pledges:my_registration", pk=round_.pk)
+        overview = selectors.round_overview(round_)
         return render(
             request,
             "pledges/round_detail.html",
@@ -435,11 +436,14 @@ class RoundDetailView(LoginRequiredMixin, View):
         )
 
 
-class RoundExportView(LoginRequiredMixin, View):
-    def get(self, request, pk):
-        round_, overview = _overview_or_403(request, pk, with_items=True)
-        if overview is None:
+class RoundExportView(RoundMixin, View):
+    def check_permission(self):
+        if not self.reads_overview():
             raise PermissionDenied
+
+    def get(self, request, pk):
+        round_ = self.object
+        overview = selectors.round_overview(round_, with_items=True)
         table = ConsolidatedTable(
             round_title=round_.title,
             deadline=round_.deadline,
@@ -489,27 +493,26 @@ class RoundExportView(LoginRequiredMixin, View):
         return response
 
 
-class MyRegistrationView(LoginRequiredMixin, View):
+class MyRegistrationView(RoundMixin, View):
     """The registration of the user's unit in this round: opened if it exists, started by POST."""
 
-    def load(self, pk):
-        round_ = get_object_or_404(selectors.rounds_visible_to(user=self.request.user), pk=pk)
+    def check_permission(self):
+        """Only an officer or leader of a member unit registers (403 for the others)."""
         roles = roles_of(self.request.user)
         acting = roles.officer_unit_ids | roles.leader_unit_ids
-        unit = next(
+        self.unit = next(
             (
                 m.unit
-                for m in round_.cluster_year.memberships.select_related("unit")
+                for m in self.object.cluster_year.memberships.select_related("unit")
                 if m.unit_id in acting
             ),
             None,
         )
-        if unit is None:
+        if self.unit is None:
             raise PermissionDenied
-        return round_, unit
 
     def get(self, request, pk):
-        round_, unit = self.load(pk)
+        round_, unit = self.object, self.unit
         existing = Registration.objects.filter(round=round_, unit=unit).first()
         if existing is not None:
             return redirect("pledges:registration_detail", pk=existing.pk)
@@ -520,22 +523,27 @@ class MyRegistrationView(LoginRequiredMixin, View):
         )
 
     def post(self, request, pk):
-        round_, unit = self.load(pk)
-        try:
-            registration = services.registration_start(round_=round_, unit=unit, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("pledges:round_list")
-        return redirect("pledges:registration_detail", pk=registration.pk)
+        with refusal_as_message(request):
+            registration = services.registration_start(
+                round_=self.object, unit=self.unit, actor=request.user
+            )
+            return redirect("pledges:registration_detail", pk=registration.pk)
+        return redirect("pledges:round_list")
 
 
-class RegistrationView(LoginRequiredMixin, View):
+class RegistrationView(ObjectActionsMixin, View):
     template_name = "pledges/registration_detail.html"
+    default_action = "save"
+    actions = {
+        "save": ("pledges.change_registration", "save"),
+        "submit": ("pledges.change_registration", "save"),
+        "accept": ("pledges.review_registration", "accept"),
+        "return": ("pledges.review_registration", "send_back"),
+        "reopen": ("pledges.reopen_registration", "reopen"),
+    }
 
-    def load(self):
-        return get_object_or_404(
-            selectors.registrations_visible_to(user=self.request.user), pk=self.kwargs["pk"]
-        )
+    def get_queryset(self):
+        return selectors.registrations_visible_to(user=self.request.user)
 
     def context(self, registration, formset=None, return_form=None, reopen_form=None):
         user = self.request.user
@@ -568,28 +576,13 @@ class RegistrationView(LoginRequiredMixin, View):
         }
 
     def get(self, request, pk):
-        return render(request, self.template_name, self.context(self.load()))
-
-    def post(self, request, pk):
-        registration = self.load()
-        action = request.POST.get("action", "save")
-        handler = {
-            "save": self.save,
-            "submit": self.save,
-            "accept": self.accept,
-            "return": self.send_back,
-            "reopen": self.reopen,
-        }.get(action)
-        if handler is None:
-            raise Http404
-        return handler(request, registration, action)
+        return render(request, self.template_name, self.context(self.object))
 
     def save(self, request, registration, action):
-        deny_unless(request.user, "pledges.change_registration", registration)
         formset = RegistrationItemFormSet(request.POST, prefix="items", unit=registration.unit)
         if not formset.is_valid():
             return render(request, self.template_name, self.context(registration, formset=formset))
-        try:
+        with refusal_as_message(request):
             services.registration_save_items(
                 registration=registration,
                 actor=request.user,
@@ -597,56 +590,39 @@ class RegistrationView(LoginRequiredMixin, View):
             )
             if action == "submit":
                 services.registration_submit(registration=registration, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            registration.refresh_from_db()
-            return render(request, self.template_name, self.context(registration, formset=formset))
-        if action == "submit":
-            messages.success(
-                request, _("The registration was submitted to the cluster secretariat.")
-            )
-        else:
-            messages.success(request, _("The draft was saved; check the warnings, if any."))
-        return redirect("pledges:registration_detail", pk=registration.pk)
+                return self._done(_("The registration was submitted to the cluster secretariat."))
+            return self._done(_("The draft was saved; check the warnings, if any."))
+        registration.refresh_from_db()
+        return render(request, self.template_name, self.context(registration, formset=formset))
+
+    def _done(self, message):
+        messages.success(self.request, message)
+        return redirect("pledges:registration_detail", pk=self.object.pk)
 
     def accept(self, request, registration, action):
-        deny_unless(request.user, "pledges.review_registration", registration)
-        try:
+        with refusal_as_message(request):
             services.registration_accept(registration=registration, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-        else:
-            messages.success(request, _("The registration was accepted."))
+            return self._done(_("The registration was accepted."))
         return redirect("pledges:registration_detail", pk=registration.pk)
 
     def send_back(self, request, registration, action):
-        deny_unless(request.user, "pledges.review_registration", registration)
         form = ReturnForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.registration_return(
                     registration=registration,
                     actor=request.user,
                     comment=form.cleaned_data["comment"],
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
-                messages.success(request, _("The registration was returned to the unit."))
-                return redirect("pledges:registration_detail", pk=registration.pk)
+                return self._done(_("The registration was returned to the unit."))
         return render(request, self.template_name, self.context(registration, return_form=form))
 
     def reopen(self, request, registration, action):
-        deny_unless(request.user, "pledges.reopen_registration", registration)
         form = ReopenForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.registration_reopen(
                     registration=registration, actor=request.user, **form.cleaned_data
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
-                messages.success(request, _("The registration was reopened for the unit."))
-                return redirect("pledges:registration_detail", pk=registration.pk)
+                return self._done(_("The registration was reopened for the unit."))
         return render(request, self.template_name, self.context(registration, reopen_form=form))

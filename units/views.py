@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.exceptions import ActionRefused
 from core.imports import refusal_to_import_form
+from core.views import ObjectPermissionMixin, refusal_onto
 from units import selectors, services
 from units.audit import action_kind, change_rows
 from units.dashboard import dashboard_context
@@ -38,16 +39,6 @@ def healthz(request):
         response = JsonResponse({"status": "ok", "database": "ok"})
     response["Cache-Control"] = "no-store"
     return response
-
-
-class PermissionObjectMixin(LoginRequiredMixin):
-    """Load the object through a selector (404 when not visible), then ask the rules (403)."""
-
-    permission_required: str = ""
-
-    def check_object_permission(self, obj):
-        if not self.request.user.has_perm(self.permission_required, obj):
-            raise PermissionDenied
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -110,17 +101,18 @@ class UnitDetailView(LoginRequiredMixin, DetailView):
         return context
 
 
-class UnitStaffMixin(PermissionObjectMixin):
-    """Views about one unit's staff list: the unit comes from the URL."""
+class UnitStaffMixin(ObjectPermissionMixin):
+    """Views about one unit's staff: `unit`, and the way back to its staff list."""
 
     permission_required = "units.manage_staff"
+    pk_url_kwarg = "unit_pk"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.unit = get_object_or_404(selectors.unit_list(), pk=kwargs["unit_pk"])
-        self.check_object_permission(self.unit)
-        return super().dispatch(request, *args, **kwargs)
+    def get_queryset(self):
+        return selectors.unit_list()
+
+    @cached_property
+    def unit(self):
+        return self.object
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, unit=self.unit)
@@ -137,54 +129,44 @@ class PersonCreateView(UnitStaffMixin, FormView):
         return {**super().get_form_kwargs(), "unit": self.unit}
 
     def form_valid(self, form):
-        try:
+        with refusal_onto(form):
             person = services.person_create(
                 unit=self.unit, actor=self.request.user, data=form.cleaned_data
             )
-        except ValidationError as invalid:
-            form.add_error(None, invalid)
-            return self.form_invalid(form)
-        except ActionRefused as refused:
-            form.add_error(None, refused.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("%(name)s was added.") % {"name": person.full_name})
-        return redirect(self.unit_url())
+            messages.success(self.request, _("%(name)s was added.") % {"name": person.full_name})
+            return redirect(self.unit_url())
+        return self.form_invalid(form)
 
 
-class PersonUpdateView(PermissionObjectMixin, FormView):
+class PersonUpdateView(UnitStaffMixin, FormView):
+    """One person's record: the same staff form, the person from the URL."""
+
     template_name = "units/person_form.html"
     form_class = PersonForm
     permission_required = "units.change_person"
+    pk_url_kwarg = "pk"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.person = get_object_or_404(
-            selectors.people_visible_to(user=request.user), pk=kwargs["pk"]
-        )
-        self.check_object_permission(self.person)
-        self.unit = self.person.unit
-        return super().dispatch(request, *args, **kwargs)
+    def get_queryset(self):
+        return selectors.people_visible_to(user=self.request.user)
+
+    @cached_property
+    def unit(self):
+        return self.object.unit
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.person, "unit": self.unit}
+        return {**super().get_form_kwargs(), "instance": self.object, "unit": self.unit}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, unit=self.unit, person=self.person)
+        return super().get_context_data(**kwargs, person=self.object)
 
     def form_valid(self, form):
-        try:
+        with refusal_onto(form):
             services.person_update(
-                person=self.person, actor=self.request.user, data=form.cleaned_data
+                person=self.object, actor=self.request.user, data=form.cleaned_data
             )
-        except ValidationError as invalid:
-            form.add_error(None, invalid)
-            return self.form_invalid(form)
-        except ActionRefused as refused:
-            form.add_error(None, refused.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The changes were saved."))
-        return redirect(reverse("units:unit_detail", args=[self.unit.pk]) + "#staff")
+            messages.success(self.request, _("The changes were saved."))
+            return redirect(self.unit_url())
+        return self.form_invalid(form)
 
 
 class StaffImportView(UnitStaffMixin, FormView):

@@ -9,15 +9,17 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from campaigns.selectors import campaigns_visible_to
 from core.exceptions import ActionRefused
 from core.http import deny_unless, int_param
 from core.imports import refusal_to_import_form
+from core.views import ObjectPermissionMixin
 from evaluations.awards import selectors
 from evaluations.awards.forms import AwardImportForm
 from evaluations.awards.imports import award_import, template_workbook
@@ -29,23 +31,21 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PEOPLE_AWARDS_PAGE_SIZE = 50
 
 
-def _cluster_year(pk):
-    return get_object_or_404(
-        ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
-    )
-
-
-class UnitAwardHistoryView(LoginRequiredMixin, View):
+class UnitAwardHistoryView(ObjectPermissionMixin, View):
     """A unit's awards and its predecessors' (R19); amounts for those who see the details.
 
     The collective awards are shown whole; the people's awards a page at a time, newest
     first, optionally for one year (`?year=`).
     """
 
-    def get(self, request, pk):
+    permission_required = "evaluations.view_unit_awards"
+
+    def get_queryset(self):
         # Units are shared master data: every signed-in user reads them and their awards.
-        unit = get_object_or_404(Unit.objects.select_related("merged_into"), pk=pk)
-        deny_unless(request.user, "evaluations.view_unit_awards", unit)
+        return Unit.objects.select_related("merged_into")
+
+    def get(self, request, pk):
+        unit = self.object
         year = int_param(request.GET.get("year"), low=1900, high=2999)
         history = selectors.unit_award_history(unit, year=year)
         page = Paginator(history.people, PEOPLE_AWARDS_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -64,11 +64,14 @@ class UnitAwardHistoryView(LoginRequiredMixin, View):
         )
 
 
-class PersonAwardHistoryView(LoginRequiredMixin, View):
+class PersonAwardHistoryView(ObjectPermissionMixin, View):
     """A person's awards over the years: goes with the staff record (404 for others)."""
 
+    def get_queryset(self):
+        return people_visible_to(user=self.request.user)
+
     def get(self, request, pk):
-        person = get_object_or_404(people_visible_to(user=request.user), pk=pk)
+        person = self.object
         return render(
             request,
             "evaluations/awards/person_history.html",
@@ -126,16 +129,17 @@ def _honour_board(request, groups, **context):
     )
 
 
-class CampaignHonourBoardView(LoginRequiredMixin, View):
+class CampaignHonourBoardView(ObjectPermissionMixin, View):
     """The awards of a campaign, grouped by title, for whoever sees the campaign."""
 
-    def get(self, request, pk):
-        from campaigns.selectors import campaigns_visible_to
+    permission_required = "evaluations.view_honour_board"
 
-        campaign = get_object_or_404(
-            campaigns_visible_to(user=request.user).select_related("cluster_year__cluster"), pk=pk
-        )
-        deny_unless(request.user, "evaluations.view_honour_board", campaign)
+    def get_queryset(self):
+        visible = campaigns_visible_to(user=self.request.user)
+        return visible.select_related("cluster_year__cluster")
+
+    def get(self, request, pk):
+        campaign = self.object
         return _honour_board(
             request,
             selectors.honour_board_for_campaign(campaign),
@@ -144,10 +148,14 @@ class CampaignHonourBoardView(LoginRequiredMixin, View):
         )
 
 
-class ClusterYearHonourBoardView(LoginRequiredMixin, View):
+class ClusterYearHonourBoardView(ObjectPermissionMixin, View):
+    permission_required = "evaluations.view_honour_board"
+
+    def get_queryset(self):
+        return ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit")
+
     def get(self, request, pk):
-        cluster_year = _cluster_year(pk)
-        deny_unless(request.user, "evaluations.view_honour_board", cluster_year)
+        cluster_year = self.object
         return _honour_board(
             request,
             selectors.honour_board_for_cluster_year(cluster_year),

@@ -2,9 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,8 +13,8 @@ from django.views import View
 
 from campaigns.models import Campaign, Phase
 from campaigns.selectors import campaigns_visible_to
-from core.exceptions import ActionRefused
-from core.http import deny_unless, int_param, redirect_stray_query, refusal_to_form
+from core.http import int_param, redirect_stray_query
+from core.views import ObjectActionsMixin, ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.ballots import selectors, services
 from evaluations.ballots.forms import (
     BallotForm,
@@ -35,11 +35,14 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FLAG_QUESTION = gettext_lazy("Units proposed for the emulation flag of the Government Inspectorate")
 
 
-def _ballot(user, pk):
-    """The ballot through the selector of what the user may see: 404 otherwise."""
-    ballot = get_object_or_404(selectors.ballots_visible_to(user=user), pk=pk)
-    deny_unless(user, "evaluations.view_ballot", ballot)
-    return ballot
+class BallotMixin(ObjectPermissionMixin):
+    """Views of one ballot: through the selector of what the user may see (404 otherwise),
+    then `view_ballot` and whatever more the view names."""
+
+    permission_required = "evaluations.view_ballot"
+
+    def get_queryset(self):
+        return selectors.ballots_visible_to(user=self.request.user)
 
 
 class BallotListView(LoginRequiredMixin, View):
@@ -166,7 +169,7 @@ class BallotCreateView(LoginRequiredMixin, View):
             data = {
                 k: v for k, v in form.cleaned_data.items() if k not in ("cluster_year", "source")
             }
-            try:
+            with refusal_onto(form):
                 ballot = services.ballot_create(
                     cluster_year=cluster_year,
                     actor=request.user,
@@ -175,9 +178,6 @@ class BallotCreateView(LoginRequiredMixin, View):
                     questions=[question.question_data()],
                     **data,
                 )
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(
                     request,
                     _(
@@ -195,39 +195,43 @@ def _cluster_year_field(choices):
     return forms.TypedChoiceField(label=_("Cluster year"), choices=choices, coerce=int)
 
 
-class BallotEditView(LoginRequiredMixin, View):
+class BallotEditView(BallotMixin, View):
     template_name = "evaluations/ballots/edit.html"
-
-    def load(self, pk):
-        ballot = _ballot(self.request.user, pk)
-        deny_unless(self.request.user, "evaluations.change_ballot", ballot)
-        return ballot
+    permission_required = ("evaluations.view_ballot", "evaluations.change_ballot")
 
     def get(self, request, pk):
-        ballot = self.load(pk)
+        ballot = self.object
         initial = {name: getattr(ballot, name) for name in services.BALLOT_FIELDS}
         form = BallotForm(initial=initial, with_source=False)
         return render(request, self.template_name, {"ballot": ballot, "form": form})
 
     def post(self, request, pk):
-        ballot = self.load(pk)
+        ballot = self.object
         form = BallotForm(request.POST, with_source=False)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.ballot_update(ballot=ballot, actor=request.user, data=form.cleaned_data)
-            except (ActionRefused, ValidationError) as error:
-                refusal_to_form(form, error)
-            else:
                 messages.success(request, _("The ballot was saved."))
                 return redirect("evaluations:ballot_detail", pk=ballot.pk)
         return render(request, self.template_name, {"ballot": ballot, "form": form})
 
 
-class BallotDetailView(LoginRequiredMixin, View):
+class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
     """The ballot: setup while a draft, turnout while open, the tally once closed."""
 
     template_name = "evaluations/ballots/detail.html"
     query_params = ("question", "unit")  # what a GET reload of the candidate form carries
+    actions = {
+        "add_question": ("evaluations.change_ballot", "add_question"),
+        "delete_question": ("evaluations.change_ballot", "delete_question"),
+        "add_candidate": ("evaluations.change_ballot", "add_candidate"),
+        "remove_candidate": ("evaluations.change_ballot", "remove_candidate"),
+        "add_voter": ("evaluations.change_ballot", "add_voter"),
+        "remove_voter": ("evaluations.change_ballot", "remove_voter"),
+        "open": ("evaluations.manage_ballot", "transition"),
+        "close": ("evaluations.manage_ballot", "transition"),
+        "publish": ("evaluations.manage_ballot", "transition"),
+    }
 
     def context(self, ballot, question_form=None, candidate_form=None, voter_form=None):
         user = self.request.user
@@ -293,65 +297,35 @@ class BallotDetailView(LoginRequiredMixin, View):
         return form
 
     def get(self, request, pk):
-        ballot = _ballot(request.user, pk)
         # The no-script "show this unit's staff" button sends the whole form by GET.
         if stray := redirect_stray_query(request, self.query_params):
             return stray
-        return render(request, self.template_name, self.context(ballot))
-
-    def post(self, request, pk):
-        ballot = _ballot(request.user, pk)
-        action = request.POST.get("action", "")
-        handlers = {
-            "add_question": self.add_question,
-            "delete_question": self.delete_question,
-            "add_candidate": self.add_candidate,
-            "remove_candidate": self.remove_candidate,
-            "add_voter": self.add_voter,
-            "remove_voter": self.remove_voter,
-            "open": self.transition,
-            "close": self.transition,
-            "publish": self.transition,
-        }
-        if action not in handlers:
-            raise Http404
-        return handlers[action](request, ballot, action)
+        return render(request, self.template_name, self.context(self.object))
 
     def _done(self, ballot, message):
         messages.success(self.request, message)
         return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
-    def _refused(self, ballot, refused):
-        messages.error(self.request, refused.message)
-        return redirect("evaluations:ballot_detail", pk=ballot.pk)
-
     def add_question(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         form = QuestionForm(
             request.POST, prefix="q", with_ranking=bool(ballot.phase_id or ballot.campaign_id)
         )
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.question_add(ballot=ballot, actor=request.user, data=form.question_data())
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 return self._done(ballot, _("The question was added."))
         return render(request, self.template_name, self.context(ballot, question_form=form))
 
     def delete_question(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         question = get_object_or_404(
             BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
-        try:
+        with refusal_as_message(request):
             services.question_delete(question=question, actor=request.user)
-        except ActionRefused as refused:
-            return self._refused(ballot, refused)
-        return self._done(ballot, _("The question was removed."))
+            return self._done(ballot, _("The question was removed."))
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
     def add_candidate(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         question = get_object_or_404(
             BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
@@ -363,7 +337,7 @@ class BallotDetailView(LoginRequiredMixin, View):
             kind, choice = split_choice(form.cleaned_data["candidate"])
             unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
             person = form.people.get(choice) if kind == "person" else None
-            try:
+            with refusal_onto(form):
                 services.candidate_add(
                     question=question,
                     actor=request.user,
@@ -371,27 +345,21 @@ class BallotDetailView(LoginRequiredMixin, View):
                     person=person,
                     note=form.cleaned_data["note"],
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 return self._done(ballot, _("The candidate was added."))
         return render(request, self.template_name, self.context(ballot, candidate_form=form))
 
     def remove_candidate(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         candidate = get_object_or_404(
             BallotCandidate.objects.select_related("question__ballot"),
             pk=int_param(request.POST.get("candidate")),
             question__ballot=ballot,
         )
-        try:
+        with refusal_as_message(request):
             services.candidate_remove(candidate=candidate, actor=request.user)
-        except ActionRefused as refused:
-            return self._refused(ballot, refused)
-        return self._done(ballot, _("The candidate was removed."))
+            return self._done(ballot, _("The candidate was removed."))
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
     def add_voter(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         units = selectors.all_member_units(ballot.cluster_year)
         users = selectors.delegate_users(ballot.cluster_year)
         form = VoterForm(request.POST, units=units, users=users)
@@ -399,26 +367,21 @@ class BallotDetailView(LoginRequiredMixin, View):
             kind, choice = split_choice(form.cleaned_data["voter"])
             unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
             delegate = next((u for u in users if kind == "user" and u.pk == choice), None)
-            try:
+            with refusal_onto(form):
                 services.voter_add(ballot=ballot, actor=request.user, unit=unit, user=delegate)
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 return self._done(ballot, _("The voter was added."))
         return render(request, self.template_name, self.context(ballot, voter_form=form))
 
     def remove_voter(self, request, ballot, action):
-        deny_unless(request.user, "evaluations.change_ballot", ballot)
         voter = get_object_or_404(
             BallotVoter.objects.select_related("ballot"),
             pk=int_param(request.POST.get("voter")),
             ballot=ballot,
         )
-        try:
+        with refusal_as_message(request):
             services.voter_remove(voter=voter, actor=request.user)
-        except ActionRefused as refused:
-            return self._refused(ballot, refused)
-        return self._done(ballot, _("The voter was removed."))
+            return self._done(ballot, _("The voter was removed."))
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
     TRANSITIONS = {
         "open": (
@@ -437,29 +400,26 @@ class BallotDetailView(LoginRequiredMixin, View):
 
     def transition(self, request, ballot, action):
         service, message = self.TRANSITIONS[action]
-        deny_unless(request.user, "evaluations.manage_ballot", ballot)
-        try:
+        with refusal_as_message(request):
             service(ballot=ballot, actor=request.user)
-        except ActionRefused as refused:
-            return self._refused(ballot, refused)
-        return self._done(ballot, str(message))
+            return self._done(ballot, str(message))
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
 
-class QuestionEditView(LoginRequiredMixin, View):
+class QuestionEditView(ObjectPermissionMixin, View):
     template_name = "evaluations/ballots/question_form.html"
+    permission_required = "evaluations.change_ballot"
 
-    def load(self, pk):
-        question = get_object_or_404(
-            BallotQuestion.objects.filter(
-                ballot__in=selectors.ballots_visible_to(user=self.request.user)
-            ).select_related("ballot__cluster_year__cluster"),
-            pk=pk,
-        )
-        deny_unless(self.request.user, "evaluations.change_ballot", question.ballot)
-        return question
+    def get_queryset(self):
+        return BallotQuestion.objects.filter(
+            ballot__in=selectors.ballots_visible_to(user=self.request.user)
+        ).select_related("ballot__cluster_year__cluster")
+
+    def get_permission_object(self):
+        return self.object.ballot
 
     def get(self, request, pk):
-        question = self.load(pk)
+        question = self.object
         form = QuestionForm(
             prefix="q",
             with_ranking=False,
@@ -473,32 +433,28 @@ class QuestionEditView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"question": question, "form": form})
 
     def post(self, request, pk):
-        question = self.load(pk)
+        question = self.object
         form = QuestionForm(request.POST, prefix="q", with_ranking=False)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.question_update(
                     question=question, actor=request.user, data=form.question_data()
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 messages.success(request, _("The question was saved."))
                 return redirect("evaluations:ballot_detail", pk=question.ballot_id)
         return render(request, self.template_name, {"question": question, "form": form})
 
 
-class BallotVoteView(LoginRequiredMixin, View):
+class BallotVoteView(BallotMixin, View):
     """The voter's own ballot paper. What they tick goes to the counters and nowhere else."""
 
     template_name = "evaluations/ballots/vote.html"
 
-    def load(self, pk):
-        ballot = _ballot(self.request.user, pk)
-        voter = selectors.voter_for(user=self.request.user, ballot=ballot)
-        if voter is None:
+    def check_permission(self):
+        super().check_permission()
+        self.voter = selectors.voter_for(user=self.request.user, ballot=self.object)
+        if self.voter is None:
             raise PermissionDenied
-        return ballot, voter
 
     def show(self, ballot, voter, form):
         return render(
@@ -506,52 +462,45 @@ class BallotVoteView(LoginRequiredMixin, View):
         )
 
     def get(self, request, pk):
-        ballot, voter = self.load(pk)
+        ballot, voter = self.object, self.voter
         form = VoteForm(questions=selectors.questions_of(ballot)) if ballot.is_open else None
         return self.show(ballot, voter, form)
 
     def post(self, request, pk):
-        ballot, voter = self.load(pk)
+        ballot, voter = self.object, self.voter
         form = VoteForm(request.POST, questions=selectors.questions_of(ballot))
         if not form.is_valid():
             return self.show(ballot, voter, form)
-        try:
+        with refusal_as_message(request):
             counted = services.ballot_vote(
                 ballot=ballot, actor=request.user, choices=form.choices()
             )
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("evaluations:ballot_vote", pk=ballot.pk)
-        messages.success(
-            request,
-            _("Your ballot was counted at %(time)s. Thank you.")
-            % {"time": timezone.localtime(counted.voted_at).strftime("%H:%M")},
-        )
+            messages.success(
+                request,
+                _("Your ballot was counted at %(time)s. Thank you.")
+                % {"time": timezone.localtime(counted.voted_at).strftime("%H:%M")},
+            )
         return redirect("evaluations:ballot_vote", pk=ballot.pk)
 
 
-class BallotPaperView(LoginRequiredMixin, View):
+class BallotPaperView(BallotMixin, View):
     """The secretariat enters the totals counted from paper ballots."""
 
     template_name = "evaluations/ballots/paper.html"
-
-    def load(self, pk):
-        ballot = _ballot(self.request.user, pk)
-        deny_unless(self.request.user, "evaluations.enter_paper_ballot", ballot)
-        return ballot
+    permission_required = ("evaluations.view_ballot", "evaluations.enter_paper_ballot")
 
     def get(self, request, pk):
-        ballot = self.load(pk)
+        ballot = self.object
         initial = {"cast_count": ballot.cast_count if ballot.is_paper else None}
         initial["present_count"] = ballot.present_count
         form = PaperForm(ballot=ballot, questions=selectors.questions_of(ballot), initial=initial)
         return render(request, self.template_name, {"ballot": ballot, "form": form})
 
     def post(self, request, pk):
-        ballot = self.load(pk)
+        ballot = self.object
         form = PaperForm(request.POST, ballot=ballot, questions=selectors.questions_of(ballot))
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.paper_totals_enter(
                     ballot=ballot,
                     actor=request.user,
@@ -559,9 +508,6 @@ class BallotPaperView(LoginRequiredMixin, View):
                     present_count=form.cleaned_data.get("present_count"),
                     votes=form.votes(),
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 messages.success(
                     request,
                     _("The paper ballot totals were saved. Close the ballot to tally them."),
@@ -607,10 +553,11 @@ def minutes_document(ballot, questions) -> MinutesDocument:
     )
 
 
-class BallotMinutesView(LoginRequiredMixin, View):
+class BallotMinutesView(BallotMixin, View):
+    permission_required = ("evaluations.view_ballot", "evaluations.view_ballot_result")
+
     def get(self, request, pk):
-        ballot = _ballot(request.user, pk)
-        deny_unless(request.user, "evaluations.view_ballot_result", ballot)
+        ballot = self.object
         document = minutes_document(ballot, selectors.questions_of(ballot))
         response = HttpResponse(minutes_docx(document), content_type=DOCX)
         response["Content-Disposition"] = (

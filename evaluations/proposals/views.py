@@ -5,14 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.exceptions import ActionRefused
-from core.http import deny_unless, int_param, redirect_stray_query, stored_file_response
+from core.http import int_param, redirect_stray_query, stored_file_response
+from core.views import ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.proposals import selectors, services
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.dossier import dossier_file_name, dossier_zip
@@ -101,7 +100,7 @@ class ProposalCreateView(LoginRequiredMixin, View):
         if form.is_valid():
             years, units, people = form.lookup
             data = form.cleaned_data
-            try:
+            with refusal_onto(form):
                 proposal = services.proposal_create(
                     actor=request.user,
                     cluster_year=years[data["cluster_year"]],
@@ -109,9 +108,6 @@ class ProposalCreateView(LoginRequiredMixin, View):
                     person=people[data["person"]] if data["person"] else None,
                     **{name: data[name] for name in PROPOSAL_FIELDS},
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 messages.success(request, _("The proposal was saved as a draft."))
                 return redirect("evaluations:proposal", pk=proposal.pk)
         return render(request, self.template_name, {"form": form})
@@ -123,16 +119,19 @@ def _campaigns(user):
     return campaigns_visible_to(user=user).order_by("-start_date")
 
 
-def _load(request, pk):
-    return get_object_or_404(selectors.proposals_visible_to(user=request.user), pk=pk)
+class ProposalMixin(ObjectPermissionMixin):
+    """Views of one proposal the user sees (404 for the others)."""
+
+    def get_queryset(self):
+        return selectors.proposals_visible_to(user=self.request.user)
 
 
-class ProposalEditView(LoginRequiredMixin, View):
+class ProposalEditView(ProposalMixin, View):
     template_name = "evaluations/proposals/form.html"
+    permission_required = "evaluations.change_awardproposal"
 
     def get(self, request, pk):
-        proposal = _load(request, pk)
-        deny_unless(request.user, "evaluations.change_awardproposal", proposal)
+        proposal = self.object
         form = ProposalForm(
             instance=proposal,
             initial={"revision": proposal.revision},
@@ -141,30 +140,29 @@ class ProposalEditView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "proposal": proposal})
 
     def post(self, request, pk):
-        proposal = _load(request, pk)
-        deny_unless(request.user, "evaluations.change_awardproposal", proposal)
+        proposal = self.object
         revision = proposal.revision
         form = ProposalForm(request.POST, instance=proposal, campaigns=_campaigns(request.user))
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with refusal_onto(form):
                 services.proposal_save(
                     proposal=proposal,
                     actor=request.user,
                     revision=data["revision"] if data["revision"] is not None else revision,
                     **{name: data[name] for name in PROPOSAL_FIELDS},
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 messages.success(request, _("The proposal was saved."))
                 return redirect("evaluations:proposal", pk=proposal.pk)
         return render(request, self.template_name, {"form": form, "proposal": proposal})
 
 
-class ProposalView(LoginRequiredMixin, View):
+class ProposalView(ProposalMixin, View):
+    """One proposal and its steps: each POST `action` asks its own permission (not the
+    page's) and runs `do_<action>`, which says what was done or leaves a form to show."""
+
     template_name = "evaluations/proposals/detail.html"
-    # action -> (permission, handler name)
+    # action -> permission
     actions = {
         "submit": "evaluations.change_awardproposal",
         "upload": "evaluations.change_awardproposal",
@@ -195,22 +193,18 @@ class ProposalView(LoginRequiredMixin, View):
         }
 
     def get(self, request, pk):
-        proposal = _load(request, pk)
-        deny_unless(request.user, "evaluations.view_awardproposal", proposal)
-        return render(request, self.template_name, self.context(proposal))
+        self.require("evaluations.view_awardproposal")
+        return render(request, self.template_name, self.context(self.object))
 
     def post(self, request, pk):
-        proposal = _load(request, pk)
+        proposal = self.object
         action = request.POST.get("action", "")
         if action not in self.actions:
             raise Http404
-        deny_unless(request.user, self.actions[action], proposal)
-        forms = {}
-        try:
+        self.require(self.actions[action])
+        forms, message = {}, None
+        with refusal_as_message(request):
             message = getattr(self, f"do_{action}")(request, proposal, forms)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            message = None
         if message:
             messages.success(request, message)
             return redirect("evaluations:proposal", pk=proposal.pk)
@@ -270,27 +264,35 @@ class ProposalView(LoginRequiredMixin, View):
         return _("The proposal was rejected.")
 
 
-class ProposalFileView(LoginRequiredMixin, View):
+class ProposalFileView(ObjectPermissionMixin, View):
+    """A proposal's file, for whoever sees the proposal."""
+
+    def get_queryset(self):
+        visible = selectors.proposals_visible_to(user=self.request.user)
+        return ProposalFile.objects.filter(proposal__in=visible.values("pk"))
+
     def get(self, request, pk):
-        stored = get_object_or_404(
-            ProposalFile.objects.filter(
-                proposal__in=selectors.proposals_visible_to(user=request.user).values("pk")
-            ),
-            pk=pk,
-        )
-        return stored_file_response(stored)
+        return stored_file_response(self.object)
 
 
-class ClusterProposalsView(LoginRequiredMixin, View):
+class ClusterYearMixin(ObjectPermissionMixin):
+    """Views of one cluster year (shared master data) and its proposals."""
+
+    def get_queryset(self):
+        return ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit")
+
+
+class ClusterProposalsView(ClusterYearMixin, View):
     """The secretariat's batch: every proposal of the cluster year, checked together."""
 
+    def get_queryset(self):
+        # Another cluster's batch does not exist for this user: 404, not 403.
+        roles = roles_of(self.request.user)
+        years = super().get_queryset()
+        return years if roles.is_admin else years.filter(pk__in=roles.secretariat_cluster_year_ids)
+
     def get(self, request, pk):
-        cluster_year = get_object_or_404(
-            ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
-        )
-        roles = roles_of(request.user)
-        if not (roles.is_admin or cluster_year.pk in roles.secretariat_cluster_year_ids):
-            raise Http404
+        cluster_year = self.object
         proposals = list(
             selectors.proposals_visible_to(user=request.user)
             .filter(cluster_year=cluster_year)
@@ -318,27 +320,21 @@ class ClusterProposalsView(LoginRequiredMixin, View):
         )
 
 
-class DossierView(LoginRequiredMixin, View):
+class DossierView(ClusterYearMixin, View):
     """The cluster year's dossier of endorsed and forwarded proposals, as one .zip."""
 
+    permission_required = "evaluations.prepare_dossier"
+
     def get(self, request, pk):
-        cluster_year = get_object_or_404(
-            ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit"), pk=pk
-        )
-        deny_unless(request.user, "evaluations.prepare_dossier", cluster_year)
-        back = reverse(
-            "units:cluster_year_detail", args=[cluster_year.cluster_id, cluster_year.year]
-        )
-        try:
+        cluster_year = self.object
+        with refusal_as_message(request, messages.WARNING):
             data = dossier_zip(
                 cluster_year=cluster_year,
                 proposals=selectors.dossier_proposals(cluster_year),
             )
-        except ActionRefused as refused:
-            messages.warning(request, refused.message)
-            return redirect(back)
-        response = HttpResponse(data, content_type="application/zip")
-        response["Content-Disposition"] = content_disposition_header(
-            True, dossier_file_name(cluster_year)
-        )
-        return response
+            response = HttpResponse(data, content_type="application/zip")
+            response["Content-Disposition"] = content_disposition_header(
+                True, dossier_file_name(cluster_year)
+            )
+            return response
+        return redirect("units:cluster_year_detail", cluster_year.cluster_id, cluster_year.year)

@@ -1,17 +1,17 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from campaigns.models import Criterion
-from core.exceptions import ActionRefused
-from core.http import deny_unless, stored_file_response
+from campaigns.selectors import campaigns_visible_to
+from core.http import stored_file_response
+from core.views import ObjectActionsMixin, ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.results import selectors, services
 from evaluations.results.choices import Band as BandChoice
 from evaluations.results.choices import SubmissionStatus
@@ -27,6 +27,7 @@ from evaluations.results.forms import (
 )
 from evaluations.results.models import CrossAssignment, Evidence, Submission
 from evaluations.results.reminders import send_reminders
+from units.models import Unit
 from units.selectors import roles_of
 
 RANKING_PAGE_SIZE = 100
@@ -35,8 +36,11 @@ MATRIX_PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _phase(user, pk):
-    return get_object_or_404(selectors.phases_visible_to(user=user), pk=pk)
+class PhaseMixin(ObjectPermissionMixin):
+    """Views of one phase the user sees (404 for the others)."""
+
+    def get_queryset(self):
+        return selectors.phases_visible_to(user=self.request.user)
 
 
 def _acting_unit(user, phase):
@@ -46,11 +50,23 @@ def _acting_unit(user, phase):
     return next((u for u in selectors.participants(phase) if u.pk in acting), None)
 
 
-class PhaseResultsView(LoginRequiredMixin, View):
+class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
     """The secretariat's progress board; a unit's way to its own results."""
 
+    actions = {
+        "until": ("evaluations.manage_phase", "extend"),
+        "rotate": ("evaluations.manage_phase", "rotate"),
+        "remind": ("evaluations.manage_phase", "remind"),
+        "start": (None, "start"),
+    }
+
+    def get_action(self):
+        # The board's forms are told apart by a field of their own; a unit's starts results.
+        post = self.request.POST
+        return next((name for name in ("until", "rotate", "remind") if name in post), "start")
+
     def get(self, request, pk):
-        phase = _phase(request.user, pk)
+        phase = self.object
         if request.user.has_perm("evaluations.manage_phase", phase):
             # A sector-wide phase expects 2,000 units: read the results of one page of them.
             page = Paginator(selectors.participants_to_page(phase), BOARD_PAGE_SIZE).get_page(
@@ -79,45 +95,36 @@ class PhaseResultsView(LoginRequiredMixin, View):
             {"phase": phase, "unit": unit, "today": timezone.localdate()},
         )
 
-    def post(self, request, pk):
-        phase = _phase(request.user, pk)
-        if "until" in request.POST:
-            return self.extend(request, phase)
-        if "rotate" in request.POST:
-            deny_unless(request.user, "evaluations.manage_phase", phase)
-            try:
-                count = services.cross_assign_rotation(phase=phase, actor=request.user)
-            except ActionRefused as refused:
-                messages.error(request, refused.message)
-            else:
-                messages.success(
-                    request, _("%(count)d cross-scoring assignments were made.") % {"count": count}
-                )
-            return redirect("evaluations:phase_results", pk=phase.pk)
-        if "remind" in request.POST:
-            deny_unless(request.user, "evaluations.manage_phase", phase)
-            with transaction.atomic():
-                sent = send_reminders(
-                    phase=phase, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
-                )
-            messages.success(request, _("Reminders sent to %(count)d units.") % {"count": sent})
-            return redirect("evaluations:phase_results", pk=phase.pk)
+    def rotate(self, request, phase, action):
+        with refusal_as_message(request):
+            count = services.cross_assign_rotation(phase=phase, actor=request.user)
+            messages.success(
+                request, _("%(count)d cross-scoring assignments were made.") % {"count": count}
+            )
+        return redirect("evaluations:phase_results", pk=phase.pk)
+
+    def remind(self, request, phase, action):
+        with transaction.atomic():
+            sent = send_reminders(
+                phase=phase, actor=request.user, base_url=request.build_absolute_uri("/")[:-1]
+            )
+        messages.success(request, _("Reminders sent to %(count)d units.") % {"count": sent})
+        return redirect("evaluations:phase_results", pk=phase.pk)
+
+    def start(self, request, phase, action):
         unit = _acting_unit(request.user, phase)
         if unit is None:
             raise PermissionDenied
-        try:
+        with refusal_as_message(request):
             submission = services.submission_start(phase=phase, unit=unit, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("campaigns:campaign_detail", pk=phase.campaign_id)
-        return redirect("evaluations:submission", pk=submission.pk)
+            return redirect("evaluations:submission", pk=submission.pk)
+        return redirect("campaigns:campaign_detail", pk=phase.campaign_id)
 
-    def extend(self, request, phase):
-        deny_unless(request.user, "evaluations.manage_phase", phase)
+    def extend(self, request, phase, action):
         form = ExtensionForm(request.POST)
         units = {u.pk: u for u in selectors.participants(phase)}
         if form.is_valid() and form.cleaned_data["unit"] in units:
-            try:
+            with refusal_as_message(request):
                 services.extension_grant(
                     phase=phase,
                     unit=units[form.cleaned_data["unit"]],
@@ -125,22 +132,26 @@ class PhaseResultsView(LoginRequiredMixin, View):
                     until=form.cleaned_data["until"],
                     reason=form.cleaned_data["reason"],
                 )
-            except ActionRefused as refused:
-                messages.error(request, refused.message)
-            else:
                 messages.success(request, _("The extension was granted."))
         else:
             messages.error(request, _("Give the new date (dd/mm/yyyy) and the reason."))
         return redirect("evaluations:phase_results", pk=phase.pk)
 
 
-class SubmissionView(LoginRequiredMixin, View):
+class SubmissionView(ObjectActionsMixin, View):
     template_name = "evaluations/results/submission.html"
+    actions = {
+        "save": ("evaluations.change_submission", "save"),
+        "submit": ("evaluations.change_submission", "save"),
+        "upload": ("evaluations.change_submission", "upload"),
+        "delete_file": ("evaluations.change_submission", "delete_file"),
+        "review": ("evaluations.review_submission", "review"),
+        "return": ("evaluations.review_submission", "send_back"),
+        "accept": ("evaluations.review_submission", "accept"),
+    }
 
-    def load(self):
-        return get_object_or_404(
-            selectors.submissions_visible_to(user=self.request.user), pk=self.kwargs["pk"]
-        )
+    def get_queryset(self):
+        return selectors.submissions_visible_to(user=self.request.user)
 
     def criteria(self, submission):
         return Criterion.objects.filter(rubric_id=submission.rubric_id).order_by(
@@ -215,34 +226,17 @@ class SubmissionView(LoginRequiredMixin, View):
         }
 
     def get(self, request, pk):
-        return render(request, self.template_name, self.context(self.load()))
-
-    def post(self, request, pk):
-        submission = self.load()
-        action = request.POST.get("action", "")
-        handlers = {
-            "save": self.save,
-            "submit": self.save,
-            "upload": self.upload,
-            "delete_file": self.delete_file,
-            "review": self.review,
-            "return": self.send_back,
-            "accept": self.accept,
-        }
-        if action not in handlers:
-            raise Http404
-        return handlers[action](request, submission, action)
+        return render(request, self.template_name, self.context(self.object))
 
     def _done(self, submission, message):
         messages.success(self.request, message)
         return redirect("evaluations:submission", pk=submission.pk)
 
     def save(self, request, submission, action):
-        deny_unless(request.user, "evaluations.change_submission", submission)
         form = ScoresForm(request.POST, criteria=self.criteria(submission))
         if not form.is_valid():
             return render(request, self.template_name, self.context(submission, scores_form=form))
-        try:
+        with refusal_as_message(request):
             services.submission_save(
                 submission=submission,
                 actor=request.user,
@@ -251,20 +245,17 @@ class SubmissionView(LoginRequiredMixin, View):
             )
             if action == "submit":
                 services.submission_submit(submission=submission, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            submission.refresh_from_db()
-            form.data = form.data.copy()
-            form.data["revision"] = submission.revision
-            return render(request, self.template_name, self.context(submission, scores_form=form))
-        if action == "submit":
-            return self._done(
-                submission, _("The results were submitted to the cluster secretariat.")
-            )
-        return self._done(submission, _("The draft was saved."))
+                return self._done(
+                    submission, _("The results were submitted to the cluster secretariat.")
+                )
+            return self._done(submission, _("The draft was saved."))
+        # Refused: the form shows the input again, against the revision as it now stands.
+        submission.refresh_from_db()
+        form.data = form.data.copy()
+        form.data["revision"] = submission.revision
+        return render(request, self.template_name, self.context(submission, scores_form=form))
 
     def upload(self, request, submission, action):
-        deny_unless(request.user, "evaluations.change_submission", submission)
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
             criterion = None
@@ -272,82 +263,69 @@ class SubmissionView(LoginRequiredMixin, View):
                 criterion = get_object_or_404(
                     Criterion, pk=form.cleaned_data["criterion"], rubric_id=submission.rubric_id
                 )
-            try:
+            with refusal_as_message(request):
                 services.evidence_add(
                     submission=submission,
                     actor=request.user,
                     uploaded=form.cleaned_data["file"],
                     criterion=criterion,
                 )
-            except ActionRefused as refused:
-                messages.error(request, refused.message)
-            else:
                 return self._done(submission, _("The file was added."))
         else:
             messages.error(request, _("Choose a file to upload."))
         return redirect("evaluations:submission", pk=submission.pk)
 
     def delete_file(self, request, submission, action):
-        deny_unless(request.user, "evaluations.change_submission", submission)
         evidence = get_object_or_404(Evidence, pk=request.POST.get("file"), submission=submission)
         services.evidence_delete(evidence=evidence, actor=request.user)
         return self._done(submission, _("The file was removed."))
 
     def review(self, request, submission, action):
-        deny_unless(request.user, "evaluations.review_submission", submission)
         form = ReviewForm(request.POST, criteria=self.criteria(submission))
-        if not form.is_valid():
-            return render(request, self.template_name, self.context(submission, review_form=form))
-        try:
-            services.review_scores(
-                submission=submission,
-                actor=request.user,
-                reviews=form.reviews(),
-                revision=form.cleaned_data["revision"],
-            )
-        except ActionRefused as refused:
-            form.add_error(None, refused.message)
-            return render(request, self.template_name, self.context(submission, review_form=form))
-        return self._done(submission, _("The reviewed scores were saved."))
+        if form.is_valid():
+            with refusal_onto(form):
+                services.review_scores(
+                    submission=submission,
+                    actor=request.user,
+                    reviews=form.reviews(),
+                    revision=form.cleaned_data["revision"],
+                )
+                return self._done(submission, _("The reviewed scores were saved."))
+        return render(request, self.template_name, self.context(submission, review_form=form))
 
     def send_back(self, request, submission, action):
-        deny_unless(request.user, "evaluations.review_submission", submission)
         form = ReturnForm(request.POST)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.submission_return(
                     submission=submission, actor=request.user, comment=form.cleaned_data["comment"]
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 return self._done(submission, _("The results were returned to the unit."))
         return render(request, self.template_name, self.context(submission, return_form=form))
 
     def accept(self, request, submission, action):
-        deny_unless(request.user, "evaluations.review_submission", submission)
-        try:
+        with refusal_as_message(request):
             services.submission_accept(submission=submission, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-            return redirect("evaluations:submission", pk=submission.pk)
-        return self._done(submission, _("The results were accepted."))
+            return self._done(submission, _("The results were accepted."))
+        return redirect("evaluations:submission", pk=submission.pk)
 
 
-class EvidenceFileView(LoginRequiredMixin, View):
+class EvidenceFileView(ObjectPermissionMixin, View):
     """Evidence is served only to those who may read the submission."""
 
     thumbnail = False
 
+    def get_queryset(self):
+        return selectors.evidence_visible_to(user=self.request.user)
+
     def get(self, request, pk):
-        evidence = get_object_or_404(selectors.evidence_visible_to(user=request.user), pk=pk)
-        return stored_file_response(evidence, thumbnail=self.thumbnail)
+        return stored_file_response(self.object, thumbnail=self.thumbnail)
 
 
-class RankingView(LoginRequiredMixin, View):
+class RankingView(PhaseMixin, View):
     def get(self, request, pk):
         # Whoever sees the campaign opens this page; before publication it says so.
-        phase = _phase(request.user, pk)
+        phase = self.object
         manages = request.user.has_perm("evaluations.manage_phase", phase)
         publication = getattr(phase, "publication", None)
         # A sector-wide phase ranks thousands of units: the table is shown a page at a time.
@@ -383,34 +361,34 @@ class RankingView(LoginRequiredMixin, View):
         )
 
     def post(self, request, pk):
-        phase = _phase(request.user, pk)
-        deny_unless(request.user, "evaluations.manage_phase", phase)
-        try:
+        phase = self.object
+        self.require("evaluations.manage_phase")
+        with refusal_as_message(request):
             services.ranking_publish(phase=phase, actor=request.user)
-        except ActionRefused as refused:
-            messages.error(request, refused.message)
-        else:
             messages.success(request, _("The ranking was published: member units can see it now."))
         return redirect("evaluations:ranking", pk=phase.pk)
 
 
-class RankingExportView(LoginRequiredMixin, View):
+class RankingExportView(PhaseMixin, View):
+    permission_required = "evaluations.view_ranking"
+
     def get(self, request, pk):
-        phase = _phase(request.user, pk)
-        deny_unless(request.user, "evaluations.view_ranking", phase)
+        phase = self.object
         manages = request.user.has_perm("evaluations.manage_phase", phase)
         response = HttpResponse(ranking_workbook(phase, with_scores=manages), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="xep-hang-{phase.pk}.xlsx"'
         return response
 
 
-class UnitResultsView(LoginRequiredMixin, View):
-    """A unit's scores and ranks across phases and years."""
+class UnitResultsView(ObjectPermissionMixin, View):
+    """A unit's scores and ranks across phases and years (the selector keeps to what the
+    user may read; units themselves are shared master data)."""
+
+    def get_queryset(self):
+        return Unit.objects.all()
 
     def get(self, request, pk):
-        from units.models import Unit
-
-        unit = get_object_or_404(Unit, pk=pk)
+        unit = self.object
         return render(
             request,
             "evaluations/results/unit_results.html",
@@ -418,13 +396,14 @@ class UnitResultsView(LoginRequiredMixin, View):
         )
 
 
-class CampaignRankingView(LoginRequiredMixin, View):
+class CampaignRankingView(ObjectPermissionMixin, View):
     """The whole campaign's ranking: for members once every phase's ranking is published."""
 
-    def get(self, request, pk):
-        from campaigns.selectors import campaigns_visible_to
+    def get_queryset(self):
+        return campaigns_visible_to(user=self.request.user)
 
-        campaign = get_object_or_404(campaigns_visible_to(user=request.user), pk=pk)
+    def get(self, request, pk):
+        campaign = self.object
         manages = (
             request.user.has_perm("campaigns.change_campaign", campaign)
             or roles_of(request.user).is_admin
@@ -453,21 +432,16 @@ class CampaignRankingView(LoginRequiredMixin, View):
         )
 
 
-class CrossScoringView(LoginRequiredMixin, View):
+class CrossScoringView(ObjectPermissionMixin, View):
     """The secretariat assigns cross-scorers to one unit's results and reads their scores."""
 
     template_name = "evaluations/results/cross_scoring.html"
+    permission_required = "evaluations.manage_phase"
 
-    def load(self):
+    def get_queryset(self):
         # Drafts are the unit's own: nobody is asked to score them.
-        submission = get_object_or_404(
-            selectors.submissions_visible_to(user=self.request.user).exclude(
-                status=SubmissionStatus.DRAFT
-            ),
-            pk=self.kwargs["pk"],
-        )
-        deny_unless(self.request.user, "evaluations.manage_phase", submission)
-        return submission
+        visible = selectors.submissions_visible_to(user=self.request.user)
+        return visible.exclude(status=SubmissionStatus.DRAFT)
 
     def render_page(self, submission, form=None):
         assignments, criteria, scores = selectors.cross_overview(submission)
@@ -493,47 +467,38 @@ class CrossScoringView(LoginRequiredMixin, View):
         )
 
     def get(self, request, pk):
-        return self.render_page(self.load())
+        return self.render_page(self.object)
 
     def post(self, request, pk):
-        submission = self.load()
+        submission = self.object
         if "remove" in request.POST:
             assignment = get_object_or_404(
                 CrossAssignment, pk=request.POST.get("remove"), submission=submission
             )
-            try:
+            with refusal_as_message(request):
                 services.cross_unassign(assignment=assignment, actor=request.user)
-            except ActionRefused as refused:
-                messages.error(request, refused.message)
-            else:
                 messages.success(request, _("The assignment was withdrawn."))
             return redirect("evaluations:cross_scoring", pk=submission.pk)
         units = [u for u in selectors.participants(submission.phase) if u.pk != submission.unit_id]
         form = CrossAssignForm(request.POST, units=units)
         if form.is_valid():
-            try:
+            with refusal_onto(form):
                 services.cross_assign(
                     submission=submission, scorers=form.chosen_units(), actor=request.user
                 )
-            except ActionRefused as refused:
-                form.add_error(None, refused.message)
-            else:
                 messages.success(request, _("The units were asked to score these results."))
                 return redirect("evaluations:cross_scoring", pk=submission.pk)
         return self.render_page(submission, form)
 
 
-class CrossScoreView(LoginRequiredMixin, View):
+class CrossScoreView(ObjectPermissionMixin, View):
     """A scoring unit reads another unit's results and evidence and scores them."""
 
     template_name = "evaluations/results/cross_score.html"
+    permission_required = "evaluations.view_crossassignment"
 
-    def load(self):
-        assignment = get_object_or_404(
-            selectors.cross_assignments_visible_to(user=self.request.user), pk=self.kwargs["pk"]
-        )
-        deny_unless(self.request.user, "evaluations.view_crossassignment", assignment)
-        return assignment
+    def get_queryset(self):
+        return selectors.cross_assignments_visible_to(user=self.request.user)
 
     def render_page(self, assignment, form=None):
         groups = selectors.cross_sheet(assignment)
@@ -574,36 +539,35 @@ class CrossScoreView(LoginRequiredMixin, View):
         )
 
     def get(self, request, pk):
-        return self.render_page(self.load())
+        return self.render_page(self.object)
 
     def post(self, request, pk):
-        assignment = self.load()
-        deny_unless(request.user, "evaluations.cross_score", assignment)
+        assignment = self.object
+        self.require("evaluations.cross_score")
         criteria = Criterion.objects.filter(rubric_id=assignment.submission.rubric_id)
         form = CrossScoresForm(request.POST, criteria=criteria)
         if not form.is_valid():
             return self.render_page(assignment, form)
         finish = request.POST.get("action") == "finish"
-        try:
+        with refusal_onto(form):
             services.cross_score_save(
                 assignment=assignment, actor=request.user, scores=form.scores(), finish=finish
             )
-        except ActionRefused as refused:
-            form.add_error(None, refused.message)
-            return self.render_page(assignment, form)
-        if finish:
-            messages.success(request, _("Your cross-scoring was sent to the secretariat."))
-        else:
-            messages.success(request, _("Your scores were saved."))
-        return redirect("evaluations:cross_score", pk=assignment.pk)
+            if finish:
+                messages.success(request, _("Your cross-scoring was sent to the secretariat."))
+            else:
+                messages.success(request, _("Your scores were saved."))
+            return redirect("evaluations:cross_score", pk=assignment.pk)
+        return self.render_page(assignment, form)
 
 
-class ScoreMatrixView(LoginRequiredMixin, View):
+class ScoreMatrixView(PhaseMixin, View):
     """Units × criteria, self and reviewed scores: the printable sheet of the secretariat."""
 
+    permission_required = "evaluations.manage_phase"
+
     def get(self, request, pk):
-        phase = _phase(request.user, pk)
-        deny_unless(request.user, "evaluations.manage_phase", phase)
+        phase = self.object
         # Printed a sheet at a time: a sector-wide phase has thousands of units (the .xlsx
         # export holds them all).
         page = Paginator(selectors.matrix_submissions(phase), MATRIX_PAGE_SIZE).get_page(
