@@ -12,6 +12,11 @@ from evaluations.ballots.services import QuestionData
 from pledges.models import Title
 
 
+def cluster_year_field(choices) -> forms.TypedChoiceField:
+    """The cluster year of a new ballot, among those the user runs."""
+    return forms.TypedChoiceField(label=_("Cluster year"), choices=choices, coerce=int)
+
+
 class BallotForm(forms.Form):
     title = forms.CharField(label=_("Title of the ballot"), max_length=255)
     source = forms.ChoiceField(

@@ -23,6 +23,7 @@ from evaluations.ballots.forms import (
     QuestionForm,
     VoteForm,
     VoterForm,
+    cluster_year_field,
     split_choice,
 )
 from evaluations.ballots.minutes import CandidateLine, MinutesDocument, QuestionBlock, minutes_docx
@@ -150,7 +151,7 @@ class BallotCreateView(LoginRequiredMixin, View):
             question_initial["title"] = flag.pk
         form = BallotForm(data, initial=initial, sources=_source_choices(user))
         years = _cluster_year_choices(user)
-        form.fields["cluster_year"] = _cluster_year_field(years)
+        form.fields["cluster_year"] = cluster_year_field(years)
         if cluster_year_pk:
             form.initial["cluster_year"] = cluster_year_pk
         form.order_fields(["cluster_year", "title", "source"])
@@ -187,12 +188,6 @@ class BallotCreateView(LoginRequiredMixin, View):
                 )
                 return redirect("evaluations:ballot_detail", pk=ballot.pk)
         return render(request, self.template_name, {"form": form, "question_form": question})
-
-
-def _cluster_year_field(choices):
-    from django import forms
-
-    return forms.TypedChoiceField(label=_("Cluster year"), choices=choices, coerce=int)
 
 
 class BallotEditView(BallotMixin, View):

@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views import View
 
+from campaigns.selectors import campaigns_visible_to
 from core.http import int_param, redirect_stray_query, stored_file_response
 from core.views import ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.proposals import selectors, services
@@ -114,8 +115,6 @@ class ProposalCreateView(LoginRequiredMixin, View):
 
 
 def _campaigns(user):
-    from campaigns.selectors import campaigns_visible_to
-
     return campaigns_visible_to(user=user).order_by("-start_date")
 
 
