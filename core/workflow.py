@@ -40,6 +40,7 @@ class Transition:
     permission: str | None = None
     stamp: str = ""  # a field set to the time of the move ("published_at")
     keeps_comment: bool = False  # the comment is kept on the object (what to correct)
+    comment_required: str = ""  # the refusal when the comment is left empty
 
 
 def transition(name, sources, target, permission=None, **options) -> Transition:
@@ -129,6 +130,9 @@ class Workflow:
         """Take transition `name` on a locked `obj`; `fields` are other fields the caller
         changed and saves with it, `changes` more before/after values for the audit record."""
         step = self.check(obj, name, actor)
+        comment = comment.strip()
+        if step.comment_required and not comment:
+            raise ActionRefused(str(step.comment_required))
         before = obj.status
         obj.status = step.target
         update = ["status", *fields, *self._auto_now_fields]

@@ -340,11 +340,7 @@ def registration_accept(*, registration, actor) -> Registration:
 
 @transaction.atomic
 def registration_return(*, registration, actor, comment: str) -> Registration:
-    registration = REGISTRATION_FLOW.lock(registration)
-    REGISTRATION_FLOW.check(registration, "return", actor)
-    if not comment.strip():
-        raise ActionRefused(_("Say what the unit should change."))
-    return REGISTRATION_FLOW.move(registration, "return", actor=actor, comment=comment.strip())
+    return REGISTRATION_FLOW.transition(registration, "return", actor=actor, comment=comment)
 
 
 @transaction.atomic

@@ -45,6 +45,7 @@ REGISTRATION_FLOW = Workflow(
             RegistrationStatus.RETURNED,
             "pledges.review_registration",
             keeps_comment=True,
+            comment_required=gettext_lazy("Say what the unit should change."),
         ),
     ],
     refused=gettext_lazy("The registration is “%(status)s”: this step is not possible now."),

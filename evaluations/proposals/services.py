@@ -151,16 +151,12 @@ def proposal_endorse(*, proposal, actor, comment="") -> AwardProposal:
     proposal = PROPOSAL_FLOW.lock(proposal)
     PROPOSAL_FLOW.check(proposal, "endorse", actor)
     _refuse_hard_findings(proposal)
-    return PROPOSAL_FLOW.move(proposal, "endorse", actor=actor, comment=comment.strip())
+    return PROPOSAL_FLOW.move(proposal, "endorse", actor=actor, comment=comment)
 
 
 @transaction.atomic
 def proposal_return(*, proposal, actor, comment: str) -> AwardProposal:
-    proposal = PROPOSAL_FLOW.lock(proposal)
-    PROPOSAL_FLOW.check(proposal, "return", actor)
-    if not comment.strip():
-        raise ActionRefused(_("Say what the unit should correct."))
-    return PROPOSAL_FLOW.move(proposal, "return", actor=actor, comment=comment.strip())
+    return PROPOSAL_FLOW.transition(proposal, "return", actor=actor, comment=comment)
 
 
 @transaction.atomic
@@ -216,16 +212,12 @@ def proposal_approve(
 
 @transaction.atomic
 def proposal_reject(*, proposal, actor, reason: str) -> AwardProposal:
-    proposal = PROPOSAL_FLOW.lock(proposal)
-    PROPOSAL_FLOW.check(proposal, "reject", actor)
-    if not reason.strip():
-        raise ActionRefused(_("Give the reason for the rejection."))
-    return PROPOSAL_FLOW.move(proposal, "reject", actor=actor, comment=reason.strip())
+    return PROPOSAL_FLOW.transition(proposal, "reject", actor=actor, comment=reason)
 
 
 @transaction.atomic
 def proposal_withdraw(*, proposal, actor, reason: str = "") -> AwardProposal:
-    return PROPOSAL_FLOW.transition(proposal, "withdraw", actor=actor, comment=reason.strip())
+    return PROPOSAL_FLOW.transition(proposal, "withdraw", actor=actor, comment=reason)
 
 
 @transaction.atomic

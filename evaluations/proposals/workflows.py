@@ -24,6 +24,7 @@ PROPOSAL_FLOW = Workflow(
             RETURNED,
             "evaluations.return_awardproposal",
             keeps_comment=True,
+            comment_required=gettext_lazy("Say what the unit should correct."),
         ),
         transition("forward", {ENDORSED}, FORWARDED, "evaluations.forward_awardproposal"),
         transition(
@@ -35,6 +36,7 @@ PROPOSAL_FLOW = Workflow(
             ProposalStatus.REJECTED,
             "evaluations.decide_awardproposal",
             keeps_comment=True,
+            comment_required=gettext_lazy("Give the reason for the rejection."),
         ),
         transition(
             "withdraw",

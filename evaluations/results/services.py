@@ -351,11 +351,7 @@ def review_scores(*, submission, actor, reviews: dict, revision: int | None = No
 
 @transaction.atomic
 def submission_return(*, submission, actor, comment: str) -> Submission:
-    submission = SUBMISSION_FLOW.lock(submission)
-    SUBMISSION_FLOW.check(submission, "return", actor)
-    if not comment.strip():
-        raise ActionRefused(_("Say what the unit should correct."))
-    return SUBMISSION_FLOW.move(submission, "return", actor=actor, comment=comment.strip())
+    return SUBMISSION_FLOW.transition(submission, "return", actor=actor, comment=comment)
 
 
 @transaction.atomic

@@ -27,6 +27,7 @@ SUBMISSION_FLOW = Workflow(
             SubmissionStatus.RETURNED,
             "evaluations.manage_phase",
             keeps_comment=True,
+            comment_required=gettext_lazy("Say what the unit should correct."),
         ),
     ],
     refused=gettext_lazy("The results are “%(status)s”: this step is not possible now."),

@@ -146,3 +146,13 @@ def test_one_badge_include_draws_every_status_with_its_label_and_colour(statuses
         assert status.badge_class in html
     # The colours are the enum's own, never read from status strings in templates.
     assert set(statuses.tones) <= set(statuses.values)
+
+
+def test_a_transition_that_needs_a_comment_refuses_an_empty_one(forwarded, admin_user):
+    with pytest.raises(ActionRefused) as refused:
+        _move(PROPOSAL_FLOW, forwarded, "reject", actor=admin_user, comment="  \n ")
+
+    assert refused.value.message == str(PROPOSAL_FLOW["reject"].comment_required)
+    forwarded.refresh_from_db()
+    assert forwarded.status == ProposalStatus.FORWARDED
+    assert not ProposalEvent.objects.exists()
