@@ -38,7 +38,7 @@ def grow(campaign, rubric, size):
 @pytest.mark.parametrize("role", ["officer", "secretariat", "admin"])
 def test_campaign_pages_bounded(
     client,
-    role_users,
+    user_of,
     campaign,
     rubric,
     size,
@@ -50,7 +50,7 @@ def test_campaign_pages_bounded(
     settings.MEDIA_ROOT = tmp_path
     grow(campaign, rubric, size)
     event = campaign.events.first()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     urls = [
         reverse("dashboard"),
         reverse("campaigns:campaign_list"),

@@ -3,10 +3,10 @@
 import pytest
 
 from tests.factories.campaigns import CampaignEventFactory, EventAttachmentFactory
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
 # role -> (view our cluster's campaign, manage it)
 OUR_CAMPAIGN = {
     "admin": (True, True),

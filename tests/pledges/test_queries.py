@@ -34,7 +34,7 @@ def grow(cluster_year, pledge, registration_round, our_unit, officer, titles, si
 @pytest.mark.parametrize("role", ["officer", "leader", "secretariat"])
 def test_pledge_and_registration_pages_bounded(
     client,
-    role_users,
+    user_of,
     cluster_year,
     pledge,
     registration_round,
@@ -45,12 +45,12 @@ def test_pledge_and_registration_pages_bounded(
     django_assert_max_num_queries,
 ):
     registration = grow(
-        cluster_year, pledge, registration_round, our_unit, role_users["officer"], titles, size
+        cluster_year, pledge, registration_round, our_unit, user_of("officer"), titles, size
     )
-    services.pledge_open(pledge=pledge, actor=role_users["secretariat"])
+    services.pledge_open(pledge=pledge, actor=user_of("secretariat"))
     registration.status = "submitted"
     registration.save()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     urls = [
         reverse("dashboard"),
         reverse("pledges:pledge_list"),

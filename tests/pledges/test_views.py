@@ -13,39 +13,36 @@ from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import PledgeParty, Registration, RegistrationItem, Signature
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
-from tests.pledges.test_services import sign
+from tests.helpers.pledges import sign
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
-
 
 @pytest.mark.parametrize("role", ROLES)
-def test_draft_pledge_only_for_those_who_run_the_year(client, role_users, role, pledge):
-    client.force_login(role_users[role])
+def test_draft_pledge_only_for_those_who_run_the_year(client, user_of, role, pledge):
+    client.force_login(user_of(role))
     status = client.get(reverse("pledges:pledge_detail", args=[pledge.pk])).status_code
     assert status == (200 if role in ("admin", "secretariat") else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_open_pledge_readable_by_members(client, role_users, role, open_pledge):
-    client.force_login(role_users[role])
+def test_open_pledge_readable_by_members(client, user_of, role, open_pledge):
+    client.force_login(user_of(role))
     status = client.get(reverse("pledges:pledge_detail", args=[open_pledge.pk])).status_code
     assert status == (404 if role == "outsider" else 200)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_sign_page_only_for_member_leaders(client, role_users, role, open_pledge):
-    client.force_login(role_users[role])
+def test_sign_page_only_for_member_leaders(client, user_of, role, open_pledge):
+    client.force_login(user_of(role))
     status = client.get(reverse("pledges:pledge_sign", args=[open_pledge.pk])).status_code
     assert status == {"leader": 200, "outsider": 404}.get(role, 403)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_record_and_edit_only_for_secretariat_and_admin(
-    client, role_users, role, open_pledge, pledge
-):
-    client.force_login(role_users[role])
+def test_record_and_edit_only_for_secretariat_and_admin(client, user_of, role, open_pledge, pledge):
+    client.force_login(user_of(role))
     record = client.get(reverse("pledges:pledge_record", args=[open_pledge.pk])).status_code
     assert record == (
         200 if role in ("admin", "secretariat") else 404 if role == "outsider" else 403
@@ -217,8 +214,8 @@ DRAFT_READERS = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_draft_registration_private_to_the_unit(client, role_users, role, our_registration):
-    client.force_login(role_users[role])
+def test_draft_registration_private_to_the_unit(client, user_of, role, our_registration):
+    client.force_login(user_of(role))
     status = client.get(
         reverse("pledges:registration_detail", args=[our_registration.pk])
     ).status_code
@@ -227,11 +224,11 @@ def test_draft_registration_private_to_the_unit(client, role_users, role, our_re
 
 @pytest.mark.parametrize("role", ROLES)
 def test_submitted_registration_read_by_secretariat_not_other_units(
-    client, role_users, role, our_registration
+    client, user_of, role, our_registration
 ):
     our_registration.status = RegistrationStatus.SUBMITTED
     our_registration.save()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     status = client.get(
         reverse("pledges:registration_detail", args=[our_registration.pk])
     ).status_code

@@ -43,11 +43,11 @@ def pages(our_unit, cluster_year, person):
 @pytest.mark.parametrize("size", [1, 30])
 @pytest.mark.parametrize("role", ["officer", "secretariat", "admin"])
 def test_pages_cost_bounded_queries(
-    client, role_users, cluster_year, our_unit, size, role, django_assert_max_num_queries
+    client, user_of, cluster_year, our_unit, size, role, django_assert_max_num_queries
 ):
     grow(cluster_year, our_unit, size)
     person = PersonFactory(unit=our_unit)
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     for url in pages(our_unit, cluster_year, person):
         with django_assert_max_num_queries(MAX_QUERIES):
             response = client.get(url)

@@ -3,10 +3,10 @@
 import pytest
 
 from tests.factories.units import PersonFactory
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
 
 # role -> (view_staff, manage_staff) for our unit
 EXPECTED = {

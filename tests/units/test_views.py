@@ -4,11 +4,10 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.units import PersonFactory
+from tests.roles import ROLES
 from units.models import AuditEntry, Person
 
 pytestmark = pytest.mark.django_db
-
-ALL_ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
 
 
 def login(client, user):
@@ -26,9 +25,9 @@ def test_shared_pages_need_sign_in(client, url_name):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("role", ALL_ROLES)
-def test_shared_pages_open_to_every_role(client, role_users, role, our_unit, cluster_year):
-    login(client, role_users[role])
+@pytest.mark.parametrize("role", ROLES)
+def test_shared_pages_open_to_every_role(client, user_of, role, our_unit, cluster_year):
+    login(client, user_of(role))
     for url in [
         reverse("dashboard"),
         reverse("units:unit_list"),
@@ -54,9 +53,9 @@ STAFF_VISIBLE = {
 
 
 @pytest.mark.parametrize(("role", "visible"), STAFF_VISIBLE.items())
-def test_unit_staff_list_visible_only_to_allowed_roles(client, role_users, our_unit, role, visible):
+def test_unit_staff_list_visible_only_to_allowed_roles(client, user_of, our_unit, role, visible):
     person = PersonFactory(unit=our_unit, full_name="Nguyễn Thị Bảo Mật")
-    login(client, role_users[role])
+    login(client, user_of(role))
     response = client.get(reverse("units:unit_detail", args=[our_unit.pk]))
     assert response.status_code == 200
     assert (person.full_name in response.content.decode()) is visible
@@ -75,8 +74,8 @@ STAFF_MANAGE = {
 
 
 @pytest.mark.parametrize(("role", "status"), STAFF_MANAGE.items())
-def test_person_add_allowed_roles(client, role_users, our_unit, role, status):
-    login(client, role_users[role])
+def test_person_add_allowed_roles(client, user_of, our_unit, role, status):
+    login(client, user_of(role))
     url = reverse("units:person_add", args=[our_unit.pk])
     assert client.get(url).status_code == status
     response = client.post(url, {"full_name": "Trần Văn Mới", "gender": "male", "is_active": "on"})
@@ -89,8 +88,8 @@ def test_person_add_allowed_roles(client, role_users, our_unit, role, status):
 
 
 @pytest.mark.parametrize(("role", "status"), STAFF_MANAGE.items())
-def test_staff_import_page_allowed_roles(client, role_users, our_unit, role, status):
-    login(client, role_users[role])
+def test_staff_import_page_allowed_roles(client, user_of, our_unit, role, status):
+    login(client, user_of(role))
     assert client.get(reverse("units:staff_import", args=[our_unit.pk])).status_code == status
 
 
@@ -108,9 +107,9 @@ PERSON_EDIT = {
 
 
 @pytest.mark.parametrize(("role", "status"), PERSON_EDIT.items())
-def test_person_edit_by_role(client, role_users, our_unit, role, status):
+def test_person_edit_by_role(client, user_of, our_unit, role, status):
     person = PersonFactory(unit=our_unit, full_name="Lê Văn Cũ", position="Chuyên viên")
-    login(client, role_users[role])
+    login(client, user_of(role))
     url = reverse("units:person_edit", args=[person.pk])
     response = client.get(url)
     assert response.status_code == status
