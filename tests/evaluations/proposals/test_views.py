@@ -36,30 +36,6 @@ def test_who_sees_a_proposal(
     assert (proposal.nominee_name in listing) == (status == 200)
 
 
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [("officer", 200), ("leader", 200), ("secretariat", 403), ("other_officer", 404)],
-)
-def test_who_edits_a_draft(client, user_of, role, status, officer, cluster_year, our_unit, titles):
-    proposal = propose(officer, cluster_year, our_unit, titles, "GK")
-    client.force_login(user_of(role))
-    assert (
-        client.get(reverse("evaluations:proposal_edit", args=[proposal.pk])).status_code == status
-    )
-
-
-def test_anonymous_goes_to_login(client, officer, cluster_year, our_unit, titles):
-    proposal = propose(officer, cluster_year, our_unit, titles, "GK")
-    for url in (
-        reverse("evaluations:proposal_list"),
-        reverse("evaluations:proposal_create"),
-        reverse("evaluations:proposal", args=[proposal.pk]),
-        reverse("evaluations:cluster_proposals", args=[cluster_year.pk]),
-    ):
-        response = client.get(url)
-        assert response.status_code == 302 and "/login" in response["Location"]
-
-
 def test_create_in_the_browser_keeps_input_on_error(
     client, officer, cluster_year, our_unit, titles
 ):

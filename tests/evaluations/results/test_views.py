@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_draft_results_only_for_the_unit(client, user_of, role, submission):
-    client.force_login(user_of(role))
-    status = client.get(reverse("evaluations:submission", args=[submission.pk])).status_code
-    assert status == (200 if role in ("officer", "leader") else 404)
-
-
-@pytest.mark.parametrize("role", ROLES)
 def test_submitted_results_and_evidence_not_for_other_units(
     client, user_of, role, submission, officer
 ):
