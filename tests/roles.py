@@ -9,6 +9,8 @@ The world of the fixtures: one cluster year of two member units, "our" unit and 
 "other" unit, and a unit outside it.
 """
 
+import pytest
+
 from tests.factories.units import RoleAssignmentFactory, UserFactory
 
 # role -> its fixture, in the order of the permission matrix's columns.
@@ -23,6 +25,8 @@ ROLE_FIXTURES = {
 }
 ROLES = tuple(ROLE_FIXTURES)
 
+YES, NO = "yes", "no"
+
 
 def user_with_role(role, *, unit=None, cluster_year=None, user_unit=None):
     """A user working in `user_unit` (default: `unit`) holding `role` for `unit` or for
@@ -30,3 +34,36 @@ def user_with_role(role, *, unit=None, cluster_year=None, user_unit=None):
     user = UserFactory(unit=user_unit if user_unit is not None else unit)
     RoleAssignmentFactory(user=user, role=role, unit=unit, cluster_year=cluster_year)
     return user
+
+
+def truth_table(text: str, *, perm: str | None = None) -> list:
+    """Cases (`state`, `role`, `expected`) for `pytest.mark.parametrize`, read from a table:
+
+        state        officer leader other_officer outsider secretariat viewer admin
+        draft        no      no     no            no       yes         no     yes
+        open         no      yes    no            no       no          no     no
+
+    The header names every role of ROLES (in any order) after one word for the first
+    column; each row starts with the object's state and gives "yes" or "no" per role.
+    With `perm`, each case starts with it: (`perm`, `state`, `role`, `expected`).
+    """
+    header, *rows = (line.split() for line in text.strip().splitlines())
+    roles = header[1:]
+    assert sorted(roles) == sorted(ROLES), f"the header must name each of {ROLES}: {roles}"
+    cases = []
+    for state, *marks in rows:
+        assert len(marks) == len(roles), f"{state}: give one mark per role"
+        for role, mark in zip(roles, marks, strict=True):
+            assert mark in (YES, NO), f"{state}, {role}: {mark!r} is not {YES!r} or {NO!r}"
+            values = (state, role, mark == YES)
+            name = f"{state}-{role}"
+            if perm is not None:
+                values, name = (perm, *values), f"{perm}-{name}"
+            cases.append(pytest.param(*values, id=name))
+    return cases
+
+
+def truth_tables(tables: dict[str, str]) -> list:
+    """The cases of several tables, one per named permission: (`perm`, `state`, `role`,
+    `expected`)."""
+    return [case for perm, text in tables.items() for case in truth_table(text, perm=perm)]
