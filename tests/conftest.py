@@ -222,3 +222,22 @@ def submission(phase, officer, our_unit):
     from evaluations.results import services
 
     return services.submission_start(phase=phase, unit=our_unit, actor=officer)
+
+
+# Query counts ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def get_in_queries(client, django_assert_num_queries):
+    """`get_in_queries(url, n)`: GET `url` once to warm the process (the session, the content
+    types, PostgreSQL's type OIDs read once by django.contrib.postgres), then again in
+    exactly `n` queries. Returns the second response, which must be a 200."""
+
+    def get(url, queries):
+        assert client.get(url).status_code == 200, url
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return response
+
+    return get

@@ -9,6 +9,7 @@ from pledges.models import (
     Pledge,
     PledgeParty,
     Registration,
+    RegistrationItem,
     RegistrationRound,
     Title,
 )
@@ -60,6 +61,16 @@ class RegistrationFactory(DjangoModelFactory):
 
     round = factory.SubFactory(RegistrationRoundFactory)
     unit = factory.SubFactory(UnitFactory)
+
+
+class RegistrationItemFactory(DjangoModelFactory):
+    """A registered title; pass `title`, and `person` for a person's title."""
+
+    class Meta:
+        model = RegistrationItem
+
+    registration = factory.SubFactory(RegistrationFactory)
+    person = None
 
 
 class TitleFactory(DjangoModelFactory):
