@@ -11,13 +11,11 @@ from tests.factories.campaigns import (
     PhaseFactory,
     RubricFactory,
     RubricGroupFactory,
-    SectorCampaignFactory,
 )
 from tests.factories.units import (
     ClusterMembershipFactory,
     ClusterYearFactory,
     UnitFactory,
-    UserFactory,
 )
 from tests.roles import ROLE_FIXTURES, ROLES, user_with_role
 from units.choices import Role
@@ -109,11 +107,6 @@ def viewer(db):
 
 
 @pytest.fixture
-def no_role_user(db):
-    return UserFactory(unit=None)
-
-
-@pytest.fixture
 def user_of(request):
     """`user_of(role)`: the user of a role of tests/roles.py (its fixture, built on first use)."""
 
@@ -146,17 +139,6 @@ def campaign(cluster_year):
         results_deadline=date(2025, 12, 5),
     )
     return campaign
-
-
-@pytest.fixture
-def other_cluster_campaign(db):
-    """A campaign of a cluster year none of our users belongs to."""
-    return CampaignFactory(cluster_year=ClusterYearFactory())
-
-
-@pytest.fixture
-def sector_campaign(db):
-    return SectorCampaignFactory()
 
 
 @pytest.fixture
