@@ -11,15 +11,13 @@ from tests.factories.campaigns import (
     PhaseFactory,
     RubricFactory,
     RubricGroupFactory,
-    SectorCampaignFactory,
 )
 from tests.factories.units import (
     ClusterMembershipFactory,
     ClusterYearFactory,
-    RoleAssignmentFactory,
     UnitFactory,
-    UserFactory,
 )
+from tests.roles import ROLE_FIXTURES, ROLES, user_with_role
 from units.choices import Role
 
 # Fixtures shared across folders (ballots are candidates' source for proposals, and the
@@ -73,63 +71,55 @@ def outside_unit(db):
     return UnitFactory()
 
 
-def _with_role(role, *, unit=None, cluster_year=None, user_unit=None):
-    user = UserFactory(unit=user_unit if user_unit is not None else unit)
-    RoleAssignmentFactory(user=user, role=role, unit=unit, cluster_year=cluster_year)
-    return user
-
-
 @pytest.fixture
 def admin_user(db):
-    return _with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory())
+    return user_with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory())
 
 
 @pytest.fixture
 def officer(our_unit):
-    return _with_role(Role.UNIT_OFFICER, unit=our_unit)
+    return user_with_role(Role.UNIT_OFFICER, unit=our_unit)
 
 
 @pytest.fixture
 def leader(our_unit):
-    return _with_role(Role.UNIT_LEADER, unit=our_unit)
+    return user_with_role(Role.UNIT_LEADER, unit=our_unit)
 
 
 @pytest.fixture
 def other_officer(other_unit):
-    return _with_role(Role.UNIT_OFFICER, unit=other_unit)
+    return user_with_role(Role.UNIT_OFFICER, unit=other_unit)
 
 
 @pytest.fixture
 def outsider_officer(outside_unit):
-    return _with_role(Role.UNIT_OFFICER, unit=outside_unit)
+    return user_with_role(Role.UNIT_OFFICER, unit=outside_unit)
 
 
 @pytest.fixture
 def secretariat(cluster_year, other_unit):
-    return _with_role(Role.SECRETARIAT, cluster_year=cluster_year, user_unit=other_unit)
+    return user_with_role(Role.SECRETARIAT, cluster_year=cluster_year, user_unit=other_unit)
 
 
 @pytest.fixture
 def viewer(db):
-    return _with_role(Role.VIEWER, user_unit=UnitFactory())
+    return user_with_role(Role.VIEWER, user_unit=UnitFactory())
 
 
 @pytest.fixture
-def no_role_user(db):
-    return UserFactory(unit=None)
+def user_of(request):
+    """`user_of(role)`: the user of a role of tests/roles.py (its fixture, built on first use)."""
+
+    def user_of(role):
+        return request.getfixturevalue(ROLE_FIXTURES[role])
+
+    return user_of
 
 
 @pytest.fixture
-def role_users(admin_user, officer, leader, other_officer, outsider_officer, secretariat, viewer):
-    return {
-        "admin": admin_user,
-        "officer": officer,
-        "leader": leader,
-        "other_officer": other_officer,
-        "outsider": outsider_officer,
-        "secretariat": secretariat,
-        "viewer": viewer,
-    }
+def role_users(user_of):
+    """Every role's user, by role name."""
+    return {role: user_of(role) for role in ROLES}
 
 
 # Campaigns ------------------------------------------------------------------------
@@ -149,17 +139,6 @@ def campaign(cluster_year):
         results_deadline=date(2025, 12, 5),
     )
     return campaign
-
-
-@pytest.fixture
-def other_cluster_campaign(db):
-    """A campaign of a cluster year none of our users belongs to."""
-    return CampaignFactory(cluster_year=ClusterYearFactory())
-
-
-@pytest.fixture
-def sector_campaign(db):
-    return SectorCampaignFactory()
 
 
 @pytest.fixture
@@ -225,3 +204,22 @@ def submission(phase, officer, our_unit):
     from evaluations.results import services
 
     return services.submission_start(phase=phase, unit=our_unit, actor=officer)
+
+
+# Query counts ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def get_in_queries(client, django_assert_num_queries):
+    """`get_in_queries(url, n)`: GET `url` once to warm the process (the session, the content
+    types, PostgreSQL's type OIDs read once by django.contrib.postgres), then again in
+    exactly `n` queries. Returns the second response, which must be a 200."""
+
+    def get(url, queries):
+        assert client.get(url).status_code == 200, url
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return response
+
+    return get

@@ -1,4 +1,5 @@
-"""Campaign pages cost a bounded number of queries whatever the data size."""
+"""Campaign pages cost a bounded number of queries whatever the data size; the list pages
+cost exactly the same number at 1 and at 3 items."""
 
 from datetime import date, timedelta
 
@@ -12,6 +13,7 @@ from tests.factories.campaigns import (
     CriterionFactory,
     EventAttachmentFactory,
     PhaseFactory,
+    RubricFactory,
     RubricGroupFactory,
 )
 
@@ -38,7 +40,7 @@ def grow(campaign, rubric, size):
 @pytest.mark.parametrize("role", ["officer", "secretariat", "admin"])
 def test_campaign_pages_bounded(
     client,
-    role_users,
+    user_of,
     campaign,
     rubric,
     size,
@@ -50,7 +52,7 @@ def test_campaign_pages_bounded(
     settings.MEDIA_ROOT = tmp_path
     grow(campaign, rubric, size)
     event = campaign.events.first()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     urls = [
         reverse("dashboard"),
         reverse("campaigns:campaign_list"),
@@ -72,3 +74,45 @@ def test_campaign_pages_bounded(
         with django_assert_max_num_queries(MAX_QUERIES):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+# Exact counts at 1 and 3 items: one more query per item (N+1) fails. --------------------
+
+
+def campaigns_of(cluster_year, size):
+    """`size` campaigns of the cluster year, each with two phases, a content area, a rubric
+    and an event with an attachment."""
+    campaigns = []
+    for i in range(size):
+        campaign = CampaignFactory(cluster_year=cluster_year, title=f"Phong trào {i}")
+        for start in (date(2025, 1, 1), date(2025, 7, 1)):
+            PhaseFactory(campaign=campaign, start_date=start, end_date=start + timedelta(days=90))
+        ContentAreaFactory(campaign=campaign)
+        RubricFactory(campaign=campaign)
+        EventAttachmentFactory(event=CampaignEventFactory(campaign=campaign))
+        campaigns.append(campaign)
+    return campaigns
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("role", ["officer", "secretariat", "viewer", "admin"])
+def test_campaign_list_exact(
+    client, user_of, cluster_year, settings, tmp_path, get_in_queries, role, size
+):
+    settings.MEDIA_ROOT = tmp_path
+    campaigns_of(cluster_year, size)
+    client.force_login(user_of(role))
+    page = get_in_queries(reverse("campaigns:campaign_list"), 7)
+    assert len(page.context["campaigns"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("role", ["officer", "secretariat", "admin"])
+def test_agenda_exact(
+    client, user_of, cluster_year, settings, tmp_path, get_in_queries, role, size
+):
+    settings.MEDIA_ROOT = tmp_path
+    campaigns_of(cluster_year, size)
+    client.force_login(user_of(role))
+    page = get_in_queries(reverse("campaigns:agenda") + "?year=2025", 7)
+    assert len(page.context["events"]) == size

@@ -1,4 +1,7 @@
-"""Campaign pages: who may see and change them, what strangers get, and the forms."""
+"""Campaign pages: refused posts change nothing, the campaign and rubric forms, events.
+
+Who gets which page (status codes per role) is the permission matrix's (tests/security/).
+"""
 
 from datetime import date
 from io import BytesIO
@@ -11,16 +14,12 @@ from django.utils import timezone
 from campaigns.models import Campaign, CampaignEvent, Criterion, EventAttachment, Phase, Rubric
 from campaigns.rubric_xlsx import rubric_to_workbook
 from tests.factories.campaigns import CampaignEventFactory, EventAttachmentFactory
+from tests.helpers.campaigns import CRITERIA, GROUPS, PHASE_1, PHASE_2, form_data, rubric_post
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
-READERS = {"admin", "officer", "leader", "other_officer", "secretariat", "viewer"}
 MANAGERS = {"admin", "secretariat"}
-
-
-def expected(role, allowed, denied_status=403):
-    return 200 if role in allowed else denied_status
 
 
 @pytest.fixture
@@ -34,41 +33,9 @@ def attachment(event, settings, tmp_path):
     return EventAttachmentFactory(event=event)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_read_pages_by_role(client, role_users, role, campaign, rubric, event, attachment):
-    client.force_login(role_users[role])
-    # Outsiders do not learn that our cluster's objects exist: 404.
-    for url in [
-        reverse("campaigns:campaign_detail", args=[campaign.pk]),
-        reverse("campaigns:rubric_detail", args=[rubric.pk]),
-        reverse("campaigns:rubric_export", args=[rubric.pk]),
-        reverse("campaigns:event_detail", args=[event.pk]),
-        reverse("campaigns:attachment", args=[attachment.pk]),
-    ]:
-        assert client.get(url).status_code == expected(role, READERS, 404), url
-    for url in [reverse("campaigns:campaign_list"), reverse("campaigns:agenda")]:
-        assert client.get(url).status_code == 200
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_manage_pages_by_role(client, role_users, role, campaign, rubric, event):
-    client.force_login(role_users[role])
-    for url in [
-        reverse("campaigns:campaign_edit", args=[campaign.pk]),
-        reverse("campaigns:rubric_edit", args=[rubric.pk]),
-        reverse("campaigns:rubric_import", args=[rubric.pk]),
-        reverse("campaigns:rubric_add", args=[campaign.pk]),
-        reverse("campaigns:event_add", args=[campaign.pk]),
-        reverse("campaigns:event_edit", args=[event.pk]),
-    ]:
-        status = client.get(url).status_code
-        assert status == expected(role, MANAGERS, 404 if role == "outsider" else 403), (url, status)
-    assert client.get(reverse("campaigns:campaign_add")).status_code == expected(role, MANAGERS)
-
-
 @pytest.mark.parametrize("role", sorted(set(ROLES) - MANAGERS))
-def test_refused_posts_change_nothing(client, role_users, role, campaign, event, attachment):
-    client.force_login(role_users[role])
+def test_refused_posts_change_nothing(client, user_of, role, campaign, event, attachment):
+    client.force_login(user_of(role))
     client.post(reverse("campaigns:event_delete", args=[event.pk]))
     client.post(reverse("campaigns:attachment_delete", args=[attachment.pk]))
     client.post(reverse("campaigns:rubric_add", args=[campaign.pk]))
@@ -97,44 +64,6 @@ def test_list_filters_by_year_and_scope(client, officer, campaign, sector_campai
         reverse("campaigns:campaign_list"), {"year": 2025, "scope": "cluster_year"}
     )
     assert list(response.context["campaigns"]) == [campaign]
-
-
-def form_data(cluster_year, phases, **fields):
-    data = {
-        "title": "Phong trào thi đua năm 2026",
-        "theme": "Kỷ cương, liêm chính",
-        "kind": "regular",
-        "scope": "cluster_year",
-        "cluster_year": cluster_year.pk,
-        "start_date": "01/01/2026",
-        "end_date": "31/12/2026",
-        "content_areas_text": "Nội dung một\nNội dung hai",
-        "phases-TOTAL_FORMS": str(len(phases)),
-        "phases-INITIAL_FORMS": "0",
-        "phases-MIN_NUM_FORMS": "0",
-        "phases-MAX_NUM_FORMS": "1000",
-        **fields,
-    }
-    for i, phase in enumerate(phases):
-        for key, value in phase.items():
-            data[f"phases-{i}-{key}"] = value
-    return data
-
-
-PHASE_1 = {
-    "name": "Đợt 1",
-    "start_date": "01/01/2026",
-    "end_date": "30/06/2026",
-    "review_kind": "preliminary",
-    "results_deadline": "10/07/2026",
-}
-PHASE_2 = {
-    "name": "Đợt 2",
-    "start_date": "01/07/2026",
-    "end_date": "31/12/2026",
-    "review_kind": "final",
-    "results_deadline": "05/12/2026",
-}
 
 
 def test_secretariat_creates_campaign_with_two_phases_in_one_form(
@@ -210,49 +139,6 @@ def test_edit_keeps_unchanged_phases(client, secretariat, campaign):
 
 
 # Rubric editor --------------------------------------------------------------------
-
-
-def rubric_post(rubric, groups, criteria, **header):
-    data = {
-        "title": "Bảng tiêu chí",
-        "bonus_cap": "3,5",
-        "tie_break_groups": "A",
-        "revision": str(rubric.revision),
-        "groups-TOTAL_FORMS": str(len(groups)),
-        "groups-INITIAL_FORMS": "0",
-        "criteria-TOTAL_FORMS": str(len(criteria)),
-        "criteria-INITIAL_FORMS": "0",
-        **header,
-    }
-    for prefix, rows in (("groups", groups), ("criteria", criteria)):
-        for i, row in enumerate(rows):
-            for key, value in row.items():
-                data[f"{prefix}-{i}-{key}"] = value
-    return data
-
-
-GROUPS = [
-    {"code": "A", "title": "Thanh tra", "order": "0"},
-    {"code": "G", "title": "Điểm thưởng", "order": "1"},
-]
-CRITERIA = [
-    {
-        "group_code": "A",
-        "code": "A1",
-        "title": "Kế hoạch thanh tra",
-        "max_points": "2,5",
-        "kind": "normal",
-        "order": "0",
-    },
-    {
-        "group_code": "G",
-        "code": "G1",
-        "title": "Được tặng Bằng khen",
-        "max_points": "3",
-        "kind": "bonus",
-        "order": "0",
-    },
-]
 
 
 def test_rubric_editor_saves_with_decimal_comma(client, secretariat, campaign):

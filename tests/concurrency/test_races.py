@@ -22,9 +22,9 @@ from evaluations.results import services as evaluation_services
 from evaluations.results.models import Score, SubmissionEvent
 from pledges.choices import RegistrationStatus
 from pledges.models import RegistrationEvent
-from tests.campaigns.test_views import CRITERIA, GROUPS, rubric_post
-from tests.evaluations.results.test_views import score_post, submit_ready
 from tests.factories.pledges import RegistrationFactory
+from tests.helpers.campaigns import CRITERIA, GROUPS, rubric_post
+from tests.helpers.results import score_post, submit_ready
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)

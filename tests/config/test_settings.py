@@ -2,8 +2,6 @@
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
@@ -12,6 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+
+from tests.helpers.manage import run_manage
 
 ROOT = Path(__file__).resolve().parents[2]
 MAKEMESSAGES_ARGS = (
@@ -30,20 +30,8 @@ MAKEMESSAGES_ARGS = (
 )
 
 
-def _run_manage(*args, cwd=ROOT, **env):
-    # The child finds the same database: DATABASE_URL if set, else the running embedded one.
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=cwd,
-        env={k: v for k, v in {**os.environ, **env}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-
-
 def test_deploy_check_is_clean_with_production_settings():
-    result = _run_manage(
+    result = run_manage(
         "check",
         "--deploy",
         "--fail-level",
@@ -57,7 +45,7 @@ def test_deploy_check_is_clean_with_production_settings():
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = _run_manage("check", DEBUG="0", SECRET_KEY="")
+    result = run_manage("check", DEBUG="0", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -97,7 +85,7 @@ def test_every_source_message_is_in_the_catalog(tmp_path):
     shutil.copytree(
         ROOT, copy, ignore=shutil.ignore_patterns(".venv", "var", ".git", "node_modules", "*.mo")
     )
-    result = _run_manage(
+    result = run_manage(
         *MAKEMESSAGES_ARGS, cwd=copy, DATABASE_URL="postgres://unused@127.0.0.1:9/unused"
     )
     assert result.returncode == 0, result.stderr

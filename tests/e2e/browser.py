@@ -1,4 +1,5 @@
-"""Where Debian's Chromium is; Playwright's own browser download does not work here."""
+"""Where Debian's Chromium is (Playwright's own browser download does not work here), and
+signing in through the login page."""
 
 import os
 import shutil
@@ -25,3 +26,11 @@ LAUNCH_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+
+
+def sign_in(page, live_server, username, password):
+    """Sign in through the login form, as a person would."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()

@@ -74,10 +74,3 @@ def new_page(browser, request):
                     path=ARTIFACTS / f"{request.node.name}-{index}-{number}.png", full_page=True
                 )
         context.close()
-
-
-def sign_in(page, live_server, username, password):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập").click()

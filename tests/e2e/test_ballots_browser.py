@@ -12,9 +12,9 @@ from playwright.sync_api import expect
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.models import Ballot
 from evaluations.results import services
-from tests.e2e.conftest import sign_in
-from tests.evaluations.results.test_views import submit_ready
+from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD, PersonFactory
+from tests.helpers.results import submit_ready
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

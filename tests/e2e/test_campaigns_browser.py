@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from campaigns.models import Campaign, Rubric
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.campaigns import CriterionFactory, RubricFactory, RubricGroupFactory
 from tests.factories.units import PASSWORD
 

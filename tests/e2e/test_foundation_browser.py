@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD, PersonFactory
 from units.models import Person
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import Pledge, Registration
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD, PersonFactory, RoleAssignmentFactory, UserFactory
 from units.choices import Role
 

@@ -12,7 +12,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from evaluations.proposals.models import AwardProposal
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD, PersonFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

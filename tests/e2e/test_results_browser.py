@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from evaluations.results.choices import SubmissionStatus
 from evaluations.results.models import Submission
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -25,7 +25,7 @@ from evaluations.results.choices import SubmissionStatus
 from evaluations.results.models import RankingPublication, Submission
 from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import Pledge, Registration, RegistrationRound
-from tests.e2e.conftest import sign_in
+from tests.e2e.browser import sign_in
 from tests.factories.units import (
     PASSWORD,
     ClusterMembershipFactory,

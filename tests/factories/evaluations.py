@@ -5,8 +5,11 @@ from factory.django import DjangoModelFactory
 
 from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
+from evaluations.ballots.models import Ballot, BallotVoter
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.models import AwardProposal, ProposalFile
+from evaluations.results.models import CrossAssignment, RankingPublication, Submission
+from tests.factories.campaigns import PhaseFactory, RubricFactory
 from tests.factories.units import ClusterYearFactory, UnitFactory
 
 
@@ -54,3 +57,57 @@ class ProposalFileFactory(DjangoModelFactory):
     original_name = "Báo cáo thành tích.pdf"
     content_type = "application/pdf"
     size = 15
+
+
+class SubmissionFactory(DjangoModelFactory):
+    """A unit's results for a phase, without scores, on the campaign's first rubric (a new
+    one when the campaign has none)."""
+
+    class Meta:
+        model = Submission
+
+    phase = factory.SubFactory(PhaseFactory)
+    unit = factory.SubFactory(UnitFactory)
+    rubric = factory.LazyAttribute(
+        lambda s: s.phase.campaign.rubrics.first() or RubricFactory(campaign=s.phase.campaign)
+    )
+
+
+class CrossAssignmentFactory(DjangoModelFactory):
+    class Meta:
+        model = CrossAssignment
+
+    submission = factory.SubFactory(SubmissionFactory)
+    scorer = factory.SubFactory(UnitFactory)
+
+
+class RankingPublicationFactory(DjangoModelFactory):
+    """A published ranking (without entries)."""
+
+    class Meta:
+        model = RankingPublication
+
+    phase = factory.SubFactory(PhaseFactory)
+
+
+class BallotFactory(DjangoModelFactory):
+    """A ballot without questions or voters (add voters with BallotVoterFactory)."""
+
+    class Meta:
+        model = Ballot
+
+    cluster_year = factory.SubFactory(ClusterYearFactory)
+    title = factory.Sequence(lambda n: f"Bình xét thi đua số {n}")
+
+
+class BallotVoterFactory(DjangoModelFactory):
+    """A member unit's ballot paper (cast by its leader); pass `user` and `unit=None` for a
+    named delegate."""
+
+    class Meta:
+        model = BallotVoter
+
+    ballot = factory.SubFactory(BallotFactory)
+    unit = factory.SubFactory(UnitFactory)
+    user = None
+    name = factory.LazyAttribute(lambda v: v.unit.name if v.unit else v.user.display_name)

@@ -3,7 +3,16 @@ from datetime import date
 import factory
 from factory.django import DjangoModelFactory
 
-from pledges.models import Commitment, Pledge, PledgeParty, Registration, RegistrationRound
+from pledges.choices import Recipient, TitleLevel
+from pledges.models import (
+    Commitment,
+    Pledge,
+    PledgeParty,
+    Registration,
+    RegistrationItem,
+    RegistrationRound,
+    Title,
+)
 from tests.factories.units import ClusterYearFactory, UnitFactory
 
 
@@ -52,3 +61,25 @@ class RegistrationFactory(DjangoModelFactory):
 
     round = factory.SubFactory(RegistrationRoundFactory)
     unit = factory.SubFactory(UnitFactory)
+
+
+class RegistrationItemFactory(DjangoModelFactory):
+    """A registered title; pass `title`, and `person` for a person's title."""
+
+    class Meta:
+        model = RegistrationItem
+
+    registration = factory.SubFactory(RegistrationFactory)
+    person = None
+
+
+class TitleFactory(DjangoModelFactory):
+    """A title of one's own; the real catalogue comes from the `titles` fixture."""
+
+    class Meta:
+        model = Title
+
+    code = factory.Sequence(lambda n: f"DH{n}")
+    name = factory.Sequence(lambda n: f"Danh hiệu thi đua số {n}")
+    recipient = Recipient.COLLECTIVE
+    level = TitleLevel.BASE

@@ -1,11 +1,23 @@
-"""Pledge and registration pages cost a bounded number of queries whatever the data size."""
+"""Pledge and registration pages cost a bounded number of queries whatever the data size;
+the list pages cost exactly the same number at 1 and at 3 items."""
+
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from pledges import services
-from tests.factories.pledges import CommitmentFactory, PledgeFactory, RegistrationFactory
+from pledges.choices import PledgeStatus, RegistrationStatus
+from tests.factories.pledges import (
+    CommitmentFactory,
+    PledgeFactory,
+    PledgePartyFactory,
+    RegistrationFactory,
+    RegistrationItemFactory,
+    RegistrationRoundFactory,
+)
 from tests.factories.units import ClusterMembershipFactory, PersonFactory
+from tests.helpers.pledges import sign
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +46,7 @@ def grow(cluster_year, pledge, registration_round, our_unit, officer, titles, si
 @pytest.mark.parametrize("role", ["officer", "leader", "secretariat"])
 def test_pledge_and_registration_pages_bounded(
     client,
-    role_users,
+    user_of,
     cluster_year,
     pledge,
     registration_round,
@@ -45,12 +57,12 @@ def test_pledge_and_registration_pages_bounded(
     django_assert_max_num_queries,
 ):
     registration = grow(
-        cluster_year, pledge, registration_round, our_unit, role_users["officer"], titles, size
+        cluster_year, pledge, registration_round, our_unit, user_of("officer"), titles, size
     )
-    services.pledge_open(pledge=pledge, actor=role_users["secretariat"])
+    services.pledge_open(pledge=pledge, actor=user_of("secretariat"))
     registration.status = "submitted"
     registration.save()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     urls = [
         reverse("dashboard"),
         reverse("pledges:pledge_list"),
@@ -88,3 +100,58 @@ def test_registration_editor_bounded(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(reverse("pledges:registration_detail", args=[registration.pk]))
     assert len(response.context["formset"].forms) == size + 3
+
+
+# Exact counts at 1 and 3 items: one more query per item (N+1) fails. --------------------
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("role", ["officer", "leader", "secretariat", "viewer", "admin"])
+def test_pledge_list_exact(
+    client, user_of, cluster_year, our_unit, other_unit, get_in_queries, role, size
+):
+    """Open pledges, each with both member units as parties and our unit's signature."""
+    for i in range(size):
+        pledge = PledgeFactory(cluster_year=cluster_year, status=PledgeStatus.OPEN)
+        CommitmentFactory(pledge=pledge, content=f"Nội dung {i}")
+        for unit in (our_unit, other_unit):
+            PledgePartyFactory(pledge=pledge, unit=unit)
+        sign(pledge, user_of("leader"), our_unit)
+    client.force_login(user_of(role))
+    page = get_in_queries(reverse("pledges:pledge_list"), 7)
+    assert len(page.context["pledges"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("role", ["officer", "secretariat", "viewer", "admin"])
+def test_round_list_exact(client, user_of, cluster_year, our_unit, get_in_queries, role, size):
+    """Rounds, each with our unit's registration."""
+    for _ in range(size):
+        round_ = RegistrationRoundFactory(cluster_year=cluster_year, deadline=date(2099, 12, 31))
+        RegistrationFactory(round=round_, unit=our_unit, status=RegistrationStatus.SUBMITTED)
+    client.force_login(user_of(role))
+    page = get_in_queries(reverse("pledges:round_list"), 7)
+    assert len(page.context["rounds"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("role", ["secretariat", "viewer", "admin"])
+def test_round_detail_exact(
+    client, user_of, cluster_year, registration_round, titles, get_in_queries, role, size
+):
+    """The consolidated table over `size` more member units, each with a submitted
+    registration of a collective and a person's title."""
+    for _ in range(size):
+        unit = ClusterMembershipFactory(cluster_year=cluster_year).unit
+        registration = RegistrationFactory(
+            round=registration_round, unit=unit, status=RegistrationStatus.SUBMITTED
+        )
+        RegistrationItemFactory(registration=registration, title=titles[("TTLDXS", "collective")])
+        RegistrationItemFactory(
+            registration=registration,
+            title=titles[("LDTT", "person")],
+            person=PersonFactory(unit=unit),
+        )
+    client.force_login(user_of(role))
+    page = get_in_queries(reverse("pledges:round_detail", args=[registration_round.pk]), 9)
+    assert len([row for row in page.context["rows"] if row["registration"]]) == size

@@ -8,20 +8,10 @@ from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import Pledge, PledgeParty, RegistrationEvent, RegistrationItem, Signature
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
+from tests.helpers.pledges import sign
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
-
-
-def sign(pledge, user, unit, name="Nguyễn Văn An"):
-    return services.pledge_sign(
-        pledge=pledge,
-        actor=user,
-        unit=unit,
-        signatory_name=name,
-        position="Chánh Thanh tra",
-        signed_on=date(2025, 3, 11),
-    )
 
 
 def test_secretariat_drafts_a_pledge_with_commitments(secretariat, cluster_year):

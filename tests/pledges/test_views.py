@@ -13,43 +13,17 @@ from pledges.choices import PledgeStatus, RegistrationStatus
 from pledges.models import PledgeParty, Registration, RegistrationItem, Signature
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
-from tests.pledges.test_services import sign
+from tests.helpers.pledges import sign
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
-
 
 @pytest.mark.parametrize("role", ROLES)
-def test_draft_pledge_only_for_those_who_run_the_year(client, role_users, role, pledge):
-    client.force_login(role_users[role])
+def test_draft_pledge_only_for_those_who_run_the_year(client, user_of, role, pledge):
+    client.force_login(user_of(role))
     status = client.get(reverse("pledges:pledge_detail", args=[pledge.pk])).status_code
     assert status == (200 if role in ("admin", "secretariat") else 404)
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_open_pledge_readable_by_members(client, role_users, role, open_pledge):
-    client.force_login(role_users[role])
-    status = client.get(reverse("pledges:pledge_detail", args=[open_pledge.pk])).status_code
-    assert status == (404 if role == "outsider" else 200)
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_sign_page_only_for_member_leaders(client, role_users, role, open_pledge):
-    client.force_login(role_users[role])
-    status = client.get(reverse("pledges:pledge_sign", args=[open_pledge.pk])).status_code
-    assert status == {"leader": 200, "outsider": 404}.get(role, 403)
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_record_and_edit_only_for_secretariat_and_admin(
-    client, role_users, role, open_pledge, pledge
-):
-    client.force_login(role_users[role])
-    record = client.get(reverse("pledges:pledge_record", args=[open_pledge.pk])).status_code
-    assert record == (
-        200 if role in ("admin", "secretariat") else 404 if role == "outsider" else 403
-    )
 
 
 def test_leader_signs_in_the_browser(client, leader, open_pledge, our_unit):
@@ -145,11 +119,6 @@ def test_whole_signing_flow_makes_pledge_signed_and_docx_has_every_block(
         assert name in cells
 
 
-def test_docx_refused_to_strangers(client, outsider_officer, open_pledge):
-    client.force_login(outsider_officer)
-    assert client.get(reverse("pledges:pledge_docx", args=[open_pledge.pk])).status_code == 404
-
-
 def test_pledge_form_creates_draft_with_commitments(client, secretariat, cluster_year):
     client.force_login(secretariat)
     data = {
@@ -204,34 +173,13 @@ def our_registration(registration_round, our_unit):
     return RegistrationFactory(round=registration_round, unit=our_unit)
 
 
-# Who reads our unit's registration: a draft is the unit's own; submitted, the secretariat too.
-DRAFT_READERS = {
-    "admin": 404,
-    "officer": 200,
-    "leader": 200,
-    "other_officer": 404,
-    "outsider": 404,
-    "secretariat": 404,
-    "viewer": 404,
-}
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_draft_registration_private_to_the_unit(client, role_users, role, our_registration):
-    client.force_login(role_users[role])
-    status = client.get(
-        reverse("pledges:registration_detail", args=[our_registration.pk])
-    ).status_code
-    assert status == DRAFT_READERS[role]
-
-
 @pytest.mark.parametrize("role", ROLES)
 def test_submitted_registration_read_by_secretariat_not_other_units(
-    client, role_users, role, our_registration
+    client, user_of, role, our_registration
 ):
     our_registration.status = RegistrationStatus.SUBMITTED
     our_registration.save()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     status = client.get(
         reverse("pledges:registration_detail", args=[our_registration.pk])
     ).status_code
@@ -339,15 +287,6 @@ def test_consolidated_table_and_xlsx_counts(
     our_row = next(row for row in values if our_unit.name in row)
     assert our_row[-1] == 4 and 3 in our_row and 1 in our_row
     assert any(other_unit.name in row for row in workbook.worksheets[2].iter_rows(values_only=True))
-
-
-def test_units_cannot_open_the_consolidated_table(client, officer, registration_round):
-    client.force_login(officer)
-    response = client.get(reverse("pledges:round_detail", args=[registration_round.pk]))
-    assert response.status_code == 302  # to the unit's own registration
-    assert (
-        client.get(reverse("pledges:round_export", args=[registration_round.pk])).status_code == 403
-    )
 
 
 def test_my_registration_get_does_not_create_post_does(

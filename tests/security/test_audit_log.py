@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from evaluations.results import services as evaluation_services
 from evaluations.results.models import Score
-from tests.evaluations.results.test_views import submit_ready
 from tests.factories.units import PASSWORD, PersonFactory, UnitFactory, UserFactory
+from tests.helpers.results import submit_ready
 from units import services
 from units.models import AuditEntry, User
 

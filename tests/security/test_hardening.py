@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.config.test_settings import _run_manage
+from tests.helpers.manage import run_manage
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ print(json.dumps({
 
 
 def test_production_settings_are_secure():
-    result = _run_manage(
+    result = run_manage(
         "shell",
         "-c",
         PRODUCTION_VALUES,

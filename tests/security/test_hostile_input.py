@@ -20,8 +20,8 @@ from campaigns.models import Campaign, CampaignEvent, ContentArea, Criterion, Ph
 from config.middleware import CONTROL_CHARACTERS
 from evaluations.results.models import Extension, Score
 from pledges.models import Commitment, Pledge, RegistrationItem
-from tests.campaigns.test_views import CRITERIA, GROUPS, PHASE_1, form_data, rubric_post
 from tests.factories.pledges import RegistrationFactory
+from tests.helpers.campaigns import CRITERIA, GROUPS, PHASE_1, form_data, rubric_post
 from units.models import Employment, Person, User
 
 pytestmark = pytest.mark.django_db

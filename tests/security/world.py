@@ -38,26 +38,14 @@ from tests.factories.campaigns import (
     RubricGroupFactory,
 )
 from tests.factories.pledges import CommitmentFactory, PledgeFactory, RegistrationRoundFactory
-from tests.factories.units import (
-    ClusterMembershipFactory,
-    ClusterYearFactory,
-    RoleAssignmentFactory,
-    UnitFactory,
-    UserFactory,
-)
+from tests.factories.units import ClusterMembershipFactory, ClusterYearFactory, UnitFactory
+from tests.roles import ROLES as ROLE_NAMES
+from tests.roles import user_with_role
 from units import services as unit_services
 from units.choices import Role
 
-ROLES = (
-    "anonymous",
-    "officer",  # officer of our unit
-    "leader",  # leader of our unit
-    "other_officer",  # officer of another unit of the same cluster year
-    "outsider",  # officer of a unit outside the cluster
-    "secretariat",  # secretariat of our cluster year (works in the other unit)
-    "viewer",  # sector-wide viewer
-    "admin",  # sector administrator
-)
+# The matrix's columns: anonymous, then the roles of tests/roles.py.
+ROLES = ("anonymous", *ROLE_NAMES)
 
 # Distinctive strings. Private ones must never reach a role outside SECRETS[marker].
 OWN_PERSON = "Nguyễn Riêng Tư Mình"
@@ -129,12 +117,6 @@ class World:
         return self.own if name == "own" else self.other
 
 
-def _with_role(role, *, unit=None, cluster_year=None, user_unit=None):
-    user = UserFactory(unit=user_unit if user_unit is not None else unit)
-    RoleAssignmentFactory(user=user, role=role, unit=unit, cluster_year=cluster_year)
-    return user
-
-
 def _cluster_year(*units):
     cy = ClusterYearFactory()
     for unit in units:
@@ -165,18 +147,18 @@ def build_world() -> World:
 
     users = {
         "anonymous": None,
-        "officer": _with_role(Role.UNIT_OFFICER, unit=our_unit),
-        "leader": _with_role(Role.UNIT_LEADER, unit=our_unit),
-        "other_officer": _with_role(Role.UNIT_OFFICER, unit=other_unit),
-        "outsider": _with_role(Role.UNIT_OFFICER, unit=outside_unit),
-        "secretariat": _with_role(Role.SECRETARIAT, cluster_year=cy, user_unit=other_unit),
-        "viewer": _with_role(Role.VIEWER, user_unit=UnitFactory()),
-        "admin": _with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory()),
+        "officer": user_with_role(Role.UNIT_OFFICER, unit=our_unit),
+        "leader": user_with_role(Role.UNIT_LEADER, unit=our_unit),
+        "other_officer": user_with_role(Role.UNIT_OFFICER, unit=other_unit),
+        "outsider": user_with_role(Role.UNIT_OFFICER, unit=outside_unit),
+        "secretariat": user_with_role(Role.SECRETARIAT, cluster_year=cy, user_unit=other_unit),
+        "viewer": user_with_role(Role.VIEWER, user_unit=UnitFactory()),
+        "admin": user_with_role(Role.SECTOR_ADMIN, user_unit=UnitFactory()),
     }
-    foreign_secretariat = _with_role(
+    foreign_secretariat = user_with_role(
         Role.SECRETARIAT, cluster_year=foreign_cy, user_unit=foreign_unit
     )
-    foreign_officer = _with_role(Role.UNIT_OFFICER, unit=foreign_unit)
+    foreign_officer = user_with_role(Role.UNIT_OFFICER, unit=foreign_unit)
 
     own, other = Side(), Side()
     own.objects.update(unit=our_unit, cluster=cy.cluster, cluster_year=cy)

@@ -233,9 +233,9 @@ def our_awards(titles, our_unit):
     ],
 )
 def test_unit_awards_page_public_decisions_private_amounts(
-    client, role_users, our_unit, our_awards, role, sees_amount
+    client, user_of, our_unit, our_awards, role, sees_amount
 ):
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     response = client.get(reverse("evaluations:unit_awards", args=[our_unit.pk]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -269,10 +269,8 @@ def test_unit_awards_page_of_a_missing_unit_is_404(client, officer):
         ("viewer", 404),
     ],
 )
-def test_person_awards_page_goes_with_the_staff_record(
-    client, role_users, our_awards, role, status
-):
-    client.force_login(role_users[role])
+def test_person_awards_page_goes_with_the_staff_record(client, user_of, our_awards, role, status):
+    client.force_login(user_of(role))
     response = client.get(reverse("evaluations:person_awards", args=[our_awards.pk]))
     assert response.status_code == status
     if status == 200:

@@ -170,11 +170,11 @@ def test_board_without_base_level_individual_titles_has_no_note(
     "role", ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
 )
 def test_honour_boards_are_readable_by_every_signed_in_user(
-    client, role_users, campaign, cluster_year, board, role
+    client, user_of, campaign, cluster_year, board, role
 ):
     """The cluster year's board is public; a campaign's follows who sees the campaign
     (a cluster campaign is its members', the outsider gets 404)."""
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     campaign_board = reverse("evaluations:campaign_honour_board", args=[campaign.pk])
     if role == "outsider":
         assert client.get(campaign_board).status_code == 404

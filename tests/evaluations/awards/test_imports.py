@@ -213,13 +213,11 @@ def test_secretariat_imports_for_members_and_their_predecessors_only(
 
 
 @pytest.mark.parametrize("role", ["officer", "leader", "viewer", "other_officer"])
-def test_others_may_not_import(role_users, titles, our_unit, role):
+def test_others_may_not_import(user_of, titles, our_unit, role):
     our_unit.code = "TT-AAA"
     our_unit.save()
     with pytest.raises(ActionRefused):
-        award_import(
-            actor=role_users[role], uploaded=xlsx([row(2024, "TTLDXS", "tập thể", "TT-AAA")])
-        )
+        award_import(actor=user_of(role), uploaded=xlsx([row(2024, "TTLDXS", "tập thể", "TT-AAA")]))
     assert not AwardRecord.objects.exists()
 
 
@@ -301,10 +299,10 @@ def test_template_headers_are_recognised(admin_user, titles):
         ("viewer", 403),
     ],
 )
-def test_import_page_permissions(client, role_users, titles, our_unit, role, status):
+def test_import_page_permissions(client, user_of, titles, our_unit, role, status):
     our_unit.code = "TT-AAA"
     our_unit.save()
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     url = reverse("evaluations:award_import")
     assert client.get(url).status_code == status
     response = client.post(url, {"file": xlsx([row(2024, "TTLDXS", "tập thể", "TT-AAA")])})
@@ -348,7 +346,7 @@ def test_template_download(client, officer):
 
 
 @pytest.mark.parametrize("role", ["admin", "secretariat"])
-def test_import_page_bounded(client, role_users, titles, role, django_assert_max_num_queries):
-    client.force_login(role_users[role])
+def test_import_page_bounded(client, user_of, titles, role, django_assert_max_num_queries):
+    client.force_login(user_of(role))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("evaluations:award_import")).status_code == 200

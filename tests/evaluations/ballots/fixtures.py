@@ -6,15 +6,13 @@ import pytest
 
 from evaluations.ballots import services as ballots
 from evaluations.ballots.services import QuestionData
-from tests.factories.units import RoleAssignmentFactory, UserFactory
+from tests.roles import user_with_role
 from units.choices import Role
 
 
 @pytest.fixture
 def other_leader(other_unit):
-    user = UserFactory(unit=other_unit)
-    RoleAssignmentFactory(user=user, role=Role.UNIT_LEADER, unit=other_unit)
-    return user
+    return user_with_role(Role.UNIT_LEADER, unit=other_unit)
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ def test_candidates_from_the_top_of_the_published_ranking(
     cluster_year, secretariat, phase, officer, other_officer, our_unit, other_unit
 ):
     from evaluations.results import services
-    from tests.evaluations.results.test_views import submit_ready
+    from tests.helpers.results import submit_ready
 
     for user, unit in ((officer, our_unit), (other_officer, other_unit)):
         submission = services.submission_start(phase=phase, unit=unit, actor=user)

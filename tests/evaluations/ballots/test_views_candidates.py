@@ -75,9 +75,9 @@ def test_unit_outside_the_cluster_year_lists_nobody(
 
 @pytest.mark.parametrize("role", ["officer", "leader", "other_officer", "outsider", "viewer"])
 def test_only_managers_reach_a_draft_ballots_staff_list(
-    client, role_users, draft_ballot, our_unit, people, role
+    client, user_of, draft_ballot, our_unit, people, role
 ):
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     assert client.get(url(draft_ballot), {"unit": our_unit.pk}).status_code == 404
     # 404 before any redirect that would tell the page exists.
     assert client.get(url(draft_ballot), {"csrfmiddlewaretoken": "x"}).status_code == 404

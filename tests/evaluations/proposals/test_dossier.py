@@ -30,11 +30,6 @@ from units.choices import Role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def docx_text(data: bytes) -> str:
     document = Document(BytesIO(data))
     parts = [p.text for p in document.paragraphs]
@@ -217,8 +212,8 @@ def url(cluster_year):
         ("viewer", 403),
     ],
 )
-def test_dossier_download_permissions(client, role_users, cluster_year, batch, role, status):
-    client.force_login(role_users[role])
+def test_dossier_download_permissions(client, user_of, cluster_year, batch, role, status):
+    client.force_login(user_of(role))
     response = client.get(url(cluster_year))
     assert response.status_code == status
     if status == 200:

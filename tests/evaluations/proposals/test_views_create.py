@@ -258,8 +258,8 @@ def test_unit_the_user_may_not_propose_for_is_refused(
 
 
 @pytest.mark.parametrize("role", ["viewer", "outsider", "no_role"])
-def test_users_who_propose_for_nobody_get_404(client, role_users, no_role_user, role, our_unit):
-    client.force_login(no_role_user if role == "no_role" else role_users[role])
+def test_users_who_propose_for_nobody_get_404(client, user_of, no_role_user, role, our_unit):
+    client.force_login(no_role_user if role == "no_role" else user_of(role))
     assert client.get(URL, {"unit": our_unit.pk}).status_code == 404
 
 

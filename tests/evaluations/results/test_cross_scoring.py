@@ -18,11 +18,6 @@ from units.choices import Role
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def third_unit(cluster_year):
     return ClusterMembershipFactory(cluster_year=cluster_year).unit
@@ -291,12 +286,12 @@ def test_scorer_reads_evidence_and_scores_in_the_browser_form(
     ],
 )
 def test_who_sees_a_cross_scoring_sheet(
-    client, role_users, role, status, submitted, secretariat, other_unit
+    client, user_of, role, status, submitted, secretariat, other_unit
 ):
     assignment = services.cross_assign(
         submission=submitted, scorers=[other_unit], actor=secretariat
     )[0]
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     assert (
         client.get(reverse("evaluations:cross_score", args=[assignment.pk])).status_code == status
     )
@@ -313,8 +308,8 @@ def test_who_sees_a_cross_scoring_sheet(
         ("viewer", 404),
     ],
 )
-def test_who_manages_cross_scoring(client, role_users, role, status, submitted):
-    client.force_login(role_users[role])
+def test_who_manages_cross_scoring(client, user_of, role, status, submitted):
+    client.force_login(user_of(role))
     assert (
         client.get(reverse("evaluations:cross_scoring", args=[submitted.pk])).status_code == status
     )
@@ -349,8 +344,8 @@ def test_dashboard_asks_the_scoring_unit(client, submitted, secretariat, other_u
 @pytest.mark.parametrize(
     ("role", "status"), [("secretariat", 200), ("officer", 403), ("outsider", 404)]
 )
-def test_printable_score_matrix(client, role_users, role, status, submitted):
-    client.force_login(role_users[role])
+def test_printable_score_matrix(client, user_of, role, status, submitted):
+    client.force_login(user_of(role))
     response = client.get(reverse("evaluations:score_matrix", args=[submitted.phase_id]))
     assert response.status_code == status
     if status == 200:

@@ -44,11 +44,6 @@ def attach(submission, officer, code="A2"):
     )
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_start_creates_a_row_per_criterion_on_the_current_rubric(submission, rubric):
     assert submission.rubric == rubric
     assert Score.objects.filter(submission=submission).count() == 3

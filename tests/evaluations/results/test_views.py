@@ -13,60 +13,19 @@ from evaluations.results import services
 from evaluations.results.choices import SubmissionStatus
 from evaluations.results.models import Evidence, Score, Submission
 from tests.factories.units import ClusterMembershipFactory
+from tests.helpers.results import score_post, submit_ready
+from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["admin", "officer", "leader", "other_officer", "outsider", "secretariat", "viewer"]
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def score_post(submission, values, action="save"):
-    data = {"action": action, "revision": submission.revision}
-    for score in Score.objects.filter(submission=submission).select_related("criterion"):
-        value = values.get(score.criterion.code, "")
-        data[f"score_{score.criterion_id}"] = value
-        data[f"explanation_{score.criterion_id}"] = f"Giải trình {score.criterion.code}"
-    return data
-
-
-def submit_ready(submission, officer):
-    codes = {
-        s.criterion.code: s.criterion
-        for s in Score.objects.filter(submission=submission).select_related("criterion")
-    }
-    services.submission_save(
-        submission=submission,
-        actor=officer,
-        scores={c.pk: {"self_score": Decimal("3"), "explanation": ""} for c in codes.values()},
-    )
-    services.evidence_add(
-        submission=submission,
-        actor=officer,
-        criterion=codes["A2"],
-        uploaded=SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4\n"),
-    )
-    services.submission_submit(submission=submission, actor=officer, today=date(2025, 7, 1))
-    return codes
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_draft_results_only_for_the_unit(client, role_users, role, submission):
-    client.force_login(role_users[role])
-    status = client.get(reverse("evaluations:submission", args=[submission.pk])).status_code
-    assert status == (200 if role in ("officer", "leader") else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_submitted_results_and_evidence_not_for_other_units(
-    client, role_users, role, submission, officer
+    client, user_of, role, submission, officer
 ):
     submit_ready(submission, officer)
     evidence = Evidence.objects.get(submission=submission)
-    client.force_login(role_users[role])
+    client.force_login(user_of(role))
     expected = 200 if role in ("officer", "leader", "secretariat", "admin") else 404
     assert (
         client.get(reverse("evaluations:submission", args=[submission.pk])).status_code == expected
@@ -75,8 +34,8 @@ def test_submitted_results_and_evidence_not_for_other_units(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_progress_board_for_those_who_review(client, role_users, role, phase):
-    client.force_login(role_users[role])
+def test_progress_board_for_those_who_review(client, user_of, role, phase):
+    client.force_login(user_of(role))
     response = client.get(reverse("evaluations:phase_results", args=[phase.pk]))
     if role in ("admin", "secretariat"):
         assert response.status_code == 200 and "rows" in response.context

@@ -7,8 +7,7 @@ An in-memory storage stands in for S3 here: like S3 it has no filesystem path
 from io import BytesIO
 
 import pytest
-from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -19,36 +18,11 @@ from tests.factories.campaigns import CampaignEventFactory
 pytestmark = pytest.mark.django_db
 
 
-class ObjectStorage(Storage):
-    """Like a bucket: keys and bytes, no path on any disk (Storage.path raises)."""
-
-    objects: dict[str, bytes] = {}
-
-    def _save(self, name, content):
-        content.seek(0)
-        self.objects[name] = content.read()
-        return name
-
-    def _open(self, name, mode="rb"):
-        if name not in self.objects:
-            raise FileNotFoundError(name)
-        return ContentFile(self.objects[name], name=name)
-
-    def exists(self, name):
-        return name in self.objects
-
-    def delete(self, name):
-        self.objects.pop(name, None)
-
-    def size(self, name):
-        return len(self.objects[name])
-
-
 @pytest.fixture
 def object_storage(settings):
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "tests.units.test_storage_backends.ObjectStorage"},
+        "default": {"BACKEND": "tests.helpers.storage.ObjectStorage"},
     }
     storage = storages["default"]
     with pytest.raises(NotImplementedError):
