@@ -2,7 +2,7 @@
 
 A ranking page prints thousands of scores; `floatformat` costs about 20 µs a number, most of
 it in localisation machinery that scores do not need (no thousands grouping). The output is
-the same, decimal comma in Vietnamese included: tests/units/test_numbers.py compares them.
+the same, decimal comma in Vietnamese included: tests/core/test_numbers.py compares them.
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation

@@ -43,6 +43,21 @@ PLEDGE = {
         signed    no      no     no            no       yes         no     yes
         archived  no      no     no            no       yes         no     yes
     """,
+    # Back to draft while open (the service also refuses once anybody has signed).
+    "pledges.redraft_pledge": """
+        state     officer leader other_officer outsider secretariat viewer admin
+        draft     no      no     no            no       no          no     no
+        open      no      no     no            no       yes         no     yes
+        signed    no      no     no            no       no          no     no
+        archived  no      no     no            no       no          no     no
+    """,
+    "pledges.archive_pledge": """
+        state     officer leader other_officer outsider secretariat viewer admin
+        draft     no      no     no            no       no          no     no
+        open      no      no     no            no       no          no     no
+        signed    no      no     no            no       yes         no     yes
+        archived  no      no     no            no       no          no     no
+    """,
     # Only a party's leader signs, and only while the pledge is open.
     "pledges.sign_pledge": """
         state     officer leader other_officer outsider secretariat viewer admin
