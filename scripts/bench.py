@@ -57,6 +57,9 @@ ENV = {
     "GUNICORN_ACCESS_LOG": "",
     "GUNICORN_TIMEOUT": "120",
     "WEB_CONCURRENCY": "2",
+    # No worker recycling while pages are counted: a fresh worker's first request reads
+    # PostgreSQL type OIDs (django.contrib.postgres) and would add to that page's count.
+    "GUNICORN_MAX_REQUESTS": "0",
 }
 
 
