@@ -237,6 +237,20 @@ def published_entries(phase) -> list:
     return list(RankingEntry.objects.filter(publication=publication))
 
 
+def has_accepted_results(phase) -> bool:
+    return Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED).exists()
+
+
+def units_without_accepted_result(phase) -> list[Unit]:
+    """The participants whose results are not accepted (none, a draft, or under review):
+    publishing now would leave them out of the ranking."""
+    accepted = Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED)
+    if phase.campaign.scope == CampaignScope.SECTOR:
+        return list(_sector_participants(phase).exclude(pk__in=accepted.values("unit_id")))
+    accepted_ids = set(accepted.values_list("unit_id", flat=True))
+    return [unit for unit in participants(phase) if unit.pk not in accepted_ids]
+
+
 def published_ranking(publication) -> QuerySet:
     """A publication's entries by rank: a queryset, so that a page of it is read, not all."""
     return RankingEntry.objects.filter(publication=publication).order_by("rank", "unit_name")

@@ -31,6 +31,8 @@ from units.models import Unit
 from units.selectors import roles_of
 
 RANKING_PAGE_SIZE = 100
+# The confirmation before publishing names this many units without an accepted result.
+MISSING_SHOWN = 200
 BOARD_PAGE_SIZE = 100
 MATRIX_PAGE_SIZE = 50
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -363,6 +365,20 @@ class RankingView(PhaseMixin, View):
     def post(self, request, pk):
         phase = self.object
         self.require("evaluations.manage_phase")
+        if not request.POST.get("confirm") and not hasattr(phase, "publication"):
+            # Units left out of the ranking are named before it is published for good.
+            missing = selectors.units_without_accepted_result(phase)
+            if missing and selectors.has_accepted_results(phase):
+                return render(
+                    request,
+                    "evaluations/results/ranking_confirm.html",
+                    {
+                        "phase": phase,
+                        "missing": missing[:MISSING_SHOWN],
+                        "missing_count": len(missing),
+                        "missing_more": max(len(missing) - MISSING_SHOWN, 0),
+                    },
+                )
         with refusal_as_message(request):
             services.ranking_publish(phase=phase, actor=request.user)
             messages.success(request, _("The ranking was published: member units can see it now."))

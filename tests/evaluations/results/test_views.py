@@ -130,7 +130,10 @@ def test_unpublished_ranking_hidden_from_members_then_published(
     assert page.status_code == 200 and page.context["entries"] == [] and page.context["live"] == []
     assert client.get(reverse("evaluations:ranking_export", args=[phase.pk])).status_code == 403
     client.force_login(secretariat)
-    assert client.post(reverse("evaluations:ranking", args=[phase.pk])).status_code == 302
+    # The other unit has no accepted result: publishing asks to confirm first.
+    assert client.post(reverse("evaluations:ranking", args=[phase.pk])).status_code == 200
+    url = reverse("evaluations:ranking", args=[phase.pk])
+    assert client.post(url, {"confirm": "1"}).status_code == 302
     client.force_login(other_officer)
     page = client.get(reverse("evaluations:ranking", args=[phase.pk]))
     assert [e.unit_id for e in page.context["entries"]] == [submission.unit_id]
