@@ -142,7 +142,7 @@ class RegistrationItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.titles, self.people = titles, people
         self.fields["title"].choices = [("", "---------")] + [
-            (t.pk, f"{t.name} ({t.get_recipient_display()})") for t in titles.values()
+            (t.pk, t.choice_label) for t in titles.values()
         ]
         self.fields["person"].choices = [("", "---------")] + [
             (p.pk, f"{p.full_name} – {p.position}" if p.position else p.full_name)

@@ -81,6 +81,12 @@ class Title(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def choice_label(self) -> str:
+        """How a title reads wherever it is chosen: the same name exists for a person and
+        for a collective (Bằng khen), so the recipient is always said."""
+        return f"{self.name} ({self.get_recipient_display()})"
+
 
 class Pledge(HasStatus, models.Model):
     """The emulation pledge (giao ước thi đua) of a cluster year."""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.formfields import DateField, DecimalCommaField
 from evaluations.ballots.services import QuestionData
+from pledges.formfields import TitleChoiceField
 from pledges.models import Title
 
 
@@ -61,7 +62,7 @@ class QuestionForm(forms.Form):
             "For example: units proposed for the emulation flag of the Government Inspectorate."
         ),
     )
-    title = forms.ModelChoiceField(
+    title = TitleChoiceField(
         label=_("Title or award form"),
         queryset=Title.objects.filter(is_active=True),
         required=False,

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formfields import DateField
 from evaluations.proposals.choices import InitiativeScope, TaskRating
 from evaluations.proposals.models import AwardProposal
+from pledges.formfields import TitleChoiceField
 from pledges.models import Title
 
 PROPOSAL_FIELDS = [
@@ -27,6 +28,7 @@ class ProposalForm(forms.ModelForm):
         model = AwardProposal
         fields = PROPOSAL_FIELDS
         widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"title": TitleChoiceField}
 
     def __init__(self, *args, campaigns=None, **kwargs):
         super().__init__(*args, **kwargs)
