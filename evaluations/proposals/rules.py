@@ -2,7 +2,16 @@
 
 The proposer's side (the proposing unit's officers and leaders, or the secretariat for the
 cluster's own proposals) drafts and withdraws; the secretariat of the cluster year endorses,
-returns and forwards; sector administrators (the council) decide.
+returns and forwards; the sector council's secretariat records the council's decision.
+
+Who records the decision (approve with its number, or reject with its reason): the sector
+council (Hội đồng Thi đua - Khen thưởng ngành Thanh tra) decides through its standing body,
+the personnel department of the Government Inspectorate, whose staff are the app's sector
+administrators. The cluster secretariat never records it, not even for the cluster's own
+proposals: it is the cluster head's unit, which proposes, endorses and signs the cluster's
+submission (DOMAIN.md, "Dossier": cluster head signs -> personnel department appraisal ->
+council -> the Inspector General's decision). No title is decided at cluster level, so no
+cluster-level case exists; recording its own verdict would let the proposer approve itself.
 """
 
 import rules
@@ -55,8 +64,12 @@ rules.add_perm(
 rules.add_perm("evaluations.endorse_awardproposal", endorses & PROPOSAL_FLOW.allows("endorse"))
 rules.add_perm("evaluations.return_awardproposal", endorses & PROPOSAL_FLOW.allows("return"))
 rules.add_perm("evaluations.forward_awardproposal", endorses & PROPOSAL_FLOW.allows("forward"))
+# The council's secretariat (the personnel department of the Government Inspectorate) is the
+# sector administrators' role; see the module's docstring for why not the cluster secretariat.
+records_council_decision = is_sector_admin
 rules.add_perm(
-    "evaluations.decide_awardproposal", is_sector_admin & PROPOSAL_FLOW.allows("approve")
+    "evaluations.decide_awardproposal",
+    records_council_decision & PROPOSAL_FLOW.allows("approve"),
 )
 rules.add_perm("evaluations.prepare_dossier", is_sector_admin | is_secretariat_of_cluster_year)
 

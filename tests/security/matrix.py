@@ -112,6 +112,18 @@ def _archive(obj):
     return {"pk": obj.pk, "action": "archive"}
 
 
+# Recording the council's decision: POST action=approve (with the decision's number and
+# date) on `evaluations:proposal`, for a FORWARDED proposal of our unit (the world's
+# proposals are drafts, where nobody decides). Only sector administrators, as the sector
+# council's secretariat; the cluster secretariat, the proposing side, is refused (README,
+# "Roles and permissions"). Walked by tests/evaluations/proposals/test_decide.py.
+DECIDE_PROPOSAL = Entry(
+    obj="proposal",
+    get="login 200 200 404 404 200 404 200",
+    post="login 403 403 404 404 403 404 302",
+    data={"action": "approve"},
+)
+
 # Words per role: anonymous officer leader other_officer outsider secretariat viewer admin
 MATRIX: dict[str, Entry] = {
     # project -------------------------------------------------------------------------
@@ -487,7 +499,12 @@ MATRIX: dict[str, Entry] = {
         other="login 404 404 200 404 200 404 200",
         post="login 404 404 404 404 404 404 404",
         post_other="login 404 404 404 404 404 404 404",
-        note="an empty POST names no action: 404",
+        note=(
+            "an empty POST names no action: 404. Recording the council's decision (action"
+            " approve/reject) is for sector administrators only, as the council's secretariat,"
+            " never the cluster secretariat (README, Roles and permissions; the decide rows of"
+            " tests/evaluations/proposals/test_rules.py); see DECIDE_PROPOSAL above"
+        ),
     ),
     "evaluations:proposal_edit": Entry(
         obj="proposal",

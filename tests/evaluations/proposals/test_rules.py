@@ -89,7 +89,9 @@ BY_THE_UNIT = {
         rejected   no      no     no            no       no          no     no
         withdrawn  no      no     no            no       no          no     no
     """,
-    # The council's decision (approve or reject): sector administrators only.
+    # The council's decision (approve or reject) is recorded by the council's secretariat (the
+    # personnel department of the Government Inspectorate: sector administrators), never by
+    # the cluster secretariat, which endorsed and forwarded it (README, Roles and permissions).
     "evaluations.decide_awardproposal": """
         status     officer leader other_officer outsider secretariat viewer admin
         draft      no      no     no            no       no          no     no
@@ -135,6 +137,19 @@ BY_THE_CLUSTER = {
         returned   no      no     no            no       yes         no     no
         endorsed   no      no     no            no       yes         no     no
         forwarded  no      no     no            no       yes         no     no
+        approved   no      no     no            no       no          no     no
+        rejected   no      no     no            no       no          no     no
+        withdrawn  no      no     no            no       no          no     no
+    """,
+    # The cluster's own proposal: its secretariat proposed and forwarded it, so it does not
+    # record the council's verdict on it either.
+    "evaluations.decide_awardproposal": """
+        status     officer leader other_officer outsider secretariat viewer admin
+        draft      no      no     no            no       no          no     no
+        submitted  no      no     no            no       no          no     no
+        returned   no      no     no            no       no          no     no
+        endorsed   no      no     no            no       no          no     no
+        forwarded  no      no     no            no       no          no     yes
         approved   no      no     no            no       no          no     no
         rejected   no      no     no            no       no          no     no
         withdrawn  no      no     no            no       no          no     no
