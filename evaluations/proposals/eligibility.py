@@ -3,6 +3,13 @@
 A blocking finding (hard rule) stops the proposal from being submitted or endorsed; the
 others warn. The same checks run on one proposal and on a whole cluster's batch with a
 constant number of queries: `batch_findings` loads everything the rules read at once.
+
+A proposal's findings depend on the proposal and the database only, never on the batch it
+is checked with: the proposal page (a batch of one) and the cluster's batch page show the
+same findings. The context may load more for a bigger batch, so every lookup is keyed by
+what the proposal itself reads: its nominee, its unit, its year and the history window
+before it. R9 ("one initiative, one award") compares the initiative with those of the same
+person and of the same unit (the nominee's unit), whatever else is in the batch.
 """
 
 import math
@@ -97,7 +104,8 @@ class Context:
         )
         self.same_year = defaultdict(set)  # (person, year) -> codes of other proposals
         self.flags = defaultdict(set)  # cluster year -> proposal pks for the flag
-        self.initiatives = defaultdict(set)  # normalised initiative -> proposal pks
+        # (holder, normalised initiative) -> proposal pks; holders: see `_holders`.
+        self.initiatives = defaultdict(set)
         self.ldtt = defaultdict(set)  # (unit, year) -> people proposed for or holding LĐTT
         self.cstdcs = defaultdict(set)
         self.by_title = defaultdict(set)  # (unit, year, code) -> people proposed
@@ -108,7 +116,8 @@ class Context:
             if code == "CO_TTCP":
                 self.flags[cluster_year_id].add(pk)
             if initiative:
-                self.initiatives[_normalise(initiative)].add(pk)
+                for holder in _holders(person_id, unit_id):
+                    self.initiatives[(holder, _normalise(initiative))].add(pk)
             if code == "LDTT" and person_id:
                 self.ldtt[(unit_id, year)].add(person_id)
             if code == "CSTDCS" and person_id:
@@ -119,10 +128,11 @@ class Context:
         if with_initiative:
             used = AwardRecord.objects.filter(
                 Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), ~Q(initiative="")
-            ).values_list("initiative", "proposal_id")
+            ).values_list("initiative", "proposal_id", "person_id", "unit_id")
         self.rewarded_initiatives = defaultdict(set)
-        for initiative, proposal_id in used:
-            self.rewarded_initiatives[_normalise(initiative)].add(proposal_id)
+        for initiative, proposal_id, person_id, unit_id in used:
+            for holder in _holders(person_id, unit_id):
+                self.rewarded_initiatives[(holder, _normalise(initiative))].add(proposal_id)
         held = []
         if collective_codes:
             held = AwardRecord.objects.filter(
@@ -147,6 +157,11 @@ class Context:
             self.ballots = results_for_proposals(
                 [p for p in proposals if p.title.code in BALLOT_TITLES]
             )
+
+
+def _holders(person_id, unit_id) -> list:
+    """Whose initiative it is, for R9: the unit's, and the person's when there is one."""
+    return [("unit", unit_id), *([("person", person_id)] if person_id else [])]
 
 
 def _normalise(text: str) -> str:
@@ -182,7 +197,12 @@ def proposal_findings(proposal, context: Context) -> list[Finding]:
 def _person_rules(proposal, context):
     code, year = proposal.title.code, proposal.year
     same_year = {c for pk, c in context.same_year[(proposal.person_id, year)] if pk != proposal.pk}
-    history = context.person_history.get(proposal.person_id, {})
+    # The window before this proposal's year only (a batch may load a wider one).
+    history = {
+        held_year: codes
+        for held_year, codes in context.person_history.get(proposal.person_id, {}).items()
+        if year - HISTORY_YEARS <= held_year <= year
+    }
     # R1, R3, R4, R7, R8 are shared with registrations; for a proposal they block.
     found = [
         replace(f, blocking=True)
@@ -335,10 +355,13 @@ def _common_rules(proposal, context):
             )
         )
     if proposal.initiative:
-        key = _normalise(proposal.initiative)
-        reused = (context.initiatives[key] - {proposal.pk}) | (
-            context.rewarded_initiatives[key] - {proposal.pk}
-        )
+        text = _normalise(proposal.initiative)
+        reused = set()
+        for holder in _holders(proposal.person_id, proposal.unit_id):
+            reused |= (
+                context.initiatives[(holder, text)] | context.rewarded_initiatives[(holder, text)]
+            )
+        reused -= {proposal.pk}
         if reused:
             found.append(
                 Finding(
@@ -383,4 +406,5 @@ def batch_findings(proposals) -> dict:
 
 
 def findings_for(proposal) -> list[Finding]:
-    return proposal_findings(proposal, Context([proposal]))
+    """One proposal's findings: the batch computation, for a batch of one."""
+    return batch_findings([proposal])[proposal.pk]
