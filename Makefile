@@ -12,7 +12,7 @@ PORT ?= 8000
 	backup restore bench bench-fault
 
 run: install env messages migrate seed
-	@$(PY) manage.py demo_logins
+	@$(PY) manage.py demo_logins --host $(HOST) --port $(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install env messages

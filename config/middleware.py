@@ -1,7 +1,8 @@
 import re
 
 from django.conf import settings
-from django.http import QueryDict
+from django.http import Http404, QueryDict
+from django.shortcuts import render
 
 # C0 control characters except tab, line feed and carriage return.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -120,3 +121,40 @@ class HealthCheckMiddleware:
 
             return healthz(request)
         return self.get_response(request)
+
+
+class FriendlyNotFoundMiddleware:
+    """With DEBUG on (`make run`), Django answers a 404 with its technical page: the URL
+    patterns and the view that refused. Only superusers (developers) get it; everyone else
+    gets the project's 404 page, as in production.
+
+    A view's `Http404` is caught in `process_exception`; an address no URL pattern matches
+    never reaches a view, so its response is replaced when it comes back unresolved.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code == 404
+            and getattr(request, "resolver_match", None) is None
+            and self.hides_debug(request)
+        ):
+            return self.not_found(request)
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404) and self.hides_debug(request):
+            return self.not_found(request)
+        return None
+
+    @staticmethod
+    def hides_debug(request) -> bool:
+        user = getattr(request, "user", None)
+        return settings.DEBUG and not (user is not None and user.is_superuser)
+
+    @staticmethod
+    def not_found(request):
+        return render(request, "404.html", status=404)

@@ -8,7 +8,15 @@ from units.models import User
 class Command(BaseCommand):
     help = "Print the demo users, their roles and the shared demo password."
 
+    def add_arguments(self, parser):
+        # `make run` passes its HOST and PORT: the address printed is the one served.
+        parser.add_argument("--host", default="127.0.0.1", help="the address runserver binds")
+        parser.add_argument("--port", default="8000", help="the port runserver listens on")
+
     def handle(self, *args, **options):
+        host = options["host"]
+        # A server bound to every interface is opened on this machine as 127.0.0.1.
+        shown = "127.0.0.1" if host in ("0.0.0.0", "", "::", "[::]") else host
         translation.activate("vi")
         users = (
             User.objects.filter(email__endswith="@thidua.local")
@@ -17,7 +25,8 @@ class Command(BaseCommand):
         )
         self.stdout.write("")
         self.stdout.write(
-            "Demo: http://127.0.0.1:8000   password for every demo user: " + DEMO_PASSWORD
+            f"Demo: http://{shown}:{options['port']}   password for every demo user: "
+            + DEMO_PASSWORD
         )
         for user in users:
             roles = "; ".join(
