@@ -449,6 +449,16 @@ class StatusChange(models.Model):
     def to_label(self):
         return self.status_choices(self.to_status).label
 
+    @property
+    def step_text(self) -> str:
+        """The step in words: "Created a draft" for the first row (no previous status),
+        "Submitted → Returned" for a move."""
+        if not self.from_status:
+            if self.to_status == "draft":
+                return _("Created a draft")
+            return _("Created: %(status)s") % {"status": self.to_label}
+        return f"{self.from_label} → {self.to_label}"
+
 
 class AuditEntry(models.Model):
     """One state change: who did what to which object, with before/after values."""
