@@ -16,7 +16,13 @@ from core.views import ObjectPermissionMixin, refusal_onto
 from units import selectors, services
 from units.audit import action_kind, change_rows
 from units.dashboard import dashboard_context
-from units.forms import AuditFilterForm, PersonForm, StaffImportForm, UnitFilterForm
+from units.forms import (
+    AuditFilterForm,
+    ClusterYearRollForwardForm,
+    PersonForm,
+    StaffImportForm,
+    UnitFilterForm,
+)
 from units.staff_import import staff_import, template_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -225,9 +231,66 @@ class ClusterYearDetailView(LoginRequiredMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        user, year = self.request.user, self.object
         return super().get_context_data(
-            **kwargs, runs_year=self.request.user.has_perm("units.run_clusteryear", self.object)
+            **kwargs,
+            runs_year=user.has_perm("units.run_clusteryear", year),
+            may_roll_forward=not year.has_next_year
+            and user.has_perm("units.roll_forward_clusteryear", year),
         )
+
+
+class ClusterYearRollForwardView(ObjectPermissionMixin, FormView):
+    """Next year of a cluster from this one: members, chair and vice-chair by rotation,
+    secretariat and theme proposed, adjusted, then saved in one step."""
+
+    template_name = "units/clusteryear_roll_forward.html"
+    form_class = ClusterYearRollForwardForm
+    permission_required = "units.roll_forward_clusteryear"
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.cluster_year_roll_forward_queryset(),
+            cluster_id=self.kwargs["cluster_pk"],
+            year=self.kwargs["year"],
+        )
+
+    @cached_property
+    def proposal(self):
+        return selectors.next_year_proposal(self.object)
+
+    def get_form_kwargs(self):
+        proposal = self.proposal
+        member_ids = [m.unit_id for m in self.object.memberships.all()]
+        return {
+            **super().get_form_kwargs(),
+            "proposal": proposal,
+            "units": selectors.unit_choices_for_clusters(),
+            "users": selectors.secretariat_choices(
+                unit_ids=[*member_ids, *(u.pk for u in proposal.members)],
+                user_ids=[u.pk for u in proposal.secretariat],
+            ),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, source=self.object, proposal=self.proposal)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        with refusal_onto(form):
+            cluster_year = services.cluster_year_roll_forward(
+                source=self.object,
+                actor=self.request.user,
+                year=data["year"],
+                members=data["all_members"],
+                chair_unit=data["chair_unit"],
+                vice_chair_unit=data["vice_chair_unit"],
+                secretariat=data["secretariat"],
+                theme=data["theme"],
+            )
+            messages.success(self.request, _("%(year)s was created.") % {"year": cluster_year})
+            return redirect("units:cluster_year_detail", cluster_year.cluster_id, cluster_year.year)
+        return self.form_invalid(form)
 
 
 class AuditLogView(LoginRequiredMixin, ListView):
