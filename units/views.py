@@ -24,6 +24,7 @@ from units.forms import (
     UnitFilterForm,
 )
 from units.staff_import import staff_import, template_workbook
+from units.year_links import cluster_year_links
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -237,6 +238,7 @@ class ClusterYearDetailView(LoginRequiredMixin, DetailView):
             runs_year=user.has_perm("units.run_clusteryear", year),
             may_roll_forward=not year.has_next_year
             and user.has_perm("units.roll_forward_clusteryear", year),
+            year_links=cluster_year_links(cluster_year=year, user=user),
         )
 
 
