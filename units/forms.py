@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.formfields import DateField
 from units.audit import ACTION_KINDS
 from units.choices import UnitKind
 from units.models import Person, Unit, member_refusal
@@ -99,7 +100,9 @@ class StaffImportForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Kind of change"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of object"), required=False)
+    date_from = DateField(label=_("From"), required=False)
+    date_to = DateField(label=_("To"), required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,12 +113,23 @@ class AuditFilterForm(forms.Form):
             del self.fields["unit"]
         self.fields["kind"].choices = [("", _("All kinds")), *ACTION_KINDS.items()]
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period cannot be before its start."))
+        return data
+
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        kind = data.get("kind")
-        return {"unit_id": data.get("unit"), "action": f"{kind}." if kind else ""}
+        return {
+            "unit_id": data.get("unit"),
+            "kind": data.get("kind", ""),
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+        }
 
 
 class UnitNameChoiceField(forms.ModelChoiceField):

@@ -1,11 +1,13 @@
 """The read side: what a user may see, loaded in a constant number of queries."""
 
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from units.audit import kind_filter
 from units.choices import Role
 from units.models import (
     AuditEntry,
@@ -248,17 +250,25 @@ def units_for_audit(*, roles) -> QuerySet:
     return Unit.objects.filter(pk__in=roles.member_unit_ids).order_by("name")
 
 
-def audit_entries_visible_to(*, user, unit_id=None, action="") -> QuerySet:
+def audit_entries_visible_to(
+    *, user, unit_id=None, kind="", date_from=None, date_to=None
+) -> QuerySet:
     """The audit log a user may read: everything for sector administrators, the entries
-    about their own units' objects for everyone else (one indexed query on unit, time)."""
+    about their own units' objects for everyone else (one indexed query on unit, time);
+    narrowed to a unit, a kind of object (units.audit.OBJECT_KINDS) and a period (days,
+    both ends included, in the local time zone)."""
     roles = roles_of(user)
-    qs = AuditEntry.objects.select_related("actor", "unit")
+    qs = AuditEntry.objects.select_related("actor", "unit", "content_type")
     if not roles.is_admin:
         qs = qs.filter(unit_id__in=roles.member_unit_ids)
     if unit_id is not None:
         qs = qs.filter(unit_id=unit_id)
-    if action:
-        qs = qs.filter(action__startswith=action)
+    if kind:
+        qs = qs.filter(kind_filter(kind))
+    if date_from:
+        qs = qs.filter(at__gte=_start_of_day(date_from))
+    if date_to:
+        qs = qs.filter(at__lt=_start_of_day(date_to + timedelta(days=1)))
     return qs.order_by("-at", "-pk")
 
 
@@ -358,3 +368,7 @@ def secretariat_choices(*, unit_ids, user_ids) -> QuerySet:
         .select_related("unit")
         .order_by("display_name", "username")
     )
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -14,7 +14,7 @@ from core.exceptions import ActionRefused
 from core.imports import refusal_to_import_form
 from core.views import ObjectPermissionMixin, refusal_onto
 from units import selectors, services
-from units.audit import action_kind, change_rows
+from units.audit import action_kind, describe, readable_rows
 from units.dashboard import dashboard_context
 from units.forms import (
     AuditFilterForm,
@@ -315,7 +315,8 @@ class AuditLogView(LoginRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         for entry in context["entries"]:
             entry.kind = action_kind(entry.action)
-            entry.rows = change_rows(entry.changes)
+            entry.sentence = describe(entry)
+            entry.rows = readable_rows(entry)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
