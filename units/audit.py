@@ -264,12 +264,15 @@ def readable_rows(entry) -> list[tuple]:
     model = _model_of(entry)
     rows = []
     for name, before, after in change_rows(entry.changes):
-        label = name
+        label = str(FIELD_LABELS.get(name, name))
         if model is not None:
             try:
-                label = str(model._meta.get_field(name).verbose_name)
+                field = model._meta.get_field(name)
             except FieldDoesNotExist:  # not a field of the model: a description ("members")
-                label = str(FIELD_LABELS.get(name, name))
+                field = None
+            # A reverse relation ("registration" of a submission) has no verbose name.
+            if getattr(field, "verbose_name", None):
+                label = str(field.verbose_name)
         if name == "status":
             before, after = _status_label(model, before), _status_label(model, after)
         rows.append((label, before, after))

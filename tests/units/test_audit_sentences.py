@@ -252,3 +252,10 @@ def test_sentences_cost_no_query_per_entry(client, admin_user, get_in_queries, s
     client.force_login(admin_user)
     page = get_in_queries(reverse("units:audit_log") + f"?date_from={date(2000, 1, 1):%d/%m/%Y}", 6)
     assert len(page.context["entries"]) == 4 * size
+
+
+def test_values_named_after_a_reverse_relation_or_nothing_keep_a_readable_name():
+    e = entry("submission.evidence", changes={"files": [None, "a.pdf"], "members": [1, 2]})
+    with translation.override("vi"):
+        rows = audit.readable_rows(e)
+    assert [row[0] for row in rows] == ["files", "đơn vị thành viên"]
