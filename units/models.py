@@ -267,10 +267,6 @@ class ClusterYear(models.Model):
                 {"vice_chair_unit": _("The chair and the vice-chair must be different units.")}
             )
 
-    def member_refusal(self, unit) -> str:
-        """Why `unit` cannot be a member of this year ("" when it can)."""
-        return member_refusal(unit, self.year)
-
 
 def may_join_after_2025(unit) -> bool:
     """A unit that still exists under the 2025 Law on Inspection: the Government
