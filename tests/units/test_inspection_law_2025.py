@@ -119,3 +119,17 @@ def test_a_2025_year_with_a_ministry_member_still_saves_in_the_admin(client, adm
     assert response.status_code == 302
     year.refresh_from_db()
     assert year.theme == "Chủ đề mới"
+
+
+@pytest.mark.parametrize(("year", "accepted"), [(2025, True), (2026, False)])
+def test_the_membership_admin_follows_the_date_too(client, admin_user, ministry, year, accepted):
+    cluster_year = ClusterYearFactory(year=year)
+    client.force_login(admin_user)
+    url = reverse("admin:units_clustermembership_add")
+    data = form_fields(client.get(url).content.decode())
+    data.update({"cluster_year": cluster_year.pk, "unit": ministry.pk})
+    response = client.post(url, data)
+    assert (response.status_code == 302) is accepted
+    assert cluster_year.memberships.filter(unit=ministry).exists() is accepted
+    if not accepted:
+        assert "Luật Thanh tra" in response.content.decode()
