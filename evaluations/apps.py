@@ -10,6 +10,8 @@ REGISTERING_MODULES = (
     "evaluations.results.dashboard",
     "evaluations.proposals.dashboard",
     "evaluations.awards.history",
+    # The cluster-year page's links to the year's campaigns, pledges, ballots, proposals.
+    "evaluations.cluster_year_links",
 )
 
 

@@ -12,7 +12,7 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 from core.exceptions import ActionRefused
 from core.http import int_param
 from units import services
-from units.audit import ACTION_KINDS, audit_record
+from units.audit import ACTION_KINDS, audit_record, kind_filter
 from units.models import (
     AuditEntry,
     Cluster,
@@ -325,7 +325,7 @@ class ActionKindFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in ACTION_KINDS:
-            return queryset.filter(action__startswith=f"{self.value()}.")
+            return queryset.filter(kind_filter(self.value()))
         return queryset
 
 

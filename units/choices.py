@@ -34,3 +34,15 @@ class Role(models.TextChoices):
 UNIT_ROLES = (Role.UNIT_OFFICER, Role.UNIT_LEADER)
 CLUSTER_YEAR_ROLES = (Role.SECRETARIAT,)
 SECTOR_ROLES = (Role.SECTOR_ADMIN,)
+
+# The Law on Inspection 84/2025/QH15 (in force 01/7/2025) leaves two levels: the Government
+# Inspectorate and the provincial inspectorates, besides the special inspectorates (army,
+# police, State Bank, Cipher). Ministry, department and district inspectorates are abolished.
+# A cluster year is a calendar year: 2026 is the first to start under the new law, so from
+# 2026 a cluster takes only these kinds; 2025 and earlier keep the members they had.
+TWO_LEVEL_INSPECTION_FROM_YEAR = 2026
+KINDS_AFTER_2025 = (
+    UnitKind.GOVERNMENT_INSPECTORATE,
+    UnitKind.PROVINCIAL_INSPECTORATE,
+    UnitKind.SPECIAL_INSPECTORATE,
+)

@@ -3,9 +3,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.formfields import DateField
 from units.audit import ACTION_KINDS
 from units.choices import UnitKind
-from units.models import Person
+from units.models import Person, Unit, member_refusal
 
 
 class LoginForm(AuthenticationForm):
@@ -99,7 +100,9 @@ class StaffImportForm(forms.Form):
 
 class AuditFilterForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("Unit"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Kind of change"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of object"), required=False)
+    date_from = DateField(label=_("From"), required=False)
+    date_to = DateField(label=_("To"), required=False)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,9 +113,109 @@ class AuditFilterForm(forms.Form):
             del self.fields["unit"]
         self.fields["kind"].choices = [("", _("All kinds")), *ACTION_KINDS.items()]
 
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", _("The end of the period cannot be before its start."))
+        return data
+
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
         data = self.cleaned_data
-        kind = data.get("kind")
-        return {"unit_id": data.get("unit"), "action": f"{kind}." if kind else ""}
+        return {
+            "unit_id": data.get("unit"),
+            "kind": data.get("kind", ""),
+            "date_from": data.get("date_from"),
+            "date_to": data.get("date_to"),
+        }
+
+
+class UnitNameChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class UnitNamesChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class UserChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        name = obj.get_full_name()
+        return f"{name} ({obj.unit.display_name})" if obj.unit_id else name
+
+
+class ClusterYearRollForwardForm(forms.Form):
+    """Next year of a cluster, as proposed from the last one, adjusted before saving."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    theme = forms.CharField(label=_("Theme of the year"), max_length=255, required=False)
+    members = UnitNamesChoiceField(
+        label=_("Member units carried over"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick a unit that leaves the cluster."),
+    )
+    add_members = UnitNamesChoiceField(
+        label=_("Add member units"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several units."),
+    )
+    chair_unit = UnitNameChoiceField(
+        label=_("Chair unit (cluster head)"), queryset=Unit.objects.none(), required=False
+    )
+    vice_chair_unit = UnitNameChoiceField(
+        label=_("Vice-chair unit (deputy head)"), queryset=Unit.objects.none(), required=False
+    )
+    secretariat = UserChoiceField(
+        label=_("Secretariat users"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, proposal, units, users, **kwargs):
+        """`proposal`: selectors.NextYearProposal; `units`: the active units to choose from
+        (one query, shared by the unit fields); `users`: who may be the secretariat."""
+        initial = {
+            "year": proposal.year,
+            "theme": proposal.source.theme,
+            "members": [u.pk for u in proposal.members],
+            "chair_unit": proposal.chair.pk if proposal.chair else None,
+            "vice_chair_unit": proposal.vice_chair.pk if proposal.vice_chair else None,
+            "secretariat": [u.pk for u in proposal.secretariat],
+        }
+        kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
+        super().__init__(*args, **kwargs)
+        carried = {u.pk for u in proposal.members}
+        self.fields["members"].queryset = units.filter(pk__in=carried)
+        self.fields["add_members"].queryset = units.exclude(pk__in=carried)
+        self.fields["chair_unit"].queryset = units
+        self.fields["vice_chair_unit"].queryset = units
+        self.fields["secretariat"].queryset = users
+
+    def clean(self):
+        data = super().clean()
+        members = [*data.get("members", ()), *data.get("add_members", ())]
+        data["all_members"] = members
+        if "members" in data and "add_members" in data and not members:
+            self.add_error("members", _("Choose the member units of the new year."))
+        year = data.get("year")
+        refusals = [text for unit in members if (text := member_refusal(unit, year))]
+        if refusals:
+            self.add_error(None, " ".join(refusals))
+        chair, vice = data.get("chair_unit"), data.get("vice_chair_unit")
+        for name, unit in (("chair_unit", chair), ("vice_chair_unit", vice)):
+            if unit is not None and "members" in data and unit not in members:
+                self.add_error(name, _("Tick this unit as a member too, or choose another."))
+        if chair is not None and chair == vice:
+            self.add_error(
+                "vice_chair_unit", _("The chair and the vice-chair must be different units.")
+            )
+        return data

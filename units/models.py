@@ -6,7 +6,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from units.choices import ClusterKind, Gender, Role, UnitKind
+from units.choices import (
+    KINDS_AFTER_2025,
+    TWO_LEVEL_INSPECTION_FROM_YEAR,
+    ClusterKind,
+    Gender,
+    Role,
+    UnitKind,
+)
 
 
 class Unit(models.Model):
@@ -261,6 +268,33 @@ class ClusterYear(models.Model):
             )
 
 
+def may_join_after_2025(unit) -> bool:
+    """A unit that still exists under the 2025 Law on Inspection: the Government
+    Inspectorate and its departments, a provincial or a special inspectorate."""
+    if unit.kind in KINDS_AFTER_2025:
+        return True
+    parent = unit.parent
+    return (
+        unit.kind == UnitKind.DEPARTMENT
+        and parent is not None
+        and parent.kind == UnitKind.GOVERNMENT_INSPECTORATE
+    )
+
+
+def member_refusal(unit, year) -> str:
+    """Why `unit` cannot be a member of a cluster year of `year` ("" when it can)."""
+    if unit is None or year is None or year < TWO_LEVEL_INSPECTION_FROM_YEAR:
+        return ""
+    if may_join_after_2025(unit):
+        return ""
+    return _(
+        "%(unit)s (%(kind)s) cannot be a member of a cluster from %(year)d: under the Law "
+        "on Inspection of 2025, in force from 01/07/2025, ministry, department and district "
+        "inspectorates no longer exist; a cluster takes only the Government Inspectorate's "
+        "units, provincial inspectorates and special inspectorates."
+    ) % {"unit": unit.name, "kind": unit.get_kind_display(), "year": TWO_LEVEL_INSPECTION_FROM_YEAR}
+
+
 class ClusterMembership(models.Model):
     """A unit's membership of a cluster for one year; dates when it changed mid-year."""
 
@@ -296,6 +330,17 @@ class ClusterMembership(models.Model):
 
     def __str__(self):
         return f"{self.unit} ∈ {self.cluster_year}"
+
+    def clean(self):
+        # The admin's membership rows and the membership admin come through here.
+        # On the admin's add page the cluster year is not saved yet: ask the object.
+        try:
+            cluster_year = self.cluster_year
+        except ClusterYear.DoesNotExist:
+            return
+        refusal = member_refusal(self.unit, cluster_year.year) if self.unit_id else ""
+        if refusal:
+            raise ValidationError({"unit": refusal})
 
 
 class User(AbstractUser):
@@ -448,6 +493,16 @@ class StatusChange(models.Model):
     @property
     def to_label(self):
         return self.status_choices(self.to_status).label
+
+    @property
+    def step_text(self) -> str:
+        """The step in words: "Created a draft" for the first row (no previous status),
+        "Submitted → Returned" for a move."""
+        if not self.from_status:
+            if self.to_status == "draft":
+                return _("Created a draft")
+            return _("Created: %(status)s") % {"status": self.to_label}
+        return f"{self.from_label} → {self.to_label}"
 
 
 class AuditEntry(models.Model):

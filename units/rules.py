@@ -59,6 +59,11 @@ def is_secretariat_of_cluster_year(user, cluster_year):
     )
 
 
+@rules.predicate
+def cluster_is_active(user, cluster_year):
+    return cluster_year is not None and cluster_year.cluster.is_active
+
+
 def _person_unit(predicate):
     """Lift a unit predicate to a person: it is asked of the person's current unit."""
 
@@ -95,5 +100,11 @@ for model in ("user", "roleassignment"):
         rules.add_perm(f"units.{action}_{model}", is_sector_admin)
 
 rules.add_perm("units.run_clusteryear", is_sector_admin | is_secretariat_of_cluster_year)
+# Next year of a cluster from this one (same members, chair and vice-chair by rotation):
+# the year's secretariat or an administrator; a closed cluster has no next year.
+rules.add_perm(
+    "units.roll_forward_clusteryear",
+    (is_sector_admin | is_secretariat_of_cluster_year) & cluster_is_active,
+)
 rules.add_perm("units.view_auditentry", is_sector_admin)
 rules.add_perm("units.access_admin", is_sector_admin)

@@ -1,9 +1,13 @@
 """The read side: what a user may see, loaded in a constant number of queries."""
 
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
+from units.audit import kind_filter
 from units.choices import Role
 from units.models import (
     AuditEntry,
@@ -13,7 +17,10 @@ from units.models import (
     Person,
     RoleAssignment,
     Unit,
+    User,
+    member_refusal,
 )
+from units.rotation import rotate
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,17 @@ def active_unit_choices() -> QuerySet:
     return Unit.objects.filter(is_active=True).only("pk", "name").order_by("name")
 
 
+def unit_choices_for_clusters() -> QuerySet:
+    """Active units for a cluster's member, chair and vice-chair fields: the columns a
+    choice shows and the membership rules read (kind, the parent's kind)."""
+    return (
+        Unit.objects.filter(is_active=True)
+        .select_related("parent")
+        .only("pk", "name", "short_name", "kind", "is_active", "parent__kind", "parent__name")
+        .order_by("name", "pk")
+    )
+
+
 def unit_provinces() -> list[str]:
     return list(
         Unit.objects.exclude(province="")
@@ -190,22 +208,25 @@ def cluster_detail_queryset() -> QuerySet:
 
 
 def cluster_year_detail_queryset() -> QuerySet:
-    return ClusterYear.objects.select_related(
-        "cluster", "chair_unit", "vice_chair_unit"
-    ).prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=ClusterMembership.objects.select_related("unit__merged_into").order_by(
-                "unit__name"
+    next_year = ClusterYear.objects.filter(cluster=OuterRef("cluster"), year=OuterRef("year") + 1)
+    return (
+        ClusterYear.objects.select_related("cluster", "chair_unit", "vice_chair_unit")
+        .annotate(has_next_year=Exists(next_year))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=ClusterMembership.objects.select_related("unit__merged_into").order_by(
+                    "unit__name"
+                ),
             ),
-        ),
-        Prefetch(
-            "role_assignments",
-            queryset=RoleAssignment.objects.filter(role=Role.SECRETARIAT).select_related(
-                "user__unit"
+            Prefetch(
+                "role_assignments",
+                queryset=RoleAssignment.objects.filter(role=Role.SECRETARIAT).select_related(
+                    "user__unit"
+                ),
+                to_attr="secretariat_assignments",
             ),
-            to_attr="secretariat_assignments",
-        ),
+        )
     )
 
 
@@ -229,15 +250,125 @@ def units_for_audit(*, roles) -> QuerySet:
     return Unit.objects.filter(pk__in=roles.member_unit_ids).order_by("name")
 
 
-def audit_entries_visible_to(*, user, unit_id=None, action="") -> QuerySet:
+def audit_entries_visible_to(
+    *, user, unit_id=None, kind="", date_from=None, date_to=None
+) -> QuerySet:
     """The audit log a user may read: everything for sector administrators, the entries
-    about their own units' objects for everyone else (one indexed query on unit, time)."""
+    about their own units' objects for everyone else (one indexed query on unit, time);
+    narrowed to a unit, a kind of object (units.audit.OBJECT_KINDS) and a period (days,
+    both ends included, in the local time zone)."""
     roles = roles_of(user)
-    qs = AuditEntry.objects.select_related("actor", "unit")
+    qs = AuditEntry.objects.select_related("actor", "unit", "content_type")
     if not roles.is_admin:
         qs = qs.filter(unit_id__in=roles.member_unit_ids)
     if unit_id is not None:
         qs = qs.filter(unit_id=unit_id)
-    if action:
-        qs = qs.filter(action__startswith=action)
+    if kind:
+        qs = qs.filter(kind_filter(kind))
+    if date_from:
+        qs = qs.filter(at__gte=_start_of_day(date_from))
+    if date_to:
+        qs = qs.filter(at__lt=_start_of_day(date_to + timedelta(days=1)))
     return qs.order_by("-at", "-pk")
+
+
+def cluster_year_roll_forward_queryset() -> QuerySet:
+    """Cluster years with what next year's proposal reads: members (and their successors),
+    chair, vice-chair and secretariat, in a constant number of queries."""
+    return ClusterYear.objects.select_related(
+        "cluster",
+        "chair_unit__merged_into",
+        "vice_chair_unit__merged_into",
+    ).prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=ClusterMembership.objects.select_related(
+                "unit__parent", "unit__merged_into__parent"
+            ).order_by("unit__name"),
+        ),
+        Prefetch(
+            "role_assignments",
+            queryset=RoleAssignment.objects.filter(role=Role.SECRETARIAT).select_related(
+                "user__unit"
+            ),
+            to_attr="secretariat_assignments",
+        ),
+    )
+
+
+@dataclass
+class NextYearProposal:
+    """What the roll-forward form starts from: last year's members, chair and vice-chair by
+    rotation (units/rotation.py), the same secretariat and theme."""
+
+    source: ClusterYear
+    year: int
+    members: list
+    chair: Unit | None
+    vice_chair: Unit | None
+    secretariat: list
+    # (unit, why it is not carried over) and (merged unit, its successor)
+    left_out: list = field(default_factory=list)
+    replaced: list = field(default_factory=list)
+
+
+def _successor(unit):
+    """The unit itself, or the active unit it was merged into (the 2025 mergers)."""
+    if unit is not None and unit.merged_into_id:
+        return unit.merged_into
+    return unit
+
+
+def next_year_proposal(source: ClusterYear) -> NextYearProposal:
+    """Next year of `source` (loaded by `cluster_year_roll_forward_queryset`), proposed."""
+    year = source.year + 1
+    members, left_out, replaced = [], [], []
+    for membership in source.memberships.all():
+        unit = membership.unit
+        successor = _successor(unit)
+        if membership.left_on:
+            left_out.append(
+                (
+                    unit,
+                    _("left the cluster on %(date)s")
+                    % {"date": formats.date_format(membership.left_on, "SHORT_DATE_FORMAT")},
+                )
+            )
+            continue
+        if successor is not unit:
+            replaced.append((unit, successor))
+        if not successor.is_active:
+            left_out.append((successor, _("archived")))
+            continue
+        refusal = member_refusal(successor, year)
+        if refusal:
+            left_out.append((successor, refusal))
+            continue
+        if successor not in members:
+            members.append(successor)
+    chair, vice_chair = rotate(
+        members, _successor(source.chair_unit), _successor(source.vice_chair_unit)
+    )
+    return NextYearProposal(
+        source=source,
+        year=year,
+        members=sorted(members, key=lambda u: (u.name, u.pk)),
+        chair=chair,
+        vice_chair=vice_chair,
+        secretariat=[a.user for a in source.secretariat_assignments if a.user.is_active],
+        left_out=left_out,
+        replaced=replaced,
+    )
+
+
+def secretariat_choices(*, unit_ids, user_ids) -> QuerySet:
+    """Active users who may run a cluster year: staff of its member units and whoever ran it."""
+    return (
+        User.objects.filter(Q(unit_id__in=unit_ids) | Q(pk__in=user_ids), is_active=True)
+        .select_related("unit")
+        .order_by("display_name", "username")
+    )
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))

@@ -13,7 +13,17 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ActionRefused
 from units.audit import audit_record, field_changes
-from units.models import Employment, Person, RoleAssignment, Unit
+from units.choices import Role
+from units.models import (
+    Cluster,
+    ClusterMembership,
+    ClusterYear,
+    Employment,
+    Person,
+    RoleAssignment,
+    Unit,
+    member_refusal,
+)
 from units.selectors import forget_roles
 
 PERSON_FIELDS = (
@@ -190,3 +200,102 @@ def role_revoke(*, assignment: RoleAssignment, actor) -> None:
         unit=assignment.unit or user.unit,
         changes={"role": [description, None]},
     )
+
+
+@transaction.atomic
+def cluster_year_roll_forward(
+    *,
+    source: ClusterYear,
+    actor,
+    year: int,
+    members,
+    chair_unit=None,
+    vice_chair_unit=None,
+    secretariat=(),
+    theme: str = "",
+) -> ClusterYear:
+    """Create the next year of `source`'s cluster: its members, chair and vice-chair,
+    secretariat users and theme, as the secretariat adjusted them (see
+    `selectors.next_year_proposal` for what it starts from). All or nothing."""
+    require_perm(actor, "units.roll_forward_clusteryear", source)
+    # One roll-forward of a cluster at a time: the second waits, then finds the year taken.
+    cluster = Cluster.objects.select_for_update().get(pk=source.cluster_id)
+    members = list(dict.fromkeys(members))
+    _check_next_year(source, cluster, year, members, chair_unit, vice_chair_unit)
+    cluster_year = ClusterYear(
+        cluster=cluster,
+        year=year,
+        theme=theme.strip(),
+        chair_unit=chair_unit,
+        vice_chair_unit=vice_chair_unit,
+        leader_approval_required=source.leader_approval_required,
+    )
+    try:
+        cluster_year.full_clean()
+    except ValidationError as invalid:
+        raise ActionRefused(" ".join(invalid.messages)) from invalid
+    try:
+        with transaction.atomic():
+            cluster_year.save()
+    except IntegrityError as exc:  # created by another request at the same moment
+        raise ActionRefused(_year_taken(cluster, year)) from exc
+    ClusterMembership.objects.bulk_create(
+        ClusterMembership(cluster_year=cluster_year, unit=unit) for unit in members
+    )
+    users = list(dict.fromkeys(secretariat))
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(user=user, role=Role.SECRETARIAT, cluster_year=cluster_year)
+        for user in users
+    )
+    for user in users:
+        forget_roles(user)
+    audit_record(
+        actor=actor,
+        action="clusteryear.roll_forward",
+        obj=cluster_year,
+        unit=chair_unit,
+        changes={
+            "year": [source.year, year],
+            "members": [None, ", ".join(u.display_name for u in members)],
+            "chair_unit": [_name(source.chair_unit), _name(chair_unit)],
+            "vice_chair_unit": [_name(source.vice_chair_unit), _name(vice_chair_unit)],
+            "secretariat": [None, ", ".join(u.get_full_name() for u in users)],
+            "theme": [source.theme, cluster_year.theme],
+        },
+    )
+    return cluster_year
+
+
+def _name(unit):
+    return unit.display_name if unit is not None else None
+
+
+def _year_taken(cluster, year):
+    return _(
+        "%(cluster)s already has the year %(year)d: open that year instead of creating it again."
+    ) % {"cluster": cluster.name, "year": year}
+
+
+def _check_next_year(source, cluster, year, members, chair_unit, vice_chair_unit):
+    if year <= source.year:
+        raise ActionRefused(_("The new year must come after %(year)d.") % {"year": source.year})
+    if ClusterYear.objects.filter(cluster=cluster, year=year).exists():
+        raise ActionRefused(_year_taken(cluster, year))
+    if not members:
+        raise ActionRefused(_("Choose the member units of the new year."))
+    refusals = [refusal for unit in members if (refusal := member_refusal(unit, year))]
+    refusals += [
+        _("%(unit)s is archived: it cannot be a member any more.") % {"unit": unit.name}
+        for unit in members
+        if not unit.is_active
+    ]
+    if refusals:
+        raise ActionRefused(" ".join(refusals))
+    for unit in (chair_unit, vice_chair_unit):
+        if unit is not None and unit not in members:
+            raise ActionRefused(
+                _("%(unit)s chairs or vice-chairs the cluster, so it must be a member.")
+                % {"unit": unit.name}
+            )
+    if chair_unit is not None and chair_unit == vice_chair_unit:
+        raise ActionRefused(_("The chair and the vice-chair must be different units."))

@@ -22,6 +22,11 @@ urlpatterns = [
         views.ClusterYearDetailView.as_view(),
         name="cluster_year_detail",
     ),
+    path(
+        "clusters/<int:cluster_pk>/<int:year>/next/",
+        views.ClusterYearRollForwardView.as_view(),
+        name="cluster_year_roll_forward",
+    ),
     path("account/", views.AccountView.as_view(), name="account"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
 ]

@@ -14,10 +14,17 @@ from core.exceptions import ActionRefused
 from core.imports import refusal_to_import_form
 from core.views import ObjectPermissionMixin, refusal_onto
 from units import selectors, services
-from units.audit import action_kind, change_rows
+from units.audit import action_kind, describe, readable_rows
 from units.dashboard import dashboard_context
-from units.forms import AuditFilterForm, PersonForm, StaffImportForm, UnitFilterForm
+from units.forms import (
+    AuditFilterForm,
+    ClusterYearRollForwardForm,
+    PersonForm,
+    StaffImportForm,
+    UnitFilterForm,
+)
 from units.staff_import import staff_import, template_workbook
+from units.year_links import cluster_year_links
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -225,9 +232,67 @@ class ClusterYearDetailView(LoginRequiredMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        user, year = self.request.user, self.object
         return super().get_context_data(
-            **kwargs, runs_year=self.request.user.has_perm("units.run_clusteryear", self.object)
+            **kwargs,
+            runs_year=user.has_perm("units.run_clusteryear", year),
+            may_roll_forward=not year.has_next_year
+            and user.has_perm("units.roll_forward_clusteryear", year),
+            year_links=cluster_year_links(cluster_year=year, user=user),
         )
+
+
+class ClusterYearRollForwardView(ObjectPermissionMixin, FormView):
+    """Next year of a cluster from this one: members, chair and vice-chair by rotation,
+    secretariat and theme proposed, adjusted, then saved in one step."""
+
+    template_name = "units/clusteryear_roll_forward.html"
+    form_class = ClusterYearRollForwardForm
+    permission_required = "units.roll_forward_clusteryear"
+
+    def get_object(self):
+        return get_object_or_404(
+            selectors.cluster_year_roll_forward_queryset(),
+            cluster_id=self.kwargs["cluster_pk"],
+            year=self.kwargs["year"],
+        )
+
+    @cached_property
+    def proposal(self):
+        return selectors.next_year_proposal(self.object)
+
+    def get_form_kwargs(self):
+        proposal = self.proposal
+        member_ids = [m.unit_id for m in self.object.memberships.all()]
+        return {
+            **super().get_form_kwargs(),
+            "proposal": proposal,
+            "units": selectors.unit_choices_for_clusters(),
+            "users": selectors.secretariat_choices(
+                unit_ids=[*member_ids, *(u.pk for u in proposal.members)],
+                user_ids=[u.pk for u in proposal.secretariat],
+            ),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, source=self.object, proposal=self.proposal)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        with refusal_onto(form):
+            cluster_year = services.cluster_year_roll_forward(
+                source=self.object,
+                actor=self.request.user,
+                year=data["year"],
+                members=data["all_members"],
+                chair_unit=data["chair_unit"],
+                vice_chair_unit=data["vice_chair_unit"],
+                secretariat=data["secretariat"],
+                theme=data["theme"],
+            )
+            messages.success(self.request, _("%(year)s was created.") % {"year": cluster_year})
+            return redirect("units:cluster_year_detail", cluster_year.cluster_id, cluster_year.year)
+        return self.form_invalid(form)
 
 
 class AuditLogView(LoginRequiredMixin, ListView):
@@ -250,7 +315,8 @@ class AuditLogView(LoginRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         for entry in context["entries"]:
             entry.kind = action_kind(entry.action)
-            entry.rows = change_rows(entry.changes)
+            entry.sentence = describe(entry)
+            entry.rows = readable_rows(entry)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(

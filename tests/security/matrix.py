@@ -211,6 +211,15 @@ MATRIX: dict[str, Entry] = {
         get="login 200 200 200 200 200 200 200",
         other="login 200 200 200 200 200 200 200",
     ),
+    "units:cluster_year_roll_forward": Entry(
+        kwargs=_cluster_year,
+        obj="cluster_year",
+        get="login 403 403 403 403 200 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 200 403 200",
+        post_other="login 403 403 403 403 403 403 200",
+        note="the empty POST is refused by the form (200, nothing written)",
+    ),
     "units:audit_log": Entry(
         get="login 200 200 200 200 200 200 200",
         note="each role reads its own units' entries; markers prove nothing private leaks",

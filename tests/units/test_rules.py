@@ -58,6 +58,14 @@ RUN_CLUSTER_YEAR = """
     theirs        no      no     no            no       no          no     yes
 """
 
+# Next year from this one: its secretariat or an administrator, while the cluster is active.
+ROLL_FORWARD_CLUSTER_YEAR = """
+    cluster_year  officer leader other_officer outsider secretariat viewer admin
+    ours          no      no     no            no       yes         no     yes
+    ours+closed   no      no     no            no       no          no     no
+    theirs        no      no     no            no       no          no     yes
+"""
+
 # Units and clusters are the sector's shared master data.
 EVERYONE = [
     "units.view_unit",
@@ -102,7 +110,14 @@ def unit_of(request):
 
 
 def test_every_permission_of_the_app_is_asked_here():
-    asked = {*UNIT, *PERSON, "units.run_clusteryear", *EVERYONE, *ADMIN_ONLY}
+    asked = {
+        *UNIT,
+        *PERSON,
+        "units.run_clusteryear",
+        "units.roll_forward_clusteryear",
+        *EVERYONE,
+        *ADMIN_ONLY,
+    }
     assert {name for name in permissions if name.startswith("units.")} == asked
 
 
@@ -121,6 +136,17 @@ def test_person_of_the_unit(user_of, unit_of, perm, unit, role, expected):
 def test_run_cluster_year(user_of, cluster_year, cluster_year_of, role, expected):
     year = cluster_year if cluster_year_of == "ours" else ClusterYearFactory()
     assert user_of(role).has_perm("units.run_clusteryear", year) is expected
+
+
+@pytest.mark.parametrize(
+    ("cluster_year_of", "role", "expected"), truth_table(ROLL_FORWARD_CLUSTER_YEAR)
+)
+def test_roll_forward_cluster_year(user_of, cluster_year, cluster_year_of, role, expected):
+    year = ClusterYearFactory() if cluster_year_of == "theirs" else cluster_year
+    if cluster_year_of == "ours+closed":
+        year.cluster.is_active = False
+        year.cluster.save()
+    assert user_of(role).has_perm("units.roll_forward_clusteryear", year) is expected
 
 
 @pytest.mark.parametrize("role", ROLES)
