@@ -61,6 +61,7 @@ class AwardRecord(models.Model):
     amount_to_verify = models.BooleanField(
         _("amount to verify"),
         default=False,
+        db_default=False,  # rows written by raw SQL (seed_scale) are not marked
         help_text=_("The amount comes from a multiplier not confirmed by the legal text."),
     )
     summary = models.TextField(_("achievement summary"), blank=True)

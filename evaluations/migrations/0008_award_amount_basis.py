@@ -48,6 +48,7 @@ class Migration(migrations.Migration):
             name="amount_to_verify",
             field=models.BooleanField(
                 default=False,
+                db_default=False,
                 help_text="The amount comes from a multiplier not confirmed by the legal text.",
                 verbose_name="amount to verify",
             ),
