@@ -16,6 +16,13 @@ from pledges.models import (
 from units.admin import RulesAdmin
 
 
+class MultiplierForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        self.instance.check_saved_overlaps = False  # MultiplierFormSet checks every period
+        return data
+
+
 class MultiplierFormSet(forms.BaseInlineFormSet):
     """The periods typed together must not overlap either (the model checks saved ones)."""
 
@@ -37,6 +44,7 @@ class MultiplierFormSet(forms.BaseInlineFormSet):
 
 class TitleMultiplierInline(admin.TabularInline):
     model = TitleMultiplier
+    form = MultiplierForm
     formset = MultiplierFormSet
     extra = 0
     fields = ["valid_from", "valid_until", "multiplier", "legal_basis", "to_verify"]

@@ -128,6 +128,10 @@ class TitleMultiplier(models.Model):
         until = f"{self.valid_until:%d/%m/%Y}" if self.valid_until else "…"
         return f"{self.title} ×{self.multiplier} ({self.valid_from:%d/%m/%Y}–{until})"
 
+    # The admin checks all the periods of a title together (one may end as another begins in
+    # the same save) and turns the check against the saved rows off.
+    check_saved_overlaps = True
+
     def overlaps(self, valid_from, valid_until) -> bool:
         """Whether this period shares a day with [valid_from, valid_until] (None: open)."""
         starts_before_end = valid_until is None or self.valid_from <= valid_until
@@ -140,6 +144,8 @@ class TitleMultiplier(models.Model):
             return
         if self.valid_until is not None and self.valid_until < self.valid_from:
             raise ValidationError({"valid_until": _("The period ends before it starts.")})
+        if not self.check_saved_overlaps:
+            return
         others = TitleMultiplier.objects.filter(title_id=self.title_id).exclude(pk=self.pk)
         for other in others:
             if other.overlaps(self.valid_from, self.valid_until):
