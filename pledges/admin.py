@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from pledges.models import (
     Commitment,
@@ -9,16 +11,63 @@ from pledges.models import (
     RegistrationItem,
     RegistrationRound,
     Title,
+    TitleMultiplier,
 )
 from units.admin import RulesAdmin
 
 
+class MultiplierForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        self.instance.check_saved_overlaps = False  # MultiplierFormSet checks every period
+        return data
+
+
+class MultiplierFormSet(forms.BaseInlineFormSet):
+    """The periods typed together must not overlap either (the model checks saved ones)."""
+
+    def clean(self):
+        super().clean()
+        periods = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("valid_from"):
+                continue
+            start, end = data["valid_from"], data.get("valid_until")
+            for other_start, other_end in periods:
+                if (end is None or other_start <= end) and (
+                    other_end is None or other_end >= start
+                ):
+                    raise forms.ValidationError(_("Two periods of this title overlap."))
+            periods.append((start, end))
+
+
+class TitleMultiplierInline(admin.TabularInline):
+    model = TitleMultiplier
+    form = MultiplierForm
+    formset = MultiplierFormSet
+    extra = 0
+    fields = ["valid_from", "valid_until", "multiplier", "legal_basis", "to_verify"]
+
+
 @admin.register(Title)
 class TitleAdmin(RulesAdmin):
-    list_display = ["code", "name", "recipient", "level", "multiplier", "is_active", "order"]
+    list_display = ["code", "name", "recipient", "level", "is_active", "order"]
     list_filter = ["recipient", "level", "is_active", "is_emulation_title"]
     search_fields = ["code", "name", "legal_basis"]
     list_editable = ["order"]
+    inlines = [TitleMultiplierInline]
+
+
+@admin.register(TitleMultiplier)
+class TitleMultiplierAdmin(RulesAdmin):
+    """Each multiplier with its period and legal basis; the unverified ones can be filtered."""
+
+    list_display = ["title", "valid_from", "valid_until", "multiplier", "legal_basis", "to_verify"]
+    list_filter = ["to_verify", "title__recipient", "valid_from"]
+    list_select_related = ["title"]
+    search_fields = ["title__code", "title__name", "legal_basis"]
+    ordering = ["title__order", "title__code", "title__recipient", "-valid_from"]
 
 
 class CommitmentInline(admin.StackedInline):

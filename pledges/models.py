@@ -1,8 +1,9 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +25,8 @@ class Title(models.Model):
     """An emulation title or award form (DOMAIN.md catalogue), kept as data.
 
     One row per code and recipient kind: the same form (Bằng khen) has a different
-    reward multiplier for a person and for a collective.
+    reward multiplier for a person and for a collective. The multiplier itself is dated
+    (`TitleMultiplier`): it belongs to the decree in force on the decision date.
     """
 
     code = models.CharField(_("code"), max_length=20)
@@ -35,13 +37,6 @@ class Title(models.Model):
         _("emulation title"),
         default=True,
         help_text=_("Untick for award forms (certificates, medals)."),
-    )
-    multiplier = models.DecimalField(
-        _("reward multiplier (× base salary)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
     )
     criteria_summary = models.TextField(_("main criteria"), blank=True)
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
@@ -72,10 +67,6 @@ class Title(models.Model):
             models.CheckConstraint(
                 condition=Q(level__in=TitleLevel.values), name="title_level_valid"
             ),
-            models.CheckConstraint(
-                condition=Q(multiplier__isnull=True) | Q(multiplier__gte=Decimal("0")),
-                name="title_multiplier_positive",
-            ),
         ]
 
     def __str__(self):
@@ -86,6 +77,88 @@ class Title(models.Model):
         """How a title reads wherever it is chosen: the same name exists for a person and
         for a collective (Bằng khen), so the recipient is always said."""
         return f"{self.name} ({self.get_recipient_display()})"
+
+
+class TitleMultiplier(models.Model):
+    """A title's reward multiplier (× base salary) over the period a decree sets it.
+
+    The amount of an award is the multiplier in force on its decision date times the base
+    salary in force that day (DOMAIN-OUTPUTS.md D). Periods of one title never overlap
+    (`clean`, and the admin's formset); a successor decree is a new row, never an edit.
+    """
+
+    title = models.ForeignKey(
+        Title,
+        verbose_name=_("title or award form"),
+        on_delete=models.CASCADE,
+        related_name="multipliers",
+    )
+    valid_from = models.DateField(_("in force from"))
+    valid_until = models.DateField(
+        _("in force until"), null=True, blank=True, help_text=_("Empty: still in force.")
+    )
+    multiplier = models.DecimalField(
+        _("reward multiplier (× base salary)"), max_digits=5, decimal_places=2
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=255)
+    to_verify = models.BooleanField(
+        _("to verify"),
+        default=False,
+        help_text=_(
+            "Tick when the figure is not confirmed by the legal text: amounts computed "
+            "from it are marked “to verify”."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("reward multiplier")
+        verbose_name_plural = _("reward multipliers")
+        ordering = ["title__order", "title__code", "title__recipient", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "valid_from"],
+                name="title_multiplier_once_per_start",
+                violation_error_message=_("This title already has a multiplier from that date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(multiplier__gte=Decimal("0")), name="title_multiplier_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="title_multiplier_period_ordered",
+                violation_error_message=_("The period ends before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        until = f"{self.valid_until:%d/%m/%Y}" if self.valid_until else "…"
+        return f"{self.title} ×{self.multiplier} ({self.valid_from:%d/%m/%Y}–{until})"
+
+    # The admin checks all the periods of a title together (one may end as another begins in
+    # the same save) and turns the check against the saved rows off.
+    check_saved_overlaps = True
+
+    def overlaps(self, valid_from, valid_until) -> bool:
+        """Whether this period shares a day with [valid_from, valid_until] (None: open)."""
+        starts_before_end = valid_until is None or self.valid_from <= valid_until
+        ends_after_start = self.valid_until is None or self.valid_until >= valid_from
+        return starts_before_end and ends_after_start
+
+    def clean(self):
+        super().clean()
+        if self.title_id is None or self.valid_from is None:
+            return
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The period ends before it starts.")})
+        if not self.check_saved_overlaps:
+            return
+        others = TitleMultiplier.objects.filter(title_id=self.title_id).exclude(pk=self.pk)
+        for other in others:
+            if other.overlaps(self.valid_from, self.valid_until):
+                raise ValidationError(
+                    _("This period overlaps the multiplier %(other)s: end that one first.")
+                    % {"other": other}
+                )
 
 
 class Pledge(HasStatus, models.Model):

@@ -121,7 +121,7 @@ rules.add_perm("pledges.change_registration", edits_its_unit & registration_is_e
 rules.add_perm("pledges.review_registration", manages_cluster_year & registration_is_submitted)
 rules.add_perm("pledges.reopen_registration", manages_cluster_year)
 
-for model in ("title",):
+for model in ("title", "titlemultiplier"):
     rules.add_perm(f"pledges.view_{model}", rules.is_authenticated)
     for action in ("add", "change", "delete"):
         rules.add_perm(f"pledges.{action}_{model}", is_sector_admin)

@@ -1,5 +1,8 @@
 """Reads for pledges and registrations, with what a user may see built in."""
 
+from collections import defaultdict
+from datetime import date
+
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from pledges.choices import PledgeStatus, RegistrationStatus
@@ -13,6 +16,7 @@ from pledges.models import (
     RegistrationRound,
     Signature,
     Title,
+    TitleMultiplier,
 )
 from units.models import ClusterMembership
 from units.selectors import roles_of
@@ -225,3 +229,29 @@ def open_rounds_for(*, user, today) -> list[dict]:
         )
         .order_by(f"{rounds}__deadline")
     )
+
+
+# --- Dated reward multipliers ----------------------------------------------------------------
+
+
+def title_multipliers() -> dict[int, list[TitleMultiplier]]:
+    """{title id: [its multiplier periods, newest first]} in one query: load once, then
+    `multiplier_on(..., multipliers=)` for every award of a page or an import."""
+    periods = defaultdict(list)
+    for row in TitleMultiplier.objects.order_by("title_id", "-valid_from"):
+        periods[row.title_id].append(row)
+    return dict(periods)
+
+
+def multiplier_on(title, day: date, *, multipliers=None) -> TitleMultiplier | None:
+    """The title's multiplier period in force on `day` (the decree then in force), or None."""
+    if title is None or day is None:
+        return None
+    if multipliers is None:
+        rows = TitleMultiplier.objects.filter(title=title).order_by("-valid_from")
+    else:
+        rows = multipliers.get(title.pk, [])
+    for row in rows:
+        if row.valid_from <= day and (row.valid_until is None or day <= row.valid_until):
+            return row
+    return None

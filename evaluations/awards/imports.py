@@ -29,9 +29,10 @@ from core import imports
 from core.xlsx import cell_text, fold
 from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
-from evaluations.awards.selectors import award_amount, award_import_unit_ids, base_salaries
+from evaluations.awards.selectors import award_import_unit_ids, base_salaries, reward_fields
 from pledges.choices import Recipient
 from pledges.models import Title
+from pledges.selectors import title_multipliers
 from units.models import AuditEntry, Employment, Person, Unit
 from units.services import require_perm
 
@@ -234,6 +235,7 @@ class _Lookups:
         for unit_id, person_ids in worked.items():
             self.by_unit[unit_id] |= {by_pk[pk] for pk in person_ids if pk in by_pk}
         self.salaries = base_salaries()
+        self.multipliers = title_multipliers()
         years = {parse_year(row.get("year")) for row in rows} - {None}
         person_ids = list(by_pk)
         existing = AwardRecord.objects.filter(year__in=years).filter(
@@ -391,8 +393,15 @@ def _check_rows(rows, *, actor, report) -> list[AwardRecord]:
             else:
                 seen[key] = number
         if not report.has_errors(number):
-            if record.amount is None:
-                record.amount = award_amount(title, decision_date, salaries=lookups.salaries)
+            if record.amount is None:  # a typed amount is the decision's own: kept as it is
+                fields = reward_fields(
+                    title,
+                    decision_date,
+                    salaries=lookups.salaries,
+                    multipliers=lookups.multipliers,
+                )
+                for name, value in fields.items():
+                    setattr(record, name, value)
             records.append(record)
     return records
 

@@ -1,7 +1,10 @@
 """Award records (the history every eligibility check reads) and the base salary."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from evaluations.awards.choices import AwardSource
@@ -46,6 +49,21 @@ class AwardRecord(models.Model):
     amount = models.DecimalField(
         _("reward amount (VND)"), max_digits=14, decimal_places=0, null=True, blank=True
     )
+    # Kept with the amount when the system computes it (R18), so that the record keeps the
+    # figure of its decision date whatever the catalogue later says; empty for a typed amount.
+    multiplier = models.DecimalField(
+        _("reward multiplier (× base salary)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    amount_to_verify = models.BooleanField(
+        _("amount to verify"),
+        default=False,
+        db_default=False,  # rows written by raw SQL (seed_scale) are not marked
+        help_text=_("The amount comes from a multiplier not confirmed by the legal text."),
+    )
     summary = models.TextField(_("achievement summary"), blank=True)
     initiative = models.CharField(_("initiative or scientific work"), max_length=255, blank=True)
     # By name: proposals come after awards in the import order (a proposal reads the amounts).
@@ -86,6 +104,15 @@ class AwardRecord(models.Model):
 
     def __str__(self):
         return f"{self.title.name} – {self.recipient_name} ({self.year})"
+
+    @property
+    def multiplier_text(self) -> str:
+        """The multiplier without trailing zeros, in the page's number format ("1,5", "8")."""
+        if self.multiplier is None:
+            return ""
+        m = self.multiplier
+        m = m.quantize(Decimal(1)) if m == m.to_integral_value() else m.normalize()
+        return number_format(m)
 
 
 class BaseSalary(models.Model):

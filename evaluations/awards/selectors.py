@@ -1,5 +1,6 @@
 """The read side of award records: histories (R19: successors inherit), eligibility history
-(R10: thematic awards left out), reward amounts (R18), honour boards and dossier batches.
+(R10: thematic awards left out), reward amounts (R18: dated multiplier × dated base salary),
+honour boards and dossier batches.
 
 Every function costs a constant number of queries, whatever the number of records,
 predecessors or years.
@@ -18,6 +19,7 @@ from campaigns.models import Campaign
 from evaluations.awards.models import AwardRecord, BaseSalary
 from pledges.choices import Recipient, TitleLevel
 from pledges.models import Title
+from pledges.selectors import multiplier_on
 from units.models import ClusterMembership, Person, Unit
 from units.selectors import roles_of
 
@@ -188,15 +190,60 @@ def base_salary_on(day: date, *, salaries=None) -> Decimal | None:
     return None
 
 
-def award_amount(title, decision_date: date, *, salaries=None) -> Decimal | None:
-    """R18 (Decree 152/2025 Art. 50–54): the title's multiplier × the base salary in force
-    on the decision date, rounded to the dong; None when either is unknown."""
-    if title is None or title.multiplier is None:
+@dataclass(frozen=True)
+class Reward:
+    """R18: an award's amount and what it was computed from."""
+
+    amount: Decimal
+    multiplier: Decimal
+    base_salary: Decimal
+    legal_basis: str
+    to_verify: bool
+
+    def record_fields(self) -> dict:
+        """The fields an award record keeps, so that its amount never follows the catalogue."""
+        return {
+            "amount": self.amount,
+            "multiplier": self.multiplier,
+            "amount_to_verify": self.to_verify,
+        }
+
+
+NO_REWARD_FIELDS = {"amount": None, "multiplier": None, "amount_to_verify": False}
+
+
+def reward_on(title, decision_date: date, *, salaries=None, multipliers=None) -> Reward | None:
+    """R18 (DOMAIN-OUTPUTS.md D): the multiplier of the decree in force on the decision date ×
+    the base salary in force that day, rounded to the dong; None when either is unknown.
+
+    Pass `salaries=base_salaries()` and `multipliers=title_multipliers()` to compute many
+    amounts in two queries."""
+    period = multiplier_on(title, decision_date, multipliers=multipliers)
+    if period is None:
         return None
     base = base_salary_on(decision_date, salaries=salaries)
     if base is None:
         return None
-    return (Decimal(title.multiplier) * base).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    amount = (Decimal(period.multiplier) * base).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return Reward(
+        amount=amount,
+        multiplier=period.multiplier,
+        base_salary=base,
+        legal_basis=period.legal_basis,
+        to_verify=period.to_verify,
+    )
+
+
+def reward_fields(title, decision_date: date, *, salaries=None, multipliers=None) -> dict:
+    """The amount fields of a new award record (all empty when the amount is unknown)."""
+    reward = reward_on(title, decision_date, salaries=salaries, multipliers=multipliers)
+    return reward.record_fields() if reward else dict(NO_REWARD_FIELDS)
+
+
+def award_amount(title, decision_date: date, *, salaries=None, multipliers=None) -> Decimal | None:
+    """The amount alone of `reward_on`."""
+    reward = reward_on(title, decision_date, salaries=salaries, multipliers=multipliers)
+    return reward.amount if reward else None
 
 
 # --- Honour boards (điển hình tiên tiến) --------------------------------------------------

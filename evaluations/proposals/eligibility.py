@@ -307,6 +307,17 @@ def _collective_rules(proposal, context):
                 )
             )
     if code == "TTLDTT":
+        if not _at_least(proposal.task_rating, TaskRating.GOOD, RATING_ORDER):
+            found.append(
+                Finding(
+                    "R6",
+                    _("Tập thể lao động tiên tiến requires a task rating of at least “good”."),
+                    _law(28),
+                    blocking=True,
+                )
+            )
+        # The discipline clause is TTLĐTT's alone (DOMAIN-OUTPUTS.md, correction 3): TTLĐXS
+        # has none. No discipline data is kept, so the proposer is reminded to check.
         found.append(
             Finding(
                 "R6",

@@ -14,7 +14,7 @@ from core.exceptions import ActionRefused
 from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
 from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
-from evaluations.awards.selectors import award_amount
+from evaluations.awards.selectors import reward_fields
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.eligibility import findings_for
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
@@ -196,7 +196,7 @@ def proposal_approve(
                 decision_number=proposal.decision_number,
                 decision_date=decision_date,
                 issuing_authority=proposal.issuing_authority,
-                amount=award_amount(proposal.title, decision_date),
+                **reward_fields(proposal.title, decision_date),
                 summary=proposal.summary,
                 initiative=proposal.initiative,
                 proposal=proposal,

@@ -6,21 +6,28 @@
 - a person of Hưng Yên with Chiến sĩ thi đua cơ sở in 2023, 2024 and 2025: eligible for the
   sector's emulation fighter title in 2026 (with a sector-level initiative);
 - a person of Ninh Bình with it in 2024 and 2025 only: not eligible (R3);
-- a thematic award of the 80th-anniversary campaign (R10: it does not count).
+- a thematic award of the 80th-anniversary campaign (R10: it does not count);
+- amounts of three eras (DOMAIN-OUTPUTS.md D): the 2019 decisions' amounts as written on them
+  (Decree 91/2017/NĐ-CP, base salary 1,490,000 VND); decisions of January 2025 under Decree
+  98/2023/NĐ-CP (the certificates' figures to verify) with 2,340,000 VND; and a certificate
+  decided on 14/8/2026 under Decree 152/2025/NĐ-CP (1.5) with 2,530,000 VND.
 
 Past records entered as an import would (source: import). Idempotent.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 
 from campaigns.models import Campaign
+from evaluations.awards.base_salaries import load as load_base_salaries
 from evaluations.awards.choices import AwardSource
-from evaluations.awards.models import AwardRecord
-from evaluations.awards.selectors import award_amount, base_salaries
+from evaluations.awards.models import AwardRecord, BaseSalary
+from evaluations.awards.selectors import base_salaries, reward_fields
 from evaluations.results.models import RankingEntry
 from pledges.models import Title
+from pledges.selectors import title_multipliers
 from units.models import ClusterYear, Person, Unit
 
 TTCP = "Thanh tra Chính phủ"
@@ -151,6 +158,18 @@ COLLECTIVE = [
     ),
 ]
 
+# The 2019 decisions wrote their amounts under Decree 91/2017/NĐ-CP with the base salary of
+# 1,490,000 VND (Decree 38/2019/NĐ-CP): no dated multiplier covers 2019, and a record keeps
+# the amount of its decision whatever the catalogue says later.
+AMOUNTS_2019 = {
+    ("CO_TTCP", "collective"): Decimal("11920000"),  # 8.0 × 1,490,000
+    ("BK_TTCP", "collective"): Decimal("2980000"),  # 2.0 × 1,490,000
+    ("TTLDXS", "collective"): Decimal("2235000"),  # 1.5 × 1,490,000
+    ("CSTDCS", "person"): Decimal("1490000"),  # 1.0 × 1,490,000
+}
+# A certificate decided after the base salary rose (Decree 161/2026/NĐ-CP, from 01/7/2026).
+CERTIFICATE_2026 = ("TT-QNI", "Thanh tra viên", date(2026, 8, 14), "812/QĐ-TTCP")
+
 # The base-level fighters of 2019 on the honour board: (unit code, position).
 PEOPLE_2019 = [
     ("TT-HNA", "Trưởng phòng Nghiệp vụ", "Chủ trì 05 cuộc thanh tra kinh tế - xã hội năm 2019."),
@@ -169,7 +188,12 @@ def demo_person(code, position):
 
 
 def _record(*, title, year, unit, person=None, number, on, body, summary="", **extra):
-    salaries = extra.pop("salaries")
+    salaries, multipliers = extra.pop("salaries"), extra.pop("multipliers")
+    typed = extra.pop("amount", None)
+    if typed is not None:  # the amount written on the decision, kept as it is
+        amount = {"amount": typed, "multiplier": None, "amount_to_verify": False}
+    else:
+        amount = reward_fields(title, on, salaries=salaries, multipliers=multipliers)
     AwardRecord.objects.get_or_create(
         title=title,
         year=year,
@@ -180,7 +204,7 @@ def _record(*, title, year, unit, person=None, number, on, body, summary="", **e
             "decision_number": number,
             "decision_date": on,
             "issuing_authority": body,
-            "amount": award_amount(title, on, salaries=salaries),
+            **amount,
             "summary": summary,
             "source": AwardSource.IMPORT,
             **extra,
@@ -188,7 +212,9 @@ def _record(*, title, year, unit, person=None, number, on, body, summary="", **e
     )
 
 
-def _base_level_fighter(*, person, unit, years, titles, salaries, cstdcs=True, initiative=""):
+def _base_level_fighter(
+    *, person, unit, years, titles, salaries, multipliers, cstdcs=True, initiative=""
+):
     head = f"Chánh Thanh tra {unit.name.removeprefix('Thanh tra ')}"
     for year in years:
         on = date(year, 12, 20)
@@ -201,6 +227,7 @@ def _base_level_fighter(*, person, unit, years, titles, salaries, cstdcs=True, i
             on=on,
             body=head,
             salaries=salaries,
+            multipliers=multipliers,
         )
         if cstdcs:
             _record(
@@ -214,6 +241,7 @@ def _base_level_fighter(*, person, unit, years, titles, salaries, cstdcs=True, i
                 summary=f"Hoàn thành xuất sắc nhiệm vụ năm {year}.",
                 initiative=initiative,
                 salaries=salaries,
+                multipliers=multipliers,
             )
 
 
@@ -224,7 +252,8 @@ def seed_awards() -> dict:
     units = {u.code: u for u in Unit.objects.filter(code__startswith="TT-")}
     if not titles or "TT-HYE" not in units:
         return {}
-    salaries = base_salaries()
+    load_base_salaries(BaseSalary)  # normally there from the data migrations
+    salaries, multipliers = base_salaries(), title_multipliers()
     campaign_2019 = Campaign.objects.filter(title=CAMPAIGN_2019).first()
     campaign_80 = Campaign.objects.filter(title__startswith=CAMPAIGN_80).first()
 
@@ -260,7 +289,9 @@ def seed_awards() -> dict:
             body=body,
             summary=summary,
             campaign=campaign_2019 if year == 2019 else None,
+            amount=AMOUNTS_2019[(title_code, "collective")] if year == 2019 else None,
             salaries=salaries,
+            multipliers=multipliers,
         )
     for code, position, summary in PEOPLE_2019:
         person = demo_person(code, position)
@@ -275,7 +306,9 @@ def seed_awards() -> dict:
                 body=f"Chánh Thanh tra {units[code].name.removeprefix('Thanh tra ')}",
                 summary=summary,
                 campaign=campaign_2019,
+                amount=AMOUNTS_2019[("CSTDCS", "person")],
                 salaries=salaries,
+                multipliers=multipliers,
             )
 
     # A Thái Bình inspector (now in Hưng Yên): awards kept with Thái Bình as the unit.
@@ -287,6 +320,7 @@ def seed_awards() -> dict:
             years=(2022, 2023),
             titles=titles,
             salaries=salaries,
+            multipliers=multipliers,
         )
 
     eligible = demo_person("TT-HYE", "Trưởng phòng Nghiệp vụ")
@@ -298,7 +332,21 @@ def seed_awards() -> dict:
             years=(2023, 2024, 2025),
             titles=titles,
             salaries=salaries,
+            multipliers=multipliers,
             initiative="Sáng kiến “Số hóa quy trình theo dõi kết luận thanh tra”",
+        )
+        # Decided in January 2025 under Decree 98/2023: its figure is marked to verify.
+        _record(
+            title=titles[("BK_TTCP", "person")],
+            year=2024,
+            unit=units["TT-HYE"],
+            person=eligible,
+            number="95/QĐ-TTCP",
+            on=date(2025, 1, 22),
+            body=TTCP,
+            summary="02 năm liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (2023–2024).",
+            salaries=salaries,
+            multipliers=multipliers,
         )
         if campaign_80 is not None:
             # R10: a thematic award; listed in the history, never counted for eligibility.
@@ -315,6 +363,7 @@ def seed_awards() -> dict:
                 campaign=campaign_80,
                 is_thematic=True,
                 salaries=salaries,
+                multipliers=multipliers,
             )
     if ineligible is not None:
         _base_level_fighter(
@@ -323,6 +372,7 @@ def seed_awards() -> dict:
             years=(2023,),
             titles=titles,
             salaries=salaries,
+            multipliers=multipliers,
             cstdcs=False,
         )
         _base_level_fighter(
@@ -331,6 +381,23 @@ def seed_awards() -> dict:
             years=(2024, 2025),
             titles=titles,
             salaries=salaries,
+            multipliers=multipliers,
+        )
+    code, position, on, number = CERTIFICATE_2026
+    recipient = demo_person(code, position)
+    if recipient is not None:
+        _record(
+            title=titles[("BK_TTCP", "person")],
+            year=2026,
+            unit=units[code],
+            person=recipient,
+            number=number,
+            on=on,
+            body=TTCP,
+            summary="Có thành tích xuất sắc đột xuất trong thanh tra vụ việc phức tạp, "
+            "kiến nghị thu hồi 8,6 tỷ đồng về ngân sách nhà nước.",
+            salaries=salaries,
+            multipliers=multipliers,
         )
     return {
         "eligible": eligible.full_name if eligible else "",

@@ -59,6 +59,17 @@ def seed_proposals():
         decision_date=date(2026, 1, 15),
         issuing_authority="Tổng Thanh tra Chính phủ",
     )
+    # Decided after the base salary rose to 2,530,000 VND (01/7/2026): a collective certificate,
+    # whose Decree 152/2025 figure (Art. 54(2)) is unverified, so its amount shows "to verify".
+    certificate = propose("canbo.bni", "TT-BNI", "BK_TTCP", year=2025)
+    forward(certificate, users["canbo.bni"])
+    services.proposal_approve(
+        proposal=certificate,
+        actor=admin,
+        decision_number="640/QĐ-TTCP",
+        decision_date=date(2026, 7, 20),
+        issuing_authority="Tổng Thanh tra Chính phủ",
+    )
     rejected = propose("canbo.bni", "TT-BNI", "GK", year=2025, person_index=2)
     forward(rejected, users["canbo.bni"])
     services.proposal_reject(

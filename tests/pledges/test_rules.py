@@ -153,13 +153,16 @@ ADMIN_ONLY = [
     "pledges.add_title",
     "pledges.change_title",
     "pledges.delete_title",
+    "pledges.add_titlemultiplier",
+    "pledges.change_titlemultiplier",
+    "pledges.delete_titlemultiplier",
     "pledges.add_registrationround",
     "pledges.change_registrationround",
     "pledges.delete_registrationround",
     "pledges.add_registration",
     "pledges.delete_registration",
 ]
-EVERYONE = ["pledges.view_title"]
+EVERYONE = ["pledges.view_title", "pledges.view_titlemultiplier"]
 
 
 @pytest.fixture

@@ -44,6 +44,41 @@ def test_seed_demo_applies_the_2025_mergers_keeping_history(demo):
     assert ClusterYear.objects.get(cluster__code="CUM2", year=2019).members.filter(pk=thai_binh.pk)
 
 
+def test_seed_demo_shows_amounts_of_both_decrees_and_both_base_salaries(demo):
+    from datetime import date
+    from decimal import Decimal
+
+    from evaluations.awards.models import AwardRecord, BaseSalary
+    from pledges.models import TitleMultiplier
+
+    salary = BaseSalary.objects.get(valid_from=date(2026, 7, 1))
+    assert salary.amount == Decimal("2530000") and "161/2026" in salary.legal_basis
+    certificate = TitleMultiplier.objects.get(
+        title__code="BK_TTCP", title__recipient="person", valid_from=date(2025, 7, 1)
+    )
+    assert (certificate.multiplier, certificate.valid_until) == (Decimal("1.5"), None)
+    assert "152/2025" in certificate.legal_basis and not certificate.to_verify
+    awards = AwardRecord.objects.filter(title__code="BK_TTCP")
+
+    def amounts(**where):
+        return {
+            (r.amount, r.multiplier, r.amount_to_verify)
+            for r in awards.filter(**where).order_by("pk")
+        }
+
+    # 2019: the amount written on the decision (Decree 91/2017, 1,490,000 VND), kept as is.
+    assert amounts(year=2019, person__isnull=True) == {(Decimal("2980000"), None, False)}
+    # Before 01/7/2025: Decree 98/2023 (the certificate's figure to verify) × 2,340,000.
+    before = amounts(decision_date__lt=date(2025, 7, 1), person__isnull=False)
+    assert before == {(Decimal("2340000"), Decimal("1.0"), True)}
+    # After 01/7/2026: Decree 152/2025 × 2,530,000; the collective figure is to verify.
+    after = amounts(decision_date__gte=date(2026, 7, 1))
+    assert after == {
+        (Decimal("3795000"), Decimal("1.5"), False),
+        (Decimal("7590000"), Decimal("3.0"), True),
+    }
+
+
 def test_demo_users_sign_in_with_the_documented_password(demo, client):
     response = client.post("/accounts/login/", {"username": "canbo.hye", "password": DEMO_PASSWORD})
     assert response.status_code == 302
@@ -126,8 +161,9 @@ def test_demo_has_award_proposals_in_every_state(demo):
 
     states = set(AwardProposal.objects.values_list("status", flat=True))
     assert states == set(ProposalStatus.values)
-    approved = AwardProposal.objects.get(status=ProposalStatus.APPROVED)
-    assert AwardRecord.objects.filter(proposal=approved).exists()
+    approved = AwardProposal.objects.filter(status=ProposalStatus.APPROVED)
+    assert approved.count() == 2  # decided on 15/01/2026 and on 20/7/2026
+    assert AwardRecord.objects.filter(proposal__in=approved).count() == 2
 
 
 def test_demo_eligibility_people(demo):

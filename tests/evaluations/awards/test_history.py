@@ -173,7 +173,10 @@ def test_person_award_history_is_every_year_newest_first(titles):
     [
         ("CSTDCS", "person", date(2024, 7, 1), Decimal("2340000")),
         ("CSTDCS", "person", date(2024, 6, 30), Decimal("1800000")),
-        ("LDTT", "person", date(2023, 12, 20), Decimal("540000")),
+        ("LDTT", "person", date(2024, 1, 2), Decimal("540000")),
+        # Before Decree 98/2023 (01/01/2024) no multiplier is recorded: the decision's amount
+        # is typed from it.
+        ("LDTT", "person", date(2023, 12, 20), None),
         ("CO_TTCP", "collective", date(2025, 1, 20), Decimal("18720000")),
         ("CSTD_TQ", "person", date(2025, 1, 20), Decimal("10530000")),
         ("CSTDCS", "person", date(2023, 6, 30), None),  # no base salary recorded that early
@@ -187,9 +190,6 @@ def test_award_amount_is_multiplier_times_base_salary_on_the_decision_date(
 
 
 def test_award_amount_follows_a_new_base_salary(titles, base_salaries):
-    from evaluations.awards.models import BaseSalary
-
-    BaseSalary.objects.create(valid_from=date(2026, 7, 1), amount=Decimal("2530000"))
     title = titles[("TTLDXS", "collective")]
     assert award_amount(title, date(2026, 6, 30)) == Decimal("3510000")
     assert award_amount(title, date(2026, 7, 1)) == Decimal("3795000")

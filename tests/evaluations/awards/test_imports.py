@@ -102,14 +102,19 @@ def test_import_creates_records_of_people_and_collectives(
         "Sáng kiến A",
     )
     assert an.amount == Decimal("2340000")  # blank: 1.0 × base salary on 20/12/2024 (R18)
+    assert (an.multiplier, an.amount_to_verify) == (Decimal("1.0"), False)
     assert an.source == AwardSource.IMPORT
     binh = records[("LDTT", "Trần Thị Bình")]
     assert binh.person == people["binh"] and binh.decision_date == date(2024, 12, 20)
     collective = records[("TTLDXS", other_unit.name)]
+    # A typed amount is the decision's own: kept, with no multiplier and nothing to verify.
     assert (collective.person, collective.amount) == (None, Decimal("2000000"))
+    assert (collective.multiplier, collective.amount_to_verify) == (None, False)
     # No recipient kind and no person: a collective award; "có" marks it thematic (R10).
     thematic = records[("BK_TTCP", other_unit.name)]
     assert thematic.is_thematic and thematic.title.recipient == "collective"
+    # Decided on 20/12/2024 under Decree 98/2023, whose certificate figure is to verify.
+    assert (thematic.amount, thematic.amount_to_verify) == (Decimal("4680000"), True)
     audits = AuditEntry.objects.filter(action="awardrecord.import")
     assert {(a.unit_id, a.changes["created"][1]) for a in audits} == {
         (our_unit.pk, 2),

@@ -5,7 +5,7 @@ import pytest
 from core.exceptions import ActionRefused
 from evaluations.proposals import services
 from evaluations.proposals.choices import InitiativeScope, TaskRating
-from evaluations.proposals.eligibility import batch_findings
+from evaluations.proposals.eligibility import batch_findings, findings_for
 from evaluations.proposals.models import AwardProposal
 from tests.helpers.proposals import YEAR, propose, record, rules_of, staff, title
 
@@ -123,6 +123,45 @@ def test_r6_advanced_collective_counts_ldtt_and_warns_on_discipline(
         record(titles, "LDTT", YEAR, person=p)
     assert "R6" not in rules_of(proposal)  # 75%
     assert "R6" in rules_of(proposal, blocking=False)  # the discipline clause stays a warning
+
+
+def _discipline_findings(proposal):
+    return [
+        f for f in findings_for(proposal) if "kỷ luật" in f.message or "disciplined" in f.message
+    ]
+
+
+def test_r5_excellent_collective_has_no_discipline_clause(officer, cluster_year, our_unit, titles):
+    """DOMAIN-OUTPUTS.md correction 3: the discipline clause is TTLĐTT's, not TTLĐXS's."""
+    people = staff(our_unit, 10)
+    for p in people[:7]:
+        record(titles, "LDTT", YEAR, person=p)
+    record(titles, "CSTDCS", YEAR, person=people[0])
+    excellent = propose(officer, cluster_year, our_unit, titles, "TTLDXS")
+    assert rules_of(excellent) == set() and "R6" not in rules_of(excellent, blocking=False)
+    assert _discipline_findings(excellent) == []
+    advanced = propose(officer, cluster_year, our_unit, titles, "TTLDTT", task_rating="good")
+    assert [f.rule for f in _discipline_findings(advanced)] == ["R6"]
+
+
+def test_r6_advanced_collective_needs_a_good_rating(officer, cluster_year, our_unit, titles):
+    for p in staff(our_unit, 4):
+        record(titles, "LDTT", YEAR, person=p)
+    proposal = propose(
+        officer, cluster_year, our_unit, titles, "TTLDTT", task_rating=TaskRating.COMPLETE
+    )
+    assert "R6" in rules_of(proposal)
+    with pytest.raises(ActionRefused, match="R6"):
+        services.proposal_submit(proposal=proposal, actor=officer)
+    proposal.task_rating = TaskRating.GOOD
+    assert "R6" not in rules_of(proposal)
+
+
+def test_the_catalogue_puts_the_discipline_clause_on_ttldtt_only(titles):
+    assert "kỷ luật" not in titles[("TTLDXS", "collective")].criteria_summary
+    assert "100% cá nhân" in titles[("TTLDXS", "collective")].criteria_summary
+    advanced = titles[("TTLDTT", "collective")].criteria_summary
+    assert "kỷ luật từ hình thức cảnh cáo trở lên" in advanced
 
 
 def test_r9_one_initiative_one_award(officer, cluster_year, our_unit, titles, person):
