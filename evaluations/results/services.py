@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from campaigns.selectors import current_rubric
 from campaigns.services import rubric_freeze
 from core.exceptions import ActionRefused
-from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
+from core.uploads import DOCUMENTS_AND_IMAGES, clean_file_name, fill_stored_file
 from evaluations.results import selectors
 from evaluations.results.choices import EvidenceKind, SubmissionStatus
 from evaluations.results.models import (
@@ -40,6 +40,16 @@ def _d(day):
     return date_format(day, "SHORT_DATE_FORMAT")
 
 
+def needs_evidence(score) -> bool:
+    """A criterion that requires evidence needs a file unless the unit claims nothing on it:
+    scored 0, or a bonus or penalty left unscored."""
+    if not score.criterion.evidence_required:
+        return False
+    if score.self_score is None:
+        return score.criterion.kind == "normal"
+    return score.self_score != 0
+
+
 def refresh_totals(submission) -> None:
     """Recompute the totals kept on the submission row from its scores and files."""
     info = selectors.rubric_info(submission.rubric)
@@ -57,7 +67,7 @@ def refresh_totals(submission) -> None:
     submission.final_breakdown = totals_to_json(final_total)
     submission.scored_count = sum(1 for s in scores if s.self_score is not None)
     submission.missing_evidence_count = sum(
-        1 for s in scores if s.criterion.evidence_required and s.criterion_id not in with_files
+        1 for s in scores if needs_evidence(s) and s.criterion_id not in with_files
     )
     submission.save(
         update_fields=[
@@ -119,10 +129,13 @@ def check_score(criterion, value) -> str:
 
 
 @transaction.atomic
-def submission_save(*, submission, actor, scores: dict, revision: int | None = None) -> Submission:
-    """Save the unit's self-scores.
+def submission_save(
+    *, submission, actor, scores: dict, revision: int | None = None, files: dict | None = None
+) -> Submission:
+    """Save the unit's self-scores, and attach the files chosen with them, all or nothing.
 
     `scores`: {criterion id: {"self_score": Decimal | None, "explanation": str}}.
+    `files`: {criterion id (None: the achievement report): [uploaded files]}.
     """
     submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.change_submission", submission)
@@ -160,7 +173,6 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
         changes["explanations"] = [None, ", ".join(explained)]
     submission.revision += 1
     submission.save(update_fields=["revision", "updated_at"])
-    refresh_totals(submission)
     if changes:
         audit_record(
             actor=actor,
@@ -169,7 +181,42 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
             unit=submission.unit,
             changes=changes,
         )
+    criteria = {row.criterion_id: row.criterion for row in rows.values()}
+    for criterion_id, uploads in (files or {}).items():
+        criterion = None
+        if criterion_id is not None:
+            criterion = criteria.get(criterion_id)
+            if criterion is None:
+                raise ActionRefused(_("This criterion is not in the rubric of these results."))
+        for uploaded in uploads:
+            _attach(submission, actor, uploaded, criterion)
+    refresh_totals(submission)
     return submission
+
+
+def _attach(submission, actor, uploaded, criterion) -> Evidence:
+    """One file onto a locked submission (the caller refreshes the totals)."""
+    kind = EvidenceKind.EVIDENCE if criterion is not None else EvidenceKind.REPORT
+    try:
+        evidence = fill_stored_file(
+            Evidence(submission=submission, criterion=criterion, kind=kind),
+            uploaded,
+            allowed=DOCUMENTS_AND_IMAGES,
+            actor=actor,
+        )
+    except ActionRefused as refused:
+        name = clean_file_name(uploaded.name)
+        raise ActionRefused(f"{name}: {refused.message}") from refused
+    evidence.save()
+    audit_record(
+        actor=actor,
+        action="submission.evidence",
+        obj=submission,
+        unit=submission.unit,
+        changes={"file": [None, evidence.original_name]},
+        note=criterion.code if criterion is not None else "",
+    )
+    return evidence
 
 
 @transaction.atomic
@@ -178,22 +225,8 @@ def evidence_add(*, submission, actor, uploaded, criterion=None) -> Evidence:
     require_perm(actor, "evaluations.change_submission", submission)
     if criterion is not None and criterion.rubric_id != submission.rubric_id:
         raise ActionRefused(_("This criterion is not in the rubric of these results."))
-    kind = EvidenceKind.EVIDENCE if criterion is not None else EvidenceKind.REPORT
-    evidence = fill_stored_file(
-        Evidence(submission=submission, criterion=criterion, kind=kind),
-        uploaded,
-        allowed=DOCUMENTS_AND_IMAGES,
-        actor=actor,
-    )
-    evidence.save()
+    evidence = _attach(submission, actor, uploaded, criterion)
     refresh_totals(submission)
-    audit_record(
-        actor=actor,
-        action="submission.evidence",
-        obj=submission,
-        unit=submission.unit,
-        changes={"file": [None, evidence.original_name]},
-    )
     return evidence
 
 

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from campaigns.models import Criterion
@@ -19,7 +20,6 @@ from evaluations.results.exports import ranking_workbook
 from evaluations.results.forms import (
     CrossAssignForm,
     CrossScoresForm,
-    EvidenceForm,
     ExtensionForm,
     ReturnForm,
     ReviewForm,
@@ -143,7 +143,7 @@ class SubmissionView(ObjectActionsMixin, View):
     actions = {
         "save": ("evaluations.change_submission", "save"),
         "submit": ("evaluations.change_submission", "save"),
-        "upload": ("evaluations.change_submission", "upload"),
+        "upload": ("evaluations.change_submission", "save"),
         "delete_file": ("evaluations.change_submission", "delete_file"),
         "review": ("evaluations.review_submission", "review"),
         "return": ("evaluations.review_submission", "send_back"),
@@ -158,9 +158,7 @@ class SubmissionView(ObjectActionsMixin, View):
             "group__order", "order", "pk"
         )
 
-    def context(
-        self, submission, scores_form=None, review_form=None, evidence_form=None, return_form=None
-    ):
+    def context(self, submission, scores_form=None, review_form=None, return_form=None):
         user = self.request.user
         groups = selectors.submission_editor(submission)
         criteria = [c for g in groups for c in g.criteria.all()]
@@ -193,6 +191,7 @@ class SubmissionView(ObjectActionsMixin, View):
                     "explanation_field": scores_form[f"explanation_{c.pk}"]
                     if scores_form
                     else None,
+                    "files_field": scores_form[f"files_{c.pk}"] if scores_form else None,
                     "reviewed_field": review_form[f"reviewed_{c.pk}"] if review_form else None,
                     "reason_field": review_form[f"reason_{c.pk}"] if review_form else None,
                 }
@@ -213,7 +212,6 @@ class SubmissionView(ObjectActionsMixin, View):
             "can_manage": user.has_perm("evaluations.manage_phase", submission),
             "scores_form": scores_form,
             "review_form": review_form,
-            "evidence_form": evidence_form or EvidenceForm(),
             "return_form": return_form or ReturnForm(),
             "deadline": deadline,
             "extension": extension,
@@ -233,8 +231,18 @@ class SubmissionView(ObjectActionsMixin, View):
         return redirect("evaluations:submission", pk=submission.pk)
 
     def save(self, request, submission, action):
-        form = ScoresForm(request.POST, criteria=self.criteria(submission))
+        """Save the draft, attach the files chosen on the rows, submit if asked: one form,
+        so that attaching evidence never loses the scores typed beside it."""
+        form = ScoresForm(request.POST, request.FILES, criteria=self.criteria(submission))
         if not form.is_valid():
+            if any(name.startswith(("files_", "report_files")) for name in form.errors):
+                messages.error(
+                    request,
+                    _(
+                        "A file was refused: nothing was saved yet. Your scores are kept "
+                        "below; choose the files again and save."
+                    ),
+                )
             return render(request, self.template_name, self.context(submission, scores_form=form))
         with refusal_as_message(request):
             services.submission_save(
@@ -242,11 +250,23 @@ class SubmissionView(ObjectActionsMixin, View):
                 actor=request.user,
                 scores=form.scores(),
                 revision=form.cleaned_data["revision"],
+                files=form.attachments(),
             )
             if action == "submit":
                 services.submission_submit(submission=submission, actor=request.user)
                 return self._done(
                     submission, _("The results were submitted to the cluster secretariat.")
+                )
+            count = form.file_count()
+            if count:
+                return self._done(
+                    submission,
+                    ngettext(
+                        "The draft was saved and %(count)d file was attached.",
+                        "The draft was saved and %(count)d files were attached.",
+                        count,
+                    )
+                    % {"count": count},
                 )
             return self._done(submission, _("The draft was saved."))
         # Refused: the form shows the input again, against the revision as it now stands.
@@ -254,26 +274,6 @@ class SubmissionView(ObjectActionsMixin, View):
         form.data = form.data.copy()
         form.data["revision"] = submission.revision
         return render(request, self.template_name, self.context(submission, scores_form=form))
-
-    def upload(self, request, submission, action):
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            criterion = None
-            if form.cleaned_data["criterion"]:
-                criterion = get_object_or_404(
-                    Criterion, pk=form.cleaned_data["criterion"], rubric_id=submission.rubric_id
-                )
-            with refusal_as_message(request):
-                services.evidence_add(
-                    submission=submission,
-                    actor=request.user,
-                    uploaded=form.cleaned_data["file"],
-                    criterion=criterion,
-                )
-                return self._done(submission, _("The file was added."))
-        else:
-            messages.error(request, _("Choose a file to upload."))
-        return redirect("evaluations:submission", pk=submission.pk)
 
     def delete_file(self, request, submission, action):
         evidence = get_object_or_404(Evidence, pk=request.POST.get("file"), submission=submission)

@@ -1,0 +1,52 @@
+"""Issue 14 in a real browser, on the results of a phase: typed scores survive attaching
+evidence; a returned result waits on the unit's dashboard with the secretariat's comment;
+a unit asks for an extension, the secretariat grants it, and each side sees the outcome."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from evaluations.results.models import Evidence, Score
+from tests.e2e.browser import sign_in
+from tests.factories.units import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_scores_typed_then_evidence_added_keeps_the_scores(
+    new_page, live_server, officer, submission, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    first, second = tmp_path / "Kết luận 1.pdf", tmp_path / "Kết luận 2.pdf"
+    for path in (first, second):
+        path.write_bytes(b"%PDF-1.4\n%\n")
+    wrong = tmp_path / "ghi-chu.txt"
+    wrong.write_text("không phải minh chứng")
+    page = new_page()
+    sign_in(page, live_server, officer.username, PASSWORD)
+    page.goto(f"{live_server.url}/results/{submission.pk}/")
+    page.get_by_label("Điểm tự chấm tiêu chí A1", exact=True).fill("7,5")
+    page.get_by_label("Điểm tự chấm tiêu chí A2", exact=True).fill("4")
+    a2 = page.get_by_role("row", name=re.compile(r"^A2 "))
+    # A wrong file first: refused with a clear message, the typed scores stay on the page.
+    a2.locator("input[type=file]").set_input_files([str(first), str(wrong)])
+    a2.get_by_role("button", name="Đính kèm vào A2").click()
+    expect(page.get_by_text("ghi-chu.txt: Không chấp nhận loại tệp này").first).to_be_visible()
+    expect(page.get_by_label("Điểm tự chấm tiêu chí A1", exact=True)).to_have_value("7,5")
+    expect(page.get_by_label("Điểm tự chấm tiêu chí A2", exact=True)).to_have_value("4")
+    assert not Evidence.objects.exists()
+    # Two good files at once on A2's row: saved with the scores.
+    a2 = page.get_by_role("row", name=re.compile(r"^A2 "))
+    a2.locator("input[type=file]").set_input_files([str(first), str(second)])
+    a2.get_by_role("button", name="Đính kèm vào A2").click()
+    expect(page.get_by_role("alert").first).to_contain_text("đính kèm 2 tệp")
+    expect(page.get_by_label("Điểm tự chấm tiêu chí A1", exact=True)).to_have_value("7,5")
+    expect(page.get_by_label("Điểm tự chấm tiêu chí A2", exact=True)).to_have_value("4")
+    a2 = page.get_by_role("row", name=re.compile(r"^A2 "))
+    expect(a2.get_by_role("link", name="Kết luận 1.pdf")).to_be_visible()
+    expect(a2.get_by_role("link", name="Kết luận 2.pdf")).to_be_visible()
+    scores = dict(
+        Score.objects.filter(submission=submission).values_list("criterion__code", "self_score")
+    )
+    assert (str(scores["A1"]), str(scores["A2"])) == ("7.50", "4.00")
