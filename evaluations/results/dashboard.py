@@ -3,6 +3,7 @@ secretariat sees what waits for review; a scoring unit sees what it has to cross
 
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from campaigns.deadlines import register_phase_done_check
@@ -10,6 +11,8 @@ from evaluations.results.choices import SubmissionStatus
 from evaluations.results.models import CrossAssignment, Submission
 from units.dashboard import ActionItem, register_action_provider
 from units.selectors import roles_of
+
+COMMENT_LENGTH = 300
 
 
 @register_phase_done_check
@@ -49,6 +52,32 @@ def results_to_review(user, roles):
             level="info",
         )
         for row in waiting
+    ]
+
+
+@register_action_provider
+def results_returned(user, roles):
+    """The unit's officers and leader: results the secretariat returned, with its comment."""
+    units = roles.officer_unit_ids | roles.leader_unit_ids
+    if not units:
+        return []
+    returned = (
+        Submission.objects.filter(unit_id__in=units, status=SubmissionStatus.RETURNED)
+        .select_related("unit", "phase")
+        .order_by("phase__results_deadline", "unit__name")
+    )
+    return [
+        ActionItem(
+            _("The secretariat returned the results of %(unit)s (%(phase)s): “%(comment)s”")
+            % {
+                "unit": s.unit.display_name,
+                "phase": s.phase.name,
+                "comment": Truncator(s.comment).chars(COMMENT_LENGTH),
+            },
+            reverse("evaluations:submission", args=[s.pk]),
+            level="danger",
+        )
+        for s in returned
     ]
 
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from evaluations.results.models import Evidence, Score
 from tests.e2e.browser import sign_in
 from tests.factories.units import PASSWORD
+from tests.helpers.results import submit_ready
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,3 +51,31 @@ def test_scores_typed_then_evidence_added_keeps_the_scores(
         Score.objects.filter(submission=submission).values_list("criterion__code", "self_score")
     )
     assert (str(scores["A1"]), str(scores["A2"])) == ("7.50", "4.00")
+
+
+def test_returned_results_wait_on_the_units_dashboard_with_the_comment(
+    new_page, live_server, officer, secretariat, other_officer, submission, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    submit_ready(submission, officer)
+    review = new_page()
+    sign_in(review, live_server, secretariat.username, PASSWORD)
+    review.goto(f"{live_server.url}/results/{submission.pk}/")
+    review.get_by_label("Đơn vị cần chỉnh sửa nội dung gì?").fill("Bổ sung biên bản cho A2")
+    review.get_by_role("button", name="Trả lại đơn vị").click()
+    expect(review.get_by_role("alert").first).to_contain_text("Đã trả lại")
+
+    ours = new_page()
+    sign_in(ours, live_server, officer.username, PASSWORD)
+    ours.goto(f"{live_server.url}/")
+    todo = ours.get_by_role("region", name="Việc cần xử lý")
+    task = todo.get_by_role("link", name=re.compile("Bổ sung biên bản cho A2"))
+    expect(task).to_contain_text("trả lại")
+    task.click()
+    expect(ours).to_have_url(re.compile(rf"/results/{submission.pk}/$"))
+    expect(ours.get_by_text("Bổ sung biên bản cho A2").first).to_be_visible()
+
+    theirs = new_page()
+    sign_in(theirs, live_server, other_officer.username, PASSWORD)
+    theirs.goto(f"{live_server.url}/")
+    expect(theirs.get_by_text("Bổ sung biên bản cho A2")).to_have_count(0)
