@@ -1,25 +1,39 @@
 """What the dashboard shows of results: done phases leave the deadline list; the
 secretariat sees what waits for review; a scoring unit sees what it has to cross-score."""
 
-from django.db.models import Count, Exists, OuterRef
+from typing import NamedTuple
+
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Value
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from campaigns.deadlines import register_phase_done_check
 from evaluations.results.choices import SubmissionStatus
-from evaluations.results.models import CrossAssignment, Submission
-from units.dashboard import ActionItem, register_action_provider
+from evaluations.results.models import CrossAssignment, Extension, Submission
+from units.dashboard import (
+    ActionItem,
+    Deadline,
+    register_action_provider,
+    register_deadline_provider,
+)
 from units.selectors import roles_of
 
 COMMENT_LENGTH = 300
+LIMIT = 100  # rows of each list read at most
+
+
+def _own_units(user) -> set:
+    roles = roles_of(user)
+    return roles.officer_unit_ids | roles.leader_unit_ids | roles.member_unit_ids
 
 
 @register_phase_done_check
 def submitted_phases(user):
     """Phases where one of the user's units has submitted its results."""
-    roles = roles_of(user)
-    units = roles.officer_unit_ids | roles.leader_unit_ids | roles.member_unit_ids
+    units = _own_units(user)
     if not units:
         return None
     return Exists(
@@ -29,6 +43,111 @@ def submitted_phases(user):
             status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED],
         )
     )
+
+
+def _extended(units):
+    """Extensions of these units that move their deadline past the phase's."""
+    return Extension.objects.filter(unit_id__in=units, until__gt=F("phase__results_deadline"))
+
+
+@register_phase_done_check
+def extended_phases(user):
+    """Phases where one of the user's units has its own (later) deadline: listed by
+    `extended_deadlines` with the unit's date instead of the phase's."""
+    units = _own_units(user)
+    if not units:
+        return None
+    return Exists(_extended(units).filter(phase_id=OuterRef("pk")))
+
+
+class _Row(NamedTuple):
+    kind: str  # RETURNED or EXTENDED
+    pk: int
+    phase_id: int
+    phase: str
+    campaign: str
+    unit: str
+    text: str  # the secretariat's comment; the extension's reason
+    until: object  # the extension's date
+
+
+RETURNED, EXTENDED = "returned", "extended"
+_CACHE = "_results_dashboard_rows"
+
+
+def _unit_rows(user, roles) -> list[_Row]:
+    """The results returned to the units the user acts for, and the open deadlines extended
+    for the user's units: one query for both dashboard lists, read once per request."""
+    cached = getattr(user, _CACHE, None)
+    if cached is not None:
+        return cached
+    acting, own = roles.officer_unit_ids | roles.leader_unit_ids, _own_units(user)
+    rows = []
+    if own:
+        today = timezone.localdate()
+        fields = ["pk", "phase_id", "phase__name", "phase__campaign__title", "unit__name"]
+        returned = Submission.objects.filter(
+            unit_id__in=acting, status=SubmissionStatus.RETURNED
+        ).values_list(
+            Value(RETURNED), *fields, "unit__short_name", "comment", Value(None, DateField())
+        )
+        submitted = Submission.objects.filter(
+            phase_id=OuterRef("phase_id"),
+            unit_id=OuterRef("unit_id"),
+            status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED],
+        )
+        extended = (
+            _extended(own)
+            .filter(Q(until__gte=today) | Q(phase__campaign__end_date__gte=today))
+            .exclude(Exists(submitted))
+            .values_list(Value(EXTENDED), *fields, "unit__short_name", "reason", "until")
+        )
+        for kind, pk, phase_id, phase, campaign, name, short, text, until in returned.union(
+            extended, all=True
+        )[:LIMIT]:
+            rows.append(_Row(kind, pk, phase_id, phase, campaign, short or name, text, until))
+        rows.sort(key=lambda row: (row.until or today, row.phase, row.unit))
+    setattr(user, _CACHE, rows)
+    return rows
+
+
+@register_action_provider
+def results_returned(user, roles):
+    """The unit's officers and leader: results the secretariat returned, with its comment."""
+    return [
+        ActionItem(
+            _("The secretariat returned the results of %(unit)s (%(phase)s): “%(comment)s”")
+            % {
+                "unit": row.unit,
+                "phase": row.phase,
+                "comment": Truncator(row.text).chars(COMMENT_LENGTH),
+            },
+            reverse("evaluations:submission", args=[row.pk]),
+            level="danger",
+        )
+        for row in _unit_rows(user, roles)
+        if row.kind == RETURNED
+    ]
+
+
+@register_deadline_provider
+def extended_deadlines(user, roles, today):
+    """The results deadlines the secretariat extended for the user's units."""
+    return [
+        Deadline(
+            due=row.until,
+            text=_("Results of “%(phase)s” – %(campaign)s (extended until %(date)s)")
+            % {
+                "phase": row.phase,
+                "campaign": row.campaign,
+                "date": date_format(row.until, "SHORT_DATE_FORMAT"),
+            },
+            url=reverse("evaluations:phase_results", args=[row.phase_id]),
+            unit=row.unit,
+        )
+        for row in _unit_rows(user, roles)
+        if row.kind == EXTENDED
+    ]
 
 
 @register_action_provider
@@ -52,32 +171,6 @@ def results_to_review(user, roles):
             level="info",
         )
         for row in waiting
-    ]
-
-
-@register_action_provider
-def results_returned(user, roles):
-    """The unit's officers and leader: results the secretariat returned, with its comment."""
-    units = roles.officer_unit_ids | roles.leader_unit_ids
-    if not units:
-        return []
-    returned = (
-        Submission.objects.filter(unit_id__in=units, status=SubmissionStatus.RETURNED)
-        .select_related("unit", "phase")
-        .order_by("phase__results_deadline", "unit__name")
-    )
-    return [
-        ActionItem(
-            _("The secretariat returned the results of %(unit)s (%(phase)s): “%(comment)s”")
-            % {
-                "unit": s.unit.display_name,
-                "phase": s.phase.name,
-                "comment": Truncator(s.comment).chars(COMMENT_LENGTH),
-            },
-            reverse("evaluations:submission", args=[s.pk]),
-            level="danger",
-        )
-        for s in returned
     ]
 
 

@@ -1,6 +1,8 @@
 """Reads for results, reviews and rankings."""
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -35,6 +37,27 @@ from pledges.models import Commitment
 from units.choices import UnitKind
 from units.models import ClusterMembership, Unit
 from units.selectors import roles_of
+
+
+@dataclass(frozen=True)
+class UnitDeadline:
+    """A unit's results deadline for a phase: the phase's, or the unit's extension."""
+
+    phase_deadline: date
+    extension: Extension | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.extension is not None and self.extension.until > self.phase_deadline
+
+    @property
+    def due(self) -> date:
+        return self.extension.until if self.extended else self.phase_deadline
+
+
+def unit_deadline(phase, unit) -> UnitDeadline:
+    extension = Extension.objects.filter(phase=phase, unit=unit).first()
+    return UnitDeadline(phase.results_deadline, extension)
 
 
 def phases_visible_to(*, user) -> QuerySet:
@@ -185,7 +208,12 @@ def progress_board(phase, units) -> list[dict]:
     }
     extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase, unit_id__in=unit_ids)}
     return [
-        {"unit": unit, "submission": submissions.get(unit.pk), "extension": extensions.get(unit.pk)}
+        {
+            "unit": unit,
+            "submission": submissions.get(unit.pk),
+            "extension": extensions.get(unit.pk),
+            "deadline": UnitDeadline(phase.results_deadline, extensions.get(unit.pk)),
+        }
         for unit in units
     ]
 

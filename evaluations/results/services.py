@@ -257,11 +257,8 @@ def evidence_delete(*, evidence, actor) -> None:
 
 def deadline_for(submission) -> tuple:
     """(deadline, extension or None) for this unit and phase."""
-    extension = Extension.objects.filter(phase=submission.phase, unit=submission.unit).first()
-    deadline = submission.phase.results_deadline
-    if extension is not None and extension.until > deadline:
-        return extension.until, extension
-    return deadline, extension
+    deadline = selectors.unit_deadline(submission.phase, submission.unit)
+    return deadline.due, deadline.extension
 
 
 @transaction.atomic

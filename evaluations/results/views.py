@@ -92,7 +92,12 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
         return render(
             request,
             "evaluations/results/start.html",
-            {"phase": phase, "unit": unit, "today": timezone.localdate()},
+            {
+                "phase": phase,
+                "unit": unit,
+                "today": timezone.localdate(),
+                "deadline": selectors.unit_deadline(phase, unit),
+            },
         )
 
     def rotate(self, request, phase, action):
@@ -199,9 +204,9 @@ class SubmissionView(ObjectActionsMixin, View):
             ]
         # The extension matters only while the unit can still submit.
         if submission.is_editable:
-            deadline, extension = services.deadline_for(submission)
+            deadline = selectors.unit_deadline(submission.phase, submission.unit)
         else:
-            deadline, extension = submission.phase.results_deadline, None
+            deadline = selectors.UnitDeadline(submission.phase.results_deadline)
         return {
             "submission": submission,
             "groups": groups,
@@ -214,8 +219,7 @@ class SubmissionView(ObjectActionsMixin, View):
             "review_form": review_form,
             "return_form": return_form or ReturnForm(),
             "deadline": deadline,
-            "extension": extension,
-            "past_deadline": timezone.localdate() > deadline,
+            "past_deadline": timezone.localdate() > deadline.due,
             "criterion_count": len(criteria),
             "comparison": selectors.group_comparison(submission),
             "has_cross": any(
