@@ -160,6 +160,34 @@ class ExtensionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=255)
 
 
+class ExtensionRequestForm(forms.Form):
+    """A unit asks for more time."""
+
+    wished_until = DateField(label=_("Until"), help_text=_("The date your unit asks for."))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why your unit needs more time (the secretariat reads it)."),
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    """The secretariat's answer: grant (to the wished date or another) or refuse (why)."""
+
+    until = DateField(
+        label=_("Extended until"),
+        required=False,
+        help_text=_("Leave empty to grant the date the unit asked for."),
+    )
+    comment = forms.CharField(
+        label=_("Answer to the unit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to refuse: say why."),
+    )
+
+
 class CrossScoresForm(forms.Form):
     """A cross-scoring unit's score and note per criterion."""
 

@@ -13,12 +13,13 @@ from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase, Rubric, RubricGroup
 from campaigns.selectors import campaigns_visible_to
 from evaluations.results.choices import Band as BandChoice
-from evaluations.results.choices import SubmissionStatus
+from evaluations.results.choices import ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
     Evidence,
     Extension,
+    ExtensionRequest,
     RankingEntry,
     Score,
     Submission,
@@ -457,3 +458,46 @@ def score_matrix(phase, submissions=None) -> tuple[list, list]:
     }
     rows = [(s, [scores.get((s.pk, c.pk)) for c in criteria]) for s in submissions]
     return criteria, rows
+
+
+# --- Extension requests ----------------------------------------------------------------------
+
+
+def extension_requests_visible_to(*, user) -> QuerySet:
+    """Requests of the user's own units, and of the phases the user reviews."""
+    roles = roles_of(user)
+    qs = ExtensionRequest.objects.select_related(
+        "unit", "requested_by", "decided_by", "phase__campaign__cluster_year__cluster"
+    )
+    if roles.is_admin:
+        return qs
+    return qs.filter(
+        Q(unit_id__in=roles.member_unit_ids)
+        | Q(phase__campaign__cluster_year_id__in=roles.secretariat_cluster_year_ids)
+    )
+
+
+def pending_extension_requests(phase) -> list:
+    """The phase's requests waiting for the secretariat, oldest first."""
+    return list(
+        ExtensionRequest.objects.filter(phase=phase, status=ExtensionRequestStatus.PENDING)
+        .select_related("unit", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def unit_extension_requests(phase, unit) -> list:
+    """The unit's requests for the phase, the latest first."""
+    return list(
+        ExtensionRequest.objects.filter(phase=phase, unit=unit)
+        .select_related("requested_by", "decided_by")
+        .order_by("-requested_at", "-pk")
+    )
+
+
+def latest_extension_request(phase, unit):
+    return (
+        ExtensionRequest.objects.filter(phase=phase, unit=unit)
+        .order_by("-requested_at", "-pk")
+        .first()
+    )

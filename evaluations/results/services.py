@@ -17,12 +17,13 @@ from campaigns.services import rubric_freeze
 from core.exceptions import ActionRefused
 from core.uploads import DOCUMENTS_AND_IMAGES, clean_file_name, fill_stored_file
 from evaluations.results import selectors
-from evaluations.results.choices import EvidenceKind, SubmissionStatus
+from evaluations.results.choices import EvidenceKind, ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
     Evidence,
     Extension,
+    ExtensionRequest,
     RankingEntry,
     RankingPublication,
     Score,
@@ -30,7 +31,7 @@ from evaluations.results.models import (
     SubmissionEvent,
 )
 from evaluations.results.ranking import average, totals_to_json, unit_total
-from evaluations.results.workflows import SUBMISSION_FLOW
+from evaluations.results.workflows import EXTENSION_REQUEST_FLOW, SUBMISSION_FLOW
 from units.audit import audit_record
 from units.selectors import roles_of
 from units.services import require_perm
@@ -413,6 +414,89 @@ def extension_grant(*, phase, unit, actor, until, reason: str) -> Extension:
         note=reason,
     )
     return extension
+
+
+# --- Extension requests (xin gia hạn) ---------------------------------------------------------
+
+
+@transaction.atomic
+def extension_request_create(*, phase, unit, actor, wished_until, reason: str, today=None):
+    """The unit asks for more time; asked twice (a double click), the pending request stays."""
+    reason = (reason or "").strip()
+    request = ExtensionRequest(phase=phase, unit=unit, wished_until=wished_until, reason=reason)
+    require_perm(actor, "evaluations.request_extension", request)
+    if unit.pk not in {u.pk for u in selectors.participants(phase)}:
+        raise ActionRefused(_("This unit does not take part in this phase."))
+    if not reason:
+        raise ActionRefused(_("Say why your unit needs more time."))
+    today = today or timezone.localdate()
+    if wished_until <= phase.results_deadline or wished_until < today:
+        raise ActionRefused(
+            _("Ask for a date after the deadline (%(deadline)s), from today on.")
+            % {"deadline": _d(phase.results_deadline)}
+        )
+    submission = Submission.objects.filter(phase=phase, unit=unit).first()
+    if submission is not None and submission.status != SubmissionStatus.DRAFT:
+        raise ActionRefused(
+            _("The results were already submitted: an extension is no longer needed.")
+        )
+    pending = ExtensionRequest.objects.filter(
+        phase=phase, unit=unit, status=ExtensionRequestStatus.PENDING
+    ).first()
+    if pending is not None:
+        return pending
+    try:
+        with transaction.atomic():
+            request.requested_by = actor
+            request.save()
+    except IntegrityError:  # asked twice at once: the one that won stays
+        return ExtensionRequest.objects.get(
+            phase=phase, unit=unit, status=ExtensionRequestStatus.PENDING
+        )
+    audit_record(
+        actor=actor,
+        action="extension_request.create",
+        obj=request,
+        unit=unit,
+        changes={"wished_until": [None, wished_until.isoformat()]},
+        note=reason,
+    )
+    return request
+
+
+@transaction.atomic
+def extension_request_grant(*, request, actor, until=None, comment: str = ""):
+    """Grant the request: the unit's Extension is created (or moved) to `until`, by default
+    the date the unit wished."""
+    request = EXTENSION_REQUEST_FLOW.lock(request)
+    EXTENSION_REQUEST_FLOW.check(request, "grant", actor)
+    until = until or request.wished_until
+    extension_grant(
+        phase=request.phase,
+        unit=request.unit,
+        actor=actor,
+        until=until,
+        reason=request.reason,
+    )
+    request.granted_until = until
+    request.decided_by = actor
+    return EXTENSION_REQUEST_FLOW.move(
+        request,
+        "grant",
+        actor=actor,
+        comment=comment,
+        fields=["granted_until", "decided_by"],
+        changes={"granted_until": [None, until.isoformat()]},
+    )
+
+
+@transaction.atomic
+def extension_request_refuse(*, request, actor, comment: str):
+    request = EXTENSION_REQUEST_FLOW.lock(request)
+    request.decided_by = actor
+    return EXTENSION_REQUEST_FLOW.move(
+        request, "refuse", actor=actor, comment=comment, fields=["decided_by"]
+    )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
@@ -20,12 +21,19 @@ from evaluations.results.exports import ranking_workbook
 from evaluations.results.forms import (
     CrossAssignForm,
     CrossScoresForm,
+    ExtensionDecisionForm,
     ExtensionForm,
+    ExtensionRequestForm,
     ReturnForm,
     ReviewForm,
     ScoresForm,
 )
-from evaluations.results.models import CrossAssignment, Evidence, Submission
+from evaluations.results.models import (
+    CrossAssignment,
+    Evidence,
+    ExtensionRequest,
+    Submission,
+)
 from evaluations.results.reminders import send_reminders
 from units.models import Unit
 from units.selectors import roles_of
@@ -72,13 +80,19 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
             page = Paginator(selectors.participants_to_page(phase), BOARD_PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
+            pending = selectors.pending_extension_requests(phase)
+            waiting = {r.unit_id: r for r in pending}
+            rows = selectors.progress_board(phase, units=page.object_list)
+            for row in rows:
+                row["request"] = waiting.get(row["unit"].pk)
             return render(
                 request,
                 "evaluations/results/board.html",
                 {
                     "phase": phase,
                     "page_obj": page,
-                    "rows": selectors.progress_board(phase, units=page.object_list),
+                    "rows": rows,
+                    "pending_requests": pending,
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
                 },
@@ -97,6 +111,7 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
                 "unit": unit,
                 "today": timezone.localdate(),
                 "deadline": selectors.unit_deadline(phase, unit),
+                "extension_request": selectors.latest_extension_request(phase, unit),
             },
         )
 
@@ -203,8 +218,12 @@ class SubmissionView(ObjectActionsMixin, View):
                 for c, score, files in group.rows
             ]
         # The extension matters only while the unit can still submit.
+        extension_request = None
         if submission.is_editable:
             deadline = selectors.unit_deadline(submission.phase, submission.unit)
+            extension_request = selectors.latest_extension_request(
+                submission.phase, submission.unit
+            )
         else:
             deadline = selectors.UnitDeadline(submission.phase.results_deadline)
         return {
@@ -219,6 +238,8 @@ class SubmissionView(ObjectActionsMixin, View):
             "review_form": review_form,
             "return_form": return_form or ReturnForm(),
             "deadline": deadline,
+            "extension_request": extension_request,
+            "can_ask_extension": can_edit and submission.status == SubmissionStatus.DRAFT,
             "past_deadline": timezone.localdate() > deadline.due,
             "criterion_count": len(criteria),
             "comparison": selectors.group_comparison(submission),
@@ -312,6 +333,134 @@ class SubmissionView(ObjectActionsMixin, View):
             services.submission_accept(submission=submission, actor=request.user)
             return self._done(submission, _("The results were accepted."))
         return redirect("evaluations:submission", pk=submission.pk)
+
+
+class ExtensionRequestView(PhaseMixin, View):
+    """A unit asks the secretariat for more time (xin gia hạn) and sees the answers."""
+
+    template_name = "evaluations/results/extension_request.html"
+
+    def unit_and_request(self):
+        phase = self.object
+        unit = _acting_unit(self.request.user, phase)
+        if unit is None:
+            raise PermissionDenied
+        asked = ExtensionRequest(phase=phase, unit=unit)
+        if not self.request.user.has_perm("evaluations.request_extension", asked):
+            raise PermissionDenied
+        return unit
+
+    def render_page(self, unit, form=None):
+        phase = self.object
+        requests = selectors.unit_extension_requests(phase, unit)
+        submission = Submission.objects.filter(phase=phase, unit=unit).first()
+        may_ask = not any(r.is_pending for r in requests) and (
+            submission is None or submission.status == SubmissionStatus.DRAFT
+        )
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "phase": phase,
+                "unit": unit,
+                "submission": submission,
+                "deadline": selectors.unit_deadline(phase, unit),
+                "requests": requests,
+                "form": (form or ExtensionRequestForm()) if may_ask else None,
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.unit_and_request())
+
+    def post(self, request, pk):
+        unit = self.unit_and_request()
+        form = ExtensionRequestForm(request.POST)
+        if form.is_valid():
+            with refusal_onto(form):
+                services.extension_request_create(
+                    phase=self.object,
+                    unit=unit,
+                    actor=request.user,
+                    wished_until=form.cleaned_data["wished_until"],
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, _("Your request was sent to the cluster secretariat."))
+                return redirect("evaluations:extension_request", pk=self.object.pk)
+        return self.render_page(unit, form)
+
+
+class ExtensionDecisionView(ObjectActionsMixin, View):
+    """The secretariat grants (perhaps to another date) or refuses a unit's request."""
+
+    template_name = "evaluations/results/extension_decision.html"
+    permission_required = "evaluations.manage_phase"
+    # A request answered already (a double click) is said so, not refused with a 403.
+    actions = {"grant": (None, "grant"), "refuse": (None, "refuse")}
+
+    def get_queryset(self):
+        return selectors.extension_requests_visible_to(user=self.request.user)
+
+    def render_page(self, extension_request, form=None):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "extension_request": extension_request,
+                "phase": extension_request.phase,
+                "deadline": selectors.unit_deadline(
+                    extension_request.phase, extension_request.unit
+                ),
+                "form": form or ExtensionDecisionForm(),
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.object)
+
+    def _decided(self, extension_request, form, decide):
+        if not form.is_valid():
+            return self.render_page(extension_request, form)
+        with refusal_onto(form):
+            decide(form.cleaned_data)
+            return redirect("evaluations:phase_results", pk=extension_request.phase_id)
+        extension_request.refresh_from_db(fields=["status"])
+        if not extension_request.is_pending:
+            # Answered already (a double click, or another member of the secretariat).
+            messages.info(self.request, form.non_field_errors()[0])
+            return redirect("evaluations:phase_results", pk=extension_request.phase_id)
+        return self.render_page(extension_request, form)
+
+    def grant(self, request, extension_request, action):
+        def decide(data):
+            done = services.extension_request_grant(
+                request=extension_request,
+                actor=request.user,
+                until=data["until"],
+                comment=data["comment"],
+            )
+            messages.success(
+                request,
+                _("%(unit)s was given until %(date)s.")
+                % {
+                    "unit": done.unit.display_name,
+                    "date": date_format(done.granted_until, "SHORT_DATE_FORMAT"),
+                },
+            )
+
+        return self._decided(extension_request, ExtensionDecisionForm(request.POST), decide)
+
+    def refuse(self, request, extension_request, action):
+        def decide(data):
+            done = services.extension_request_refuse(
+                request=extension_request, actor=request.user, comment=data["comment"]
+            )
+            messages.success(
+                request,
+                _("The request of %(unit)s was refused.") % {"unit": done.unit.display_name},
+            )
+
+        return self._decided(extension_request, ExtensionDecisionForm(request.POST), decide)
 
 
 class EvidenceFileView(ObjectPermissionMixin, View):

@@ -3,8 +3,10 @@ evidence; a returned result waits on the unit's dashboard with the secretariat's
 a unit asks for an extension, the secretariat grants it, and each side sees the outcome."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluations.results.models import Evidence, Score
@@ -79,3 +81,47 @@ def test_returned_results_wait_on_the_units_dashboard_with_the_comment(
     sign_in(theirs, live_server, other_officer.username, PASSWORD)
     theirs.goto(f"{live_server.url}/")
     expect(theirs.get_by_text("Bổ sung biên bản cho A2")).to_have_count(0)
+
+
+def test_a_unit_asks_for_an_extension_and_the_secretariat_grants_it(
+    new_page, live_server, officer, secretariat, phase, our_unit
+):
+    today = timezone.localdate()
+    phase.results_deadline = today - timedelta(days=146)
+    phase.save()
+    phase.campaign.end_date = today + timedelta(days=60)
+    phase.campaign.save()
+    phase.campaign.phases.exclude(pk=phase.pk).delete()
+    wished, granted = today + timedelta(days=10), today + timedelta(days=7)
+
+    ours = new_page()
+    sign_in(ours, live_server, officer.username, PASSWORD)
+    ours.goto(f"{live_server.url}/phases/{phase.pk}/results/")
+    ours.get_by_role("link", name="Xin gia hạn").click()
+    ours.get_by_label("Đến ngày").fill(wished.strftime("%d/%m/%Y"))
+    ours.get_by_label("Lý do").fill("Mất điện kéo dài")
+    ours.get_by_role("button", name="Gửi đề nghị").click()
+    expect(ours.get_by_role("alert").first).to_contain_text("Đã gửi đề nghị gia hạn")
+    expect(ours.get_by_text("Chờ thư ký cụm trả lời").first).to_be_visible()
+
+    board = new_page()
+    sign_in(board, live_server, secretariat.username, PASSWORD)
+    board.goto(f"{live_server.url}/phases/{phase.pk}/results/")
+    waiting = board.get_by_role("region", name=re.compile("đề nghị gia hạn đang chờ trả lời"))
+    expect(waiting).to_contain_text("1 đề nghị gia hạn")
+    expect(waiting).to_contain_text("Mất điện kéo dài")
+    request = waiting.locator("form", has_text=our_unit.name)
+    request.get_by_label("Gia hạn đến ngày").fill(granted.strftime("%d/%m/%Y"))
+    request.get_by_role("button", name="Đồng ý gia hạn").click()
+    expect(board.get_by_role("alert").first).to_contain_text(granted.strftime("%d/%m/%Y"))
+    expect(board.get_by_text("đang chờ trả lời")).to_have_count(0)
+    row = board.get_by_role("row", name=re.compile(our_unit.name))
+    expect(row).to_contain_text(f"gia hạn đến {granted:%d/%m/%Y}")
+
+    # The unit sees the outcome: on its request page and on its dashboard (no "overdue").
+    ours.reload()
+    expect(ours.get_by_text("Đã gia hạn").first).to_be_visible()
+    ours.goto(f"{live_server.url}/")
+    deadlines = ours.get_by_role("region", name="Hạn sắp tới")
+    expect(deadlines).to_contain_text(f"gia hạn đến {granted:%d/%m/%Y}")
+    expect(deadlines).not_to_contain_text("quá hạn")
