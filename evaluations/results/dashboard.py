@@ -1,6 +1,7 @@
 """What the dashboard shows of results: done phases leave the deadline list; the
 secretariat sees what waits for review; a scoring unit sees what it has to cross-score."""
 
+from datetime import timedelta
 from typing import NamedTuple
 
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Value
@@ -9,10 +10,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from campaigns.deadlines import register_phase_done_check
-from evaluations.results.choices import SubmissionStatus
-from evaluations.results.models import CrossAssignment, Extension, Submission
+from evaluations.results.choices import ExtensionRequestStatus, SubmissionStatus
+from evaluations.results.models import CrossAssignment, Extension, ExtensionRequest, Submission
 from units.dashboard import (
     ActionItem,
     Deadline,
@@ -61,23 +63,25 @@ def extended_phases(user):
 
 
 class _Row(NamedTuple):
-    kind: str  # RETURNED or EXTENDED
+    kind: str  # RETURNED, EXTENDED or REFUSED
     pk: int
     phase_id: int
     phase: str
     campaign: str
     unit: str
-    text: str  # the secretariat's comment; the extension's reason
+    text: str  # the secretariat's comment or answer; the extension's reason
     until: object  # the extension's date
 
 
-RETURNED, EXTENDED = "returned", "extended"
+RETURNED, EXTENDED, REFUSED = "returned", "extended", "refused"
+REFUSAL_SHOWN_DAYS = 30
 _CACHE = "_results_dashboard_rows"
 
 
 def _unit_rows(user, roles) -> list[_Row]:
-    """The results returned to the units the user acts for, and the open deadlines extended
-    for the user's units: one query for both dashboard lists, read once per request."""
+    """The results returned to the units the user acts for, their extension requests the
+    secretariat recently refused, and the open deadlines extended for the user's units: one
+    query for both dashboard lists, read once per request."""
     cached = getattr(user, _CACHE, None)
     if cached is not None:
         return cached
@@ -102,8 +106,23 @@ def _unit_rows(user, roles) -> list[_Row]:
             .exclude(Exists(submitted))
             .values_list(Value(EXTENDED), *fields, "unit__short_name", "reason", "until")
         )
+        later = ExtensionRequest.objects.filter(
+            phase_id=OuterRef("phase_id"), unit_id=OuterRef("unit_id"), pk__gt=OuterRef("pk")
+        )
+        refused = (
+            ExtensionRequest.objects.filter(
+                unit_id__in=acting,
+                status=ExtensionRequestStatus.REFUSED,
+                decided_at__gte=timezone.now() - timedelta(days=REFUSAL_SHOWN_DAYS),
+            )
+            .exclude(Exists(later))
+            .exclude(Exists(submitted))
+            .values_list(
+                Value(REFUSED), *fields, "unit__short_name", "comment", Value(None, DateField())
+            )
+        )
         for kind, pk, phase_id, phase, campaign, name, short, text, until in returned.union(
-            extended, all=True
+            extended, refused, all=True
         )[:LIMIT]:
             rows.append(_Row(kind, pk, phase_id, phase, campaign, short or name, text, until))
         rows.sort(key=lambda row: (row.until or today, row.phase, row.unit))
@@ -130,6 +149,25 @@ def results_returned(user, roles):
     ]
 
 
+@register_action_provider
+def extensions_refused(user, roles):
+    """The unit's officers and leader: the secretariat refused their request for more time."""
+    return [
+        ActionItem(
+            _("The secretariat refused the extension for %(unit)s (%(phase)s): “%(comment)s”")
+            % {
+                "unit": row.unit,
+                "phase": row.phase,
+                "comment": Truncator(row.text).chars(COMMENT_LENGTH),
+            },
+            reverse("evaluations:extension_request", args=[row.phase_id]),
+            level="danger",
+        )
+        for row in _unit_rows(user, roles)
+        if row.kind == REFUSED
+    ]
+
+
 @register_deadline_provider
 def extended_deadlines(user, roles, today):
     """The results deadlines the secretariat extended for the user's units."""
@@ -152,26 +190,38 @@ def extended_deadlines(user, roles, today):
 
 @register_action_provider
 def results_to_review(user, roles):
+    """The secretariat: results waiting for review, and requests for more time waiting for an
+    answer, per phase (one query for both)."""
     years = roles.secretariat_cluster_year_ids
     if not years:
         return []
-    waiting = (
-        Submission.objects.filter(
-            status=SubmissionStatus.SUBMITTED, phase__campaign__cluster_year_id__in=years
+
+    def per_phase(queryset, kind):
+        return (
+            queryset.filter(phase__campaign__cluster_year_id__in=years)
+            .values("phase_id", "phase__name")
+            .annotate(kind=Value(kind), count=Count("pk"))
+            .values_list("kind", "phase_id", "phase__name", "count")
+            .order_by()
         )
-        .values("phase_id", "phase__name")
-        .annotate(count=Count("pk"))
-        .order_by("phase_id")
+
+    review = per_phase(Submission.objects.filter(status=SubmissionStatus.SUBMITTED), "review")
+    answer = per_phase(
+        ExtensionRequest.objects.filter(status=ExtensionRequestStatus.PENDING), "answer"
     )
-    return [
-        ActionItem(
-            _("%(count)d results of “%(phase)s” wait for your review.")
-            % {"count": row["count"], "phase": row["phase__name"]},
-            reverse("evaluations:phase_results", args=[row["phase_id"]]),
-            level="info",
-        )
-        for row in waiting
-    ]
+    items = []
+    for kind, phase_id, phase, count in sorted(review.union(answer, all=True)):
+        if kind == "review":
+            text = _("%(count)d results of “%(phase)s” wait for your review.")
+        else:
+            text = ngettext(
+                "%(count)d request for more time on “%(phase)s” waits for your answer.",
+                "%(count)d requests for more time on “%(phase)s” wait for your answer.",
+                count,
+            )
+        url = reverse("evaluations:phase_results", args=[phase_id])
+        items.append(ActionItem(text % {"count": count, "phase": phase}, url, level="info"))
+    return items
 
 
 @register_action_provider

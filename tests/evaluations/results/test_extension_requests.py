@@ -246,3 +246,39 @@ def test_decision_page_reads_in_constant_queries(client, secretariat, asked):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     assert len(queries) <= 12
+
+
+def dashboard_items(client, user, text):
+    client.force_login(user)
+    page = client.get(reverse("dashboard"))
+    return [item for item in page.context["action_items"] if text in item.text]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_secretariat_is_told_of_waiting_requests(client, user_of, role, asked):
+    items = dashboard_items(client, user_of(role), "chờ trả lời")
+    if role == "secretariat":
+        (item,) = items
+        assert item.url == reverse("evaluations:phase_results", args=[asked.phase_id])
+        assert item.text.startswith("1 ")
+    else:
+        assert not items
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_unit_is_told_of_a_refusal(client, user_of, role, asked, secretariat):
+    services.extension_request_refuse(request=asked, actor=secretariat, comment="Quá muộn rồi")
+    items = dashboard_items(client, user_of(role), "Quá muộn rồi")
+    if role in ("officer", "leader"):
+        (item,) = items
+        assert item.url == reverse("evaluations:extension_request", args=[asked.phase_id])
+    else:
+        assert not items
+
+
+def test_a_new_request_replaces_the_refusal_on_the_dashboard(client, officer, asked, secretariat):
+    services.extension_request_refuse(request=asked, actor=secretariat, comment="Quá muộn rồi")
+    services.extension_request_create(
+        phase=asked.phase, unit=asked.unit, actor=officer, wished_until=in_days(3), reason="Lại"
+    )
+    assert not dashboard_items(client, officer, "Quá muộn rồi")
