@@ -63,7 +63,7 @@ def extended_phases(user):
 
 
 class _Row(NamedTuple):
-    kind: str  # RETURNED, EXTENDED or REFUSED
+    kind: str  # RETURNED, EXTENDED, REFUSED or CROSS (a cross-scoring assignment)
     pk: int
     phase_id: int
     phase: str
@@ -73,15 +73,16 @@ class _Row(NamedTuple):
     until: object  # the extension's date
 
 
-RETURNED, EXTENDED, REFUSED = "returned", "extended", "refused"
+RETURNED, EXTENDED, REFUSED, CROSS = "returned", "extended", "refused", "cross"
 REFUSAL_SHOWN_DAYS = 30
 _CACHE = "_results_dashboard_rows"
 
 
 def _unit_rows(user, roles) -> list[_Row]:
     """The results returned to the units the user acts for, their extension requests the
-    secretariat recently refused, and the open deadlines extended for the user's units: one
-    query for both dashboard lists, read once per request."""
+    secretariat recently refused, the results they are asked to cross-score, and the open
+    deadlines extended for the user's units: one query for the dashboard's lists, read once
+    per request."""
     cached = getattr(user, _CACHE, None)
     if cached is not None:
         return cached
@@ -121,9 +122,24 @@ def _unit_rows(user, roles) -> list[_Row]:
                 Value(REFUSED), *fields, "unit__short_name", "comment", Value(None, DateField())
             )
         )
+        cross = (
+            CrossAssignment.objects.filter(scorer_id__in=acting, finished_at__isnull=True)
+            .exclude(submission__status=SubmissionStatus.DRAFT)
+            .values_list(
+                Value(CROSS),
+                "pk",
+                "submission__phase_id",
+                "submission__phase__name",
+                "submission__phase__campaign__title",
+                "submission__unit__name",
+                "submission__unit__short_name",
+                Value(""),
+                Value(None, DateField()),
+            )
+        )
         for kind, pk, phase_id, phase, campaign, name, short, text, until in returned.union(
-            extended, refused, all=True
-        )[:LIMIT]:
+            extended, refused, cross, all=True
+        )[: LIMIT * 4]:
             rows.append(_Row(kind, pk, phase_id, phase, campaign, short or name, text, until))
         rows.sort(key=lambda row: (row.until or today, row.phase, row.unit))
     setattr(user, _CACHE, rows)
@@ -226,21 +242,17 @@ def results_to_review(user, roles):
 
 @register_action_provider
 def results_to_cross_score(user, roles):
-    units = roles.officer_unit_ids | roles.leader_unit_ids
-    if not units:
-        return []
-    waiting = (
-        CrossAssignment.objects.filter(scorer_id__in=units, finished_at__isnull=True)
-        .exclude(submission__status=SubmissionStatus.DRAFT)
-        .select_related("submission__unit", "submission__phase")
-        .order_by("submission__phase_id", "submission__unit__name")
+    """A scoring unit's officers and leader: the results they are asked to cross-score."""
+    rows = sorted(
+        (row for row in _unit_rows(user, roles) if row.kind == CROSS),
+        key=lambda row: (row.phase_id, row.unit),
     )
     return [
         ActionItem(
             _("Cross-score the results of %(unit)s (%(phase)s).")
-            % {"unit": a.submission.unit.display_name, "phase": a.submission.phase.name},
-            reverse("evaluations:cross_score", args=[a.pk]),
+            % {"unit": row.unit, "phase": row.phase},
+            reverse("evaluations:cross_score", args=[row.pk]),
             level="warning",
         )
-        for a in waiting
+        for row in rows
     ]

@@ -177,10 +177,10 @@ def season(size, *, our_unit, other_unit, secretariat, titles):
 @pytest.mark.parametrize(
     ("role", "queries"),
     [
-        ("officer", 12),
-        ("leader", 13),
-        ("other_officer", 12),
-        ("outsider", 12),
+        ("officer", 11),
+        ("leader", 12),
+        ("other_officer", 11),
+        ("outsider", 11),
         ("secretariat", 12),
         ("viewer", 9),
         ("admin", 11),
