@@ -222,21 +222,32 @@ def test_board_reads_requests_in_constant_queries(
     assert count == 5 and five == one
 
 
-@pytest.mark.parametrize("earlier", [0, 3])
-def test_request_page_reads_in_constant_queries(
-    client, officer, secretariat, late_phase, our_unit, earlier
-):
-    for _ in range(earlier):
+def request_page_queries(client, phase):
+    url = reverse("evaluations:extension_request", args=[phase.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), len(response.context["requests"])
+
+
+def test_request_page_reads_in_constant_queries(client, officer, secretariat, late_phase, our_unit):
+    """One earlier request or four, each answered: the same number of queries."""
+    client.force_login(officer)
+
+    def refused_one():
         made = services.extension_request_create(
             phase=late_phase, unit=our_unit, actor=officer, wished_until=in_days(5), reason="Trễ"
         )
         services.extension_request_refuse(request=made, actor=secretariat, comment="Không")
-    client.force_login(officer)
-    url = reverse("evaluations:extension_request", args=[late_phase.pk])
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    assert len(queries) <= 12
+
+    refused_one()
+    one, shown = request_page_queries(client, late_phase)
+    assert shown == 1 and one <= 12
+    for _ in range(3):
+        refused_one()
+    four, shown = request_page_queries(client, late_phase)
+    assert shown == 4 and four == one
 
 
 def test_decision_page_reads_in_constant_queries(client, secretariat, asked):
