@@ -3,6 +3,7 @@ from django.contrib import admin
 from evaluations.results.models import (
     CrossAssignment,
     Extension,
+    ExtensionRequest,
     RankingPublication,
     Score,
     Submission,
@@ -48,6 +49,17 @@ class ExtensionAdmin(RulesAdmin):
     list_display = ["unit", "phase", "until", "reason", "granted_by"]
     search_fields = ["unit__name", "reason"]
     list_select_related = ["unit", "phase", "granted_by"]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(RulesAdmin):
+    list_display = ["unit", "phase", "status", "wished_until", "granted_until", "requested_at"]
+    list_filter = ["status"]
+    search_fields = ["unit__name", "reason", "comment"]
+    list_select_related = ["unit", "phase"]
+    # The status changes through its workflow (the progress board), not by hand.
+    readonly_fields = ["status", "requested_by", "requested_at", "decided_by", "decided_at"]
+    autocomplete_fields = ["unit"]
 
 
 @admin.register(RankingPublication)

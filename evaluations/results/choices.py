@@ -15,6 +15,13 @@ class SubmissionStatus(StatusChoices):
     tones = nonmember({"submitted": "primary", "returned": "warning", "accepted": "success"})
 
 
+class ExtensionRequestStatus(StatusChoices):
+    PENDING = "pending", pgettext_lazy("extension request status", "Waiting for the secretariat")
+    GRANTED = "granted", pgettext_lazy("extension request status", "Granted")
+    REFUSED = "refused", pgettext_lazy("extension request status", "Refused")
+    tones = nonmember({"pending": "warning", "granted": "success", "refused": "danger"})
+
+
 class EvidenceKind(models.TextChoices):
     EVIDENCE = "evidence", _("Evidence for a criterion")
     REPORT = "report", _("Achievement report (narrative)")

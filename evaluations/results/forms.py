@@ -1,8 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import ActionRefused
 from core.formfields import DateField, DecimalCommaField
+from core.uploads import DOCUMENTS_AND_IMAGES, accepted_extensions, check_upload, clean_file_name
 from evaluations.results.services import check_score
+
+REPORT_FILES = "report_files"
 
 
 def score_field_name(criterion) -> str:
@@ -13,16 +18,56 @@ def explanation_field_name(criterion) -> str:
     return f"explanation_{criterion.pk}"
 
 
+def files_field_name(criterion) -> str:
+    return f"files_{criterion.pk}"
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceFilesField(forms.FileField):
+    """Several files at once (<input type=file multiple>), each checked as core/uploads.py
+    says: by extension and content, not by the browser's word."""
+
+    def __init__(self, **kwargs):
+        accept = ",".join(accepted_extensions(DOCUMENTS_AND_IMAGES))
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        problems = []
+        for uploaded in uploads:
+            super().clean(uploaded, initial)
+            try:
+                check_upload(
+                    uploaded, allowed=DOCUMENTS_AND_IMAGES, max_bytes=settings.UPLOAD_MAX_BYTES
+                )
+            except ActionRefused as refused:
+                problems.append(f"{clean_file_name(uploaded.name)}: {refused.message}")
+        if problems:
+            raise forms.ValidationError(problems)
+        return uploads
+
+
 class ScoresForm(forms.Form):
-    """One score and explanation per criterion; each bad value is marked on its own field,
-    and everything typed stays in the form."""
+    """One score and explanation per criterion, and the evidence files chosen on its row
+    (the achievement report's files below): one form, so that attaching a file saves what
+    was typed with it. Each bad value or file is marked on its own field, and everything
+    typed stays in the form."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = list(criteria)
+        self.fields[REPORT_FILES] = EvidenceFilesField(label=_("Achievement report files"))
         for criterion in self.criteria:
+            self.fields[files_field_name(criterion)] = EvidenceFilesField(
+                label=_("Evidence files for %(code)s") % {"code": criterion.code}
+            )
             self.fields[score_field_name(criterion)] = DecimalCommaField(
                 label=_("Score for %(code)s") % {"code": criterion.code},
                 required=False,
@@ -53,6 +98,15 @@ class ScoresForm(forms.Form):
             }
             for c in self.criteria
         }
+
+    def attachments(self) -> dict:
+        """{criterion id (None: the achievement report): [files]}, for the criteria given."""
+        chosen = {c.pk: self.cleaned_data.get(files_field_name(c)) for c in self.criteria}
+        chosen[None] = self.cleaned_data.get(REPORT_FILES)
+        return {pk: files for pk, files in chosen.items() if files}
+
+    def file_count(self) -> int:
+        return sum(len(files) for files in self.attachments().values())
 
 
 class ReviewForm(forms.Form):
@@ -94,14 +148,6 @@ class ReviewForm(forms.Form):
         }
 
 
-class EvidenceForm(forms.Form):
-    criterion = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("PDF, Word, Excel or a photo (JPEG, PNG, WebP); at most 20 MB."),
-    )
-
-
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What should the unit correct?"), widget=forms.Textarea(attrs={"rows": 3})
@@ -112,6 +158,34 @@ class ExtensionForm(forms.Form):
     unit = forms.IntegerField(widget=forms.HiddenInput)
     until = DateField(label=_("Extended until"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
+
+
+class ExtensionRequestForm(forms.Form):
+    """A unit asks for more time."""
+
+    wished_until = DateField(label=_("Until"), help_text=_("The date your unit asks for."))
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why your unit needs more time (the secretariat reads it)."),
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    """The secretariat's answer: grant (to the wished date or another) or refuse (why)."""
+
+    until = DateField(
+        label=_("Extended until"),
+        required=False,
+        help_text=_("Leave empty to grant the date the unit asked for."),
+    )
+    comment = forms.CharField(
+        label=_("Answer to the unit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to refuse: say why."),
+    )
 
 
 class CrossScoresForm(forms.Form):

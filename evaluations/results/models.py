@@ -11,7 +11,7 @@ from campaigns.models import Criterion, Phase, Rubric
 from core.choices import HasStatus
 from core.uploads import UploadTo
 from evaluations.results.choices import Band as BandChoice
-from evaluations.results.choices import EvidenceKind, SubmissionStatus
+from evaluations.results.choices import EvidenceKind, ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.ranking import final_score
 from units.models import StatusChange, StoredFile, Unit
 
@@ -270,6 +270,84 @@ class Extension(models.Model):
 
     def __str__(self):
         return f"{self.unit} – {self.phase}: {self.until}"
+
+
+class ExtensionRequest(HasStatus, models.Model):
+    """A unit asks the secretariat for more time to submit a phase's results (xin gia hạn);
+    the secretariat grants it (the unit's Extension, perhaps to another date) or refuses."""
+
+    status_choices = ExtensionRequestStatus
+
+    phase = models.ForeignKey(
+        Phase, verbose_name=_("phase"), on_delete=models.CASCADE, related_name="extension_requests"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="extension_requests"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ExtensionRequestStatus.choices,
+        default=ExtensionRequestStatus.PENDING,
+    )
+    wished_until = models.DateField(_("wished date"))
+    reason = models.CharField(_("reason"), max_length=255)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    granted_until = models.DateField(_("granted until"), null=True, blank=True)
+    # The secretariat's word: why it refused (required), or a note with the grant.
+    comment = models.TextField(_("secretariat's answer"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        ordering = ["phase", "unit__name", "-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phase", "unit"],
+                condition=Q(status=ExtensionRequestStatus.PENDING),
+                name="extension_request_one_pending",
+                violation_error_message=_(
+                    "This unit already has a request waiting for the secretariat."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ExtensionRequestStatus.values),
+                name="extension_request_status_valid",
+            ),
+            models.CheckConstraint(condition=~Q(reason=""), name="extension_request_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(status=ExtensionRequestStatus.GRANTED)
+                | Q(granted_until__isnull=False),
+                name="extension_request_granted_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ExtensionRequestStatus.REFUSED) | ~Q(comment=""),
+                name="extension_request_refusal_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["phase", "status"])]
+
+    def __str__(self):
+        return f"{self.unit} – {self.phase}: {self.wished_until}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ExtensionRequestStatus.PENDING
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == ExtensionRequestStatus.REFUSED
+
+    @property
+    def is_granted(self) -> bool:
+        return self.status == ExtensionRequestStatus.GRANTED
 
 
 class SubmissionEvent(StatusChange):

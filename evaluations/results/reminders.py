@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from evaluations.results import selectors
 from evaluations.results.choices import SubmissionStatus
-from evaluations.results.models import Submission
+from evaluations.results.models import Extension, Submission
 from units.audit import audit_record
 from units.choices import Role
 from units.models import RoleAssignment
@@ -35,14 +35,22 @@ def send_reminders(*, phase, actor=None, base_url="") -> int:
         if assignment.user.email:
             recipients.setdefault(assignment.unit, set()).add(assignment.user.email)
     url = base_url + reverse("evaluations:phase_results", args=[phase.pk])
+    # A unit given an extension is reminded of its own deadline.
+    extended = {
+        e.unit_id: e.until
+        for e in Extension.objects.filter(
+            phase=phase, unit__in=list(recipients), until__gt=phase.results_deadline
+        )
+    }
+
+    def due(unit):
+        return date_format(extended.get(unit.pk, phase.results_deadline), "SHORT_DATE_FORMAT")
+
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Reminder: results of “%(phase)s” are due on %(date)s") % {
-            "phase": phase.name,
-            "date": date_format(phase.results_deadline, "SHORT_DATE_FORMAT"),
-        }
         messages = [
             (
-                subject,
+                _("Reminder: results of “%(phase)s” are due on %(date)s")
+                % {"phase": phase.name, "date": due(unit)},
                 _(
                     "%(unit)s has not yet submitted its results for “%(phase)s” (%(campaign)s).\n"
                     "Deadline: %(date)s.\nEnter and submit them here: %(url)s"
@@ -51,7 +59,7 @@ def send_reminders(*, phase, actor=None, base_url="") -> int:
                     "unit": unit.name,
                     "phase": phase.name,
                     "campaign": phase.campaign.title,
-                    "date": date_format(phase.results_deadline, "SHORT_DATE_FORMAT"),
+                    "date": due(unit),
                     "url": url,
                 },
                 settings.DEFAULT_FROM_EMAIL,

@@ -92,6 +92,11 @@ def is_open_for_scoring(user, assignment):
     )
 
 
+@rules.predicate
+def is_pending(user, request):
+    return request is not None and request.is_pending
+
+
 reviews = is_sector_admin | runs_the_campaign
 
 rules.add_perm("evaluations.view_submission", is_its_unit_member | (is_past_draft & reviews))
@@ -105,6 +110,9 @@ rules.add_perm(
 )
 rules.add_perm("evaluations.view_crossassignment", is_the_scorer_member | reviews)
 rules.add_perm("evaluations.cross_score", acts_for_the_scorer & is_open_for_scoring)
+# Asked of an extension request, the unit's (a new one when the unit asks).
+rules.add_perm("evaluations.request_extension", acts_for_its_unit)
+rules.add_perm("evaluations.decide_extensionrequest", reviews & is_pending)
 
 for model in (
     "crossassignment",
@@ -113,6 +121,7 @@ for model in (
     "score",
     "evidence",
     "extension",
+    "extensionrequest",
     "rankingpublication",
     "rankingentry",
 ):

@@ -1,6 +1,8 @@
 """Reads for results, reviews and rankings."""
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -11,12 +13,13 @@ from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase, Rubric, RubricGroup
 from campaigns.selectors import campaigns_visible_to
 from evaluations.results.choices import Band as BandChoice
-from evaluations.results.choices import SubmissionStatus
+from evaluations.results.choices import ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
     Evidence,
     Extension,
+    ExtensionRequest,
     RankingEntry,
     Score,
     Submission,
@@ -35,6 +38,27 @@ from pledges.models import Commitment
 from units.choices import UnitKind
 from units.models import ClusterMembership, Unit
 from units.selectors import roles_of
+
+
+@dataclass(frozen=True)
+class UnitDeadline:
+    """A unit's results deadline for a phase: the phase's, or the unit's extension."""
+
+    phase_deadline: date
+    extension: Extension | None = None
+
+    @property
+    def extended(self) -> bool:
+        return self.extension is not None and self.extension.until > self.phase_deadline
+
+    @property
+    def due(self) -> date:
+        return self.extension.until if self.extended else self.phase_deadline
+
+
+def unit_deadline(phase, unit) -> UnitDeadline:
+    extension = Extension.objects.filter(phase=phase, unit=unit).first()
+    return UnitDeadline(phase.results_deadline, extension)
 
 
 def phases_visible_to(*, user) -> QuerySet:
@@ -185,7 +209,12 @@ def progress_board(phase, units) -> list[dict]:
     }
     extensions = {e.unit_id: e for e in Extension.objects.filter(phase=phase, unit_id__in=unit_ids)}
     return [
-        {"unit": unit, "submission": submissions.get(unit.pk), "extension": extensions.get(unit.pk)}
+        {
+            "unit": unit,
+            "submission": submissions.get(unit.pk),
+            "extension": extensions.get(unit.pk),
+            "deadline": UnitDeadline(phase.results_deadline, extensions.get(unit.pk)),
+        }
         for unit in units
     ]
 
@@ -443,3 +472,46 @@ def score_matrix(phase, submissions=None) -> tuple[list, list]:
     }
     rows = [(s, [scores.get((s.pk, c.pk)) for c in criteria]) for s in submissions]
     return criteria, rows
+
+
+# --- Extension requests ----------------------------------------------------------------------
+
+
+def extension_requests_visible_to(*, user) -> QuerySet:
+    """Requests of the user's own units, and of the phases the user reviews."""
+    roles = roles_of(user)
+    qs = ExtensionRequest.objects.select_related(
+        "unit", "requested_by", "decided_by", "phase__campaign__cluster_year__cluster"
+    )
+    if roles.is_admin:
+        return qs
+    return qs.filter(
+        Q(unit_id__in=roles.member_unit_ids)
+        | Q(phase__campaign__cluster_year_id__in=roles.secretariat_cluster_year_ids)
+    )
+
+
+def pending_extension_requests(phase) -> list:
+    """The phase's requests waiting for the secretariat, oldest first."""
+    return list(
+        ExtensionRequest.objects.filter(phase=phase, status=ExtensionRequestStatus.PENDING)
+        .select_related("unit", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def unit_extension_requests(phase, unit) -> list:
+    """The unit's requests for the phase, the latest first."""
+    return list(
+        ExtensionRequest.objects.filter(phase=phase, unit=unit)
+        .select_related("requested_by", "decided_by")
+        .order_by("-requested_at", "-pk")
+    )
+
+
+def latest_extension_request(phase, unit):
+    return (
+        ExtensionRequest.objects.filter(phase=phase, unit=unit)
+        .order_by("-requested_at", "-pk")
+        .first()
+    )

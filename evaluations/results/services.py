@@ -15,14 +15,15 @@ from django.utils.translation import gettext as _
 from campaigns.selectors import current_rubric
 from campaigns.services import rubric_freeze
 from core.exceptions import ActionRefused
-from core.uploads import DOCUMENTS_AND_IMAGES, fill_stored_file
+from core.uploads import DOCUMENTS_AND_IMAGES, clean_file_name, fill_stored_file
 from evaluations.results import selectors
-from evaluations.results.choices import EvidenceKind, SubmissionStatus
+from evaluations.results.choices import EvidenceKind, ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
     Evidence,
     Extension,
+    ExtensionRequest,
     RankingEntry,
     RankingPublication,
     Score,
@@ -30,7 +31,7 @@ from evaluations.results.models import (
     SubmissionEvent,
 )
 from evaluations.results.ranking import average, totals_to_json, unit_total
-from evaluations.results.workflows import SUBMISSION_FLOW
+from evaluations.results.workflows import EXTENSION_REQUEST_FLOW, SUBMISSION_FLOW
 from units.audit import audit_record
 from units.selectors import roles_of
 from units.services import require_perm
@@ -38,6 +39,16 @@ from units.services import require_perm
 
 def _d(day):
     return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def needs_evidence(score) -> bool:
+    """A criterion that requires evidence needs a file unless the unit claims nothing on it:
+    scored 0, or a bonus or penalty left unscored."""
+    if not score.criterion.evidence_required:
+        return False
+    if score.self_score is None:
+        return score.criterion.kind == "normal"
+    return score.self_score != 0
 
 
 def refresh_totals(submission) -> None:
@@ -57,7 +68,7 @@ def refresh_totals(submission) -> None:
     submission.final_breakdown = totals_to_json(final_total)
     submission.scored_count = sum(1 for s in scores if s.self_score is not None)
     submission.missing_evidence_count = sum(
-        1 for s in scores if s.criterion.evidence_required and s.criterion_id not in with_files
+        1 for s in scores if needs_evidence(s) and s.criterion_id not in with_files
     )
     submission.save(
         update_fields=[
@@ -119,10 +130,13 @@ def check_score(criterion, value) -> str:
 
 
 @transaction.atomic
-def submission_save(*, submission, actor, scores: dict, revision: int | None = None) -> Submission:
-    """Save the unit's self-scores.
+def submission_save(
+    *, submission, actor, scores: dict, revision: int | None = None, files: dict | None = None
+) -> Submission:
+    """Save the unit's self-scores, and attach the files chosen with them, all or nothing.
 
     `scores`: {criterion id: {"self_score": Decimal | None, "explanation": str}}.
+    `files`: {criterion id (None: the achievement report): [uploaded files]}.
     """
     submission = SUBMISSION_FLOW.lock(submission)
     require_perm(actor, "evaluations.change_submission", submission)
@@ -160,7 +174,6 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
         changes["explanations"] = [None, ", ".join(explained)]
     submission.revision += 1
     submission.save(update_fields=["revision", "updated_at"])
-    refresh_totals(submission)
     if changes:
         audit_record(
             actor=actor,
@@ -169,7 +182,42 @@ def submission_save(*, submission, actor, scores: dict, revision: int | None = N
             unit=submission.unit,
             changes=changes,
         )
+    criteria = {row.criterion_id: row.criterion for row in rows.values()}
+    for criterion_id, uploads in (files or {}).items():
+        criterion = None
+        if criterion_id is not None:
+            criterion = criteria.get(criterion_id)
+            if criterion is None:
+                raise ActionRefused(_("This criterion is not in the rubric of these results."))
+        for uploaded in uploads:
+            _attach(submission, actor, uploaded, criterion)
+    refresh_totals(submission)
     return submission
+
+
+def _attach(submission, actor, uploaded, criterion) -> Evidence:
+    """One file onto a locked submission (the caller refreshes the totals)."""
+    kind = EvidenceKind.EVIDENCE if criterion is not None else EvidenceKind.REPORT
+    try:
+        evidence = fill_stored_file(
+            Evidence(submission=submission, criterion=criterion, kind=kind),
+            uploaded,
+            allowed=DOCUMENTS_AND_IMAGES,
+            actor=actor,
+        )
+    except ActionRefused as refused:
+        name = clean_file_name(uploaded.name)
+        raise ActionRefused(f"{name}: {refused.message}") from refused
+    evidence.save()
+    audit_record(
+        actor=actor,
+        action="submission.evidence",
+        obj=submission,
+        unit=submission.unit,
+        changes={"file": [None, evidence.original_name]},
+        note=criterion.code if criterion is not None else "",
+    )
+    return evidence
 
 
 @transaction.atomic
@@ -178,22 +226,8 @@ def evidence_add(*, submission, actor, uploaded, criterion=None) -> Evidence:
     require_perm(actor, "evaluations.change_submission", submission)
     if criterion is not None and criterion.rubric_id != submission.rubric_id:
         raise ActionRefused(_("This criterion is not in the rubric of these results."))
-    kind = EvidenceKind.EVIDENCE if criterion is not None else EvidenceKind.REPORT
-    evidence = fill_stored_file(
-        Evidence(submission=submission, criterion=criterion, kind=kind),
-        uploaded,
-        allowed=DOCUMENTS_AND_IMAGES,
-        actor=actor,
-    )
-    evidence.save()
+    evidence = _attach(submission, actor, uploaded, criterion)
     refresh_totals(submission)
-    audit_record(
-        actor=actor,
-        action="submission.evidence",
-        obj=submission,
-        unit=submission.unit,
-        changes={"file": [None, evidence.original_name]},
-    )
     return evidence
 
 
@@ -224,11 +258,8 @@ def evidence_delete(*, evidence, actor) -> None:
 
 def deadline_for(submission) -> tuple:
     """(deadline, extension or None) for this unit and phase."""
-    extension = Extension.objects.filter(phase=submission.phase, unit=submission.unit).first()
-    deadline = submission.phase.results_deadline
-    if extension is not None and extension.until > deadline:
-        return extension.until, extension
-    return deadline, extension
+    deadline = selectors.unit_deadline(submission.phase, submission.unit)
+    return deadline.due, deadline.extension
 
 
 @transaction.atomic
@@ -383,6 +414,89 @@ def extension_grant(*, phase, unit, actor, until, reason: str) -> Extension:
         note=reason,
     )
     return extension
+
+
+# --- Extension requests (xin gia hạn) ---------------------------------------------------------
+
+
+@transaction.atomic
+def extension_request_create(*, phase, unit, actor, wished_until, reason: str, today=None):
+    """The unit asks for more time; asked twice (a double click), the pending request stays."""
+    reason = (reason or "").strip()
+    request = ExtensionRequest(phase=phase, unit=unit, wished_until=wished_until, reason=reason)
+    require_perm(actor, "evaluations.request_extension", request)
+    if unit.pk not in {u.pk for u in selectors.participants(phase)}:
+        raise ActionRefused(_("This unit does not take part in this phase."))
+    if not reason:
+        raise ActionRefused(_("Say why your unit needs more time."))
+    today = today or timezone.localdate()
+    if wished_until <= phase.results_deadline or wished_until < today:
+        raise ActionRefused(
+            _("Ask for a date after the deadline (%(deadline)s), from today on.")
+            % {"deadline": _d(phase.results_deadline)}
+        )
+    submission = Submission.objects.filter(phase=phase, unit=unit).first()
+    if submission is not None and submission.status != SubmissionStatus.DRAFT:
+        raise ActionRefused(
+            _("The results were already submitted: an extension is no longer needed.")
+        )
+    pending = ExtensionRequest.objects.filter(
+        phase=phase, unit=unit, status=ExtensionRequestStatus.PENDING
+    ).first()
+    if pending is not None:
+        return pending
+    try:
+        with transaction.atomic():
+            request.requested_by = actor
+            request.save()
+    except IntegrityError:  # asked twice at once: the one that won stays
+        return ExtensionRequest.objects.get(
+            phase=phase, unit=unit, status=ExtensionRequestStatus.PENDING
+        )
+    audit_record(
+        actor=actor,
+        action="extension_request.create",
+        obj=request,
+        unit=unit,
+        changes={"wished_until": [None, wished_until.isoformat()]},
+        note=reason,
+    )
+    return request
+
+
+@transaction.atomic
+def extension_request_grant(*, request, actor, until=None, comment: str = ""):
+    """Grant the request: the unit's Extension is created (or moved) to `until`, by default
+    the date the unit wished."""
+    request = EXTENSION_REQUEST_FLOW.lock(request)
+    EXTENSION_REQUEST_FLOW.check(request, "grant", actor)
+    until = until or request.wished_until
+    extension_grant(
+        phase=request.phase,
+        unit=request.unit,
+        actor=actor,
+        until=until,
+        reason=request.reason,
+    )
+    request.granted_until = until
+    request.decided_by = actor
+    return EXTENSION_REQUEST_FLOW.move(
+        request,
+        "grant",
+        actor=actor,
+        comment=comment,
+        fields=["granted_until", "decided_by"],
+        changes={"granted_until": [None, until.isoformat()]},
+    )
+
+
+@transaction.atomic
+def extension_request_refuse(*, request, actor, comment: str):
+    request = EXTENSION_REQUEST_FLOW.lock(request)
+    request.decided_by = actor
+    return EXTENSION_REQUEST_FLOW.move(
+        request, "refuse", actor=actor, comment=comment, fields=["decided_by"]
+    )
 
 
 @transaction.atomic

@@ -12,6 +12,16 @@ urlpatterns = [
     ),
     path("phases/<int:pk>/ranking.xlsx", views.RankingExportView.as_view(), name="ranking_export"),
     path("results/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
+    path(
+        "phases/<int:pk>/extension-request/",
+        views.ExtensionRequestView.as_view(),
+        name="extension_request",
+    ),
+    path(
+        "extension-requests/<int:pk>/",
+        views.ExtensionDecisionView.as_view(),
+        name="extension_decision",
+    ),
     path("evidence/<int:pk>/", views.EvidenceFileView.as_view(), name="evidence"),
     path("results/<int:pk>/cross/", views.CrossScoringView.as_view(), name="cross_scoring"),
     path("cross/<int:pk>/", views.CrossScoreView.as_view(), name="cross_score"),

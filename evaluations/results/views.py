@@ -5,7 +5,9 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from campaigns.models import Criterion
@@ -19,13 +21,19 @@ from evaluations.results.exports import ranking_workbook
 from evaluations.results.forms import (
     CrossAssignForm,
     CrossScoresForm,
-    EvidenceForm,
+    ExtensionDecisionForm,
     ExtensionForm,
+    ExtensionRequestForm,
     ReturnForm,
     ReviewForm,
     ScoresForm,
 )
-from evaluations.results.models import CrossAssignment, Evidence, Submission
+from evaluations.results.models import (
+    CrossAssignment,
+    Evidence,
+    ExtensionRequest,
+    Submission,
+)
 from evaluations.results.reminders import send_reminders
 from units.models import Unit
 from units.selectors import roles_of
@@ -74,13 +82,19 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
             page = Paginator(selectors.participants_to_page(phase), BOARD_PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
+            pending = selectors.pending_extension_requests(phase)
+            waiting = {r.unit_id: r for r in pending}
+            rows = selectors.progress_board(phase, units=page.object_list)
+            for row in rows:
+                row["request"] = waiting.get(row["unit"].pk)
             return render(
                 request,
                 "evaluations/results/board.html",
                 {
                     "phase": phase,
                     "page_obj": page,
-                    "rows": selectors.progress_board(phase, units=page.object_list),
+                    "rows": rows,
+                    "pending_requests": pending,
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
                 },
@@ -94,7 +108,13 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
         return render(
             request,
             "evaluations/results/start.html",
-            {"phase": phase, "unit": unit, "today": timezone.localdate()},
+            {
+                "phase": phase,
+                "unit": unit,
+                "today": timezone.localdate(),
+                "deadline": selectors.unit_deadline(phase, unit),
+                "extension_request": selectors.latest_extension_request(phase, unit),
+            },
         )
 
     def rotate(self, request, phase, action):
@@ -145,7 +165,7 @@ class SubmissionView(ObjectActionsMixin, View):
     actions = {
         "save": ("evaluations.change_submission", "save"),
         "submit": ("evaluations.change_submission", "save"),
-        "upload": ("evaluations.change_submission", "upload"),
+        "upload": ("evaluations.change_submission", "save"),
         "delete_file": ("evaluations.change_submission", "delete_file"),
         "review": ("evaluations.review_submission", "review"),
         "return": ("evaluations.review_submission", "send_back"),
@@ -160,9 +180,7 @@ class SubmissionView(ObjectActionsMixin, View):
             "group__order", "order", "pk"
         )
 
-    def context(
-        self, submission, scores_form=None, review_form=None, evidence_form=None, return_form=None
-    ):
+    def context(self, submission, scores_form=None, review_form=None, return_form=None):
         user = self.request.user
         groups = selectors.submission_editor(submission)
         criteria = [c for g in groups for c in g.criteria.all()]
@@ -195,16 +213,21 @@ class SubmissionView(ObjectActionsMixin, View):
                     "explanation_field": scores_form[f"explanation_{c.pk}"]
                     if scores_form
                     else None,
+                    "files_field": scores_form[f"files_{c.pk}"] if scores_form else None,
                     "reviewed_field": review_form[f"reviewed_{c.pk}"] if review_form else None,
                     "reason_field": review_form[f"reason_{c.pk}"] if review_form else None,
                 }
                 for c, score, files in group.rows
             ]
         # The extension matters only while the unit can still submit.
+        extension_request = None
         if submission.is_editable:
-            deadline, extension = services.deadline_for(submission)
+            deadline = selectors.unit_deadline(submission.phase, submission.unit)
+            extension_request = selectors.latest_extension_request(
+                submission.phase, submission.unit
+            )
         else:
-            deadline, extension = submission.phase.results_deadline, None
+            deadline = selectors.UnitDeadline(submission.phase.results_deadline)
         return {
             "submission": submission,
             "groups": groups,
@@ -215,11 +238,11 @@ class SubmissionView(ObjectActionsMixin, View):
             "can_manage": user.has_perm("evaluations.manage_phase", submission),
             "scores_form": scores_form,
             "review_form": review_form,
-            "evidence_form": evidence_form or EvidenceForm(),
             "return_form": return_form or ReturnForm(),
             "deadline": deadline,
-            "extension": extension,
-            "past_deadline": timezone.localdate() > deadline,
+            "extension_request": extension_request,
+            "can_ask_extension": can_edit and submission.status == SubmissionStatus.DRAFT,
+            "past_deadline": timezone.localdate() > deadline.due,
             "criterion_count": len(criteria),
             "comparison": selectors.group_comparison(submission),
             "has_cross": any(
@@ -235,8 +258,18 @@ class SubmissionView(ObjectActionsMixin, View):
         return redirect("evaluations:submission", pk=submission.pk)
 
     def save(self, request, submission, action):
-        form = ScoresForm(request.POST, criteria=self.criteria(submission))
+        """Save the draft, attach the files chosen on the rows, submit if asked: one form,
+        so that attaching evidence never loses the scores typed beside it."""
+        form = ScoresForm(request.POST, request.FILES, criteria=self.criteria(submission))
         if not form.is_valid():
+            if any(name.startswith(("files_", "report_files")) for name in form.errors):
+                messages.error(
+                    request,
+                    _(
+                        "A file was refused: nothing was saved yet. Your scores are kept "
+                        "below; choose the files again and save."
+                    ),
+                )
             return render(request, self.template_name, self.context(submission, scores_form=form))
         with refusal_as_message(request):
             services.submission_save(
@@ -244,11 +277,23 @@ class SubmissionView(ObjectActionsMixin, View):
                 actor=request.user,
                 scores=form.scores(),
                 revision=form.cleaned_data["revision"],
+                files=form.attachments(),
             )
             if action == "submit":
                 services.submission_submit(submission=submission, actor=request.user)
                 return self._done(
                     submission, _("The results were submitted to the cluster secretariat.")
+                )
+            count = form.file_count()
+            if count:
+                return self._done(
+                    submission,
+                    ngettext(
+                        "The draft was saved and %(count)d file was attached.",
+                        "The draft was saved and %(count)d files were attached.",
+                        count,
+                    )
+                    % {"count": count},
                 )
             return self._done(submission, _("The draft was saved."))
         # Refused: the form shows the input again, against the revision as it now stands.
@@ -256,26 +301,6 @@ class SubmissionView(ObjectActionsMixin, View):
         form.data = form.data.copy()
         form.data["revision"] = submission.revision
         return render(request, self.template_name, self.context(submission, scores_form=form))
-
-    def upload(self, request, submission, action):
-        form = EvidenceForm(request.POST, request.FILES)
-        if form.is_valid():
-            criterion = None
-            if form.cleaned_data["criterion"]:
-                criterion = get_object_or_404(
-                    Criterion, pk=form.cleaned_data["criterion"], rubric_id=submission.rubric_id
-                )
-            with refusal_as_message(request):
-                services.evidence_add(
-                    submission=submission,
-                    actor=request.user,
-                    uploaded=form.cleaned_data["file"],
-                    criterion=criterion,
-                )
-                return self._done(submission, _("The file was added."))
-        else:
-            messages.error(request, _("Choose a file to upload."))
-        return redirect("evaluations:submission", pk=submission.pk)
 
     def delete_file(self, request, submission, action):
         evidence = get_object_or_404(Evidence, pk=request.POST.get("file"), submission=submission)
@@ -310,6 +335,134 @@ class SubmissionView(ObjectActionsMixin, View):
             services.submission_accept(submission=submission, actor=request.user)
             return self._done(submission, _("The results were accepted."))
         return redirect("evaluations:submission", pk=submission.pk)
+
+
+class ExtensionRequestView(PhaseMixin, View):
+    """A unit asks the secretariat for more time (xin gia hạn) and sees the answers."""
+
+    template_name = "evaluations/results/extension_request.html"
+
+    def unit_and_request(self):
+        phase = self.object
+        unit = _acting_unit(self.request.user, phase)
+        if unit is None:
+            raise PermissionDenied
+        asked = ExtensionRequest(phase=phase, unit=unit)
+        if not self.request.user.has_perm("evaluations.request_extension", asked):
+            raise PermissionDenied
+        return unit
+
+    def render_page(self, unit, form=None):
+        phase = self.object
+        requests = selectors.unit_extension_requests(phase, unit)
+        submission = Submission.objects.filter(phase=phase, unit=unit).first()
+        may_ask = not any(r.is_pending for r in requests) and (
+            submission is None or submission.status == SubmissionStatus.DRAFT
+        )
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "phase": phase,
+                "unit": unit,
+                "submission": submission,
+                "deadline": selectors.unit_deadline(phase, unit),
+                "requests": requests,
+                "form": (form or ExtensionRequestForm()) if may_ask else None,
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.unit_and_request())
+
+    def post(self, request, pk):
+        unit = self.unit_and_request()
+        form = ExtensionRequestForm(request.POST)
+        if form.is_valid():
+            with refusal_onto(form):
+                services.extension_request_create(
+                    phase=self.object,
+                    unit=unit,
+                    actor=request.user,
+                    wished_until=form.cleaned_data["wished_until"],
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(request, _("Your request was sent to the cluster secretariat."))
+                return redirect("evaluations:extension_request", pk=self.object.pk)
+        return self.render_page(unit, form)
+
+
+class ExtensionDecisionView(ObjectActionsMixin, View):
+    """The secretariat grants (perhaps to another date) or refuses a unit's request."""
+
+    template_name = "evaluations/results/extension_decision.html"
+    permission_required = "evaluations.manage_phase"
+    # A request answered already (a double click) is said so, not refused with a 403.
+    actions = {"grant": (None, "grant"), "refuse": (None, "refuse")}
+
+    def get_queryset(self):
+        return selectors.extension_requests_visible_to(user=self.request.user)
+
+    def render_page(self, extension_request, form=None):
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "extension_request": extension_request,
+                "phase": extension_request.phase,
+                "deadline": selectors.unit_deadline(
+                    extension_request.phase, extension_request.unit
+                ),
+                "form": form or ExtensionDecisionForm(),
+            },
+        )
+
+    def get(self, request, pk):
+        return self.render_page(self.object)
+
+    def _decided(self, extension_request, form, decide):
+        if not form.is_valid():
+            return self.render_page(extension_request, form)
+        with refusal_onto(form):
+            decide(form.cleaned_data)
+            return redirect("evaluations:phase_results", pk=extension_request.phase_id)
+        extension_request.refresh_from_db(fields=["status"])
+        if not extension_request.is_pending:
+            # Answered already (a double click, or another member of the secretariat).
+            messages.info(self.request, form.non_field_errors()[0])
+            return redirect("evaluations:phase_results", pk=extension_request.phase_id)
+        return self.render_page(extension_request, form)
+
+    def grant(self, request, extension_request, action):
+        def decide(data):
+            done = services.extension_request_grant(
+                request=extension_request,
+                actor=request.user,
+                until=data["until"],
+                comment=data["comment"],
+            )
+            messages.success(
+                request,
+                _("%(unit)s was given until %(date)s.")
+                % {
+                    "unit": done.unit.display_name,
+                    "date": date_format(done.granted_until, "SHORT_DATE_FORMAT"),
+                },
+            )
+
+        return self._decided(extension_request, ExtensionDecisionForm(request.POST), decide)
+
+    def refuse(self, request, extension_request, action):
+        def decide(data):
+            done = services.extension_request_refuse(
+                request=extension_request, actor=request.user, comment=data["comment"]
+            )
+            messages.success(
+                request,
+                _("The request of %(unit)s was refused.") % {"unit": done.unit.display_name},
+            )
+
+        return self._decided(extension_request, ExtensionDecisionForm(request.POST), decide)
 
 
 class EvidenceFileView(ObjectPermissionMixin, View):

@@ -16,9 +16,10 @@ from campaigns.models import Campaign, Phase
 from campaigns.selectors import current_rubric
 from campaigns.services import rubric_freeze
 from evaluations.results import services
-from evaluations.results.choices import SubmissionStatus
+from evaluations.results.choices import ExtensionRequestStatus, SubmissionStatus
 from evaluations.results.models import (
     Extension,
+    ExtensionRequest,
     RankingPublication,
     Score,
     Submission,
@@ -121,6 +122,20 @@ def seed_results():
             state = STATES_80[code]
             submitted_on = date(2025, 1, 8)
             if state == "late":
+                # The unit asked for more time; the secretariat granted it.
+                ExtensionRequest.objects.get_or_create(
+                    phase=phase,
+                    unit=units[code],
+                    status=ExtensionRequestStatus.GRANTED,
+                    defaults={
+                        "wished_until": date(2025, 1, 20),
+                        "reason": "Đơn vị đang hoàn thiện thủ tục sáp nhập.",
+                        "granted_until": date(2025, 1, 17),
+                        "comment": "Đồng ý gia hạn đến hết ngày 17/01/2025.",
+                        "decided_by": admin,
+                        "decided_at": timezone.now(),
+                    },
+                )
                 Extension.objects.get_or_create(
                     phase=phase,
                     unit=units[code],
@@ -132,6 +147,17 @@ def seed_results():
                 )
                 submitted_on = date(2025, 1, 15)
             _record(phase, units[code], state, admin, rng, 78 + 2 * i, submitted_on)
+            if state == "draft":
+                # Still in draft: the unit's request for more time waits on the progress board.
+                ExtensionRequest.objects.get_or_create(
+                    phase=phase,
+                    unit=units[code],
+                    status=ExtensionRequestStatus.PENDING,
+                    defaults={
+                        "wished_until": date(2025, 1, 31),
+                        "reason": "Cán bộ phụ trách nghỉ ốm dài ngày, đơn vị cần thêm thời gian.",
+                    },
+                )
 
     c2019 = Campaign.objects.filter(
         title="Phong trào thi đua năm 2019 của Cụm Thi đua số 2"

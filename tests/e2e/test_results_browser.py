@@ -24,10 +24,9 @@ def enter_scores(page, live_server, phase_pk, tmp_path):
     page.get_by_role("button", name="Lưu nháp").click()
     evidence = tmp_path / "Biên bản.pdf"
     evidence.write_bytes(b"%PDF-1.4\n%\n")
-    a2 = page.locator("#evidence-criterion option", has_text="A2.").get_attribute("value")
-    page.locator("#evidence-criterion").select_option(a2)
-    page.locator("#id_file").set_input_files(str(evidence))
-    page.get_by_role("button", name="Tải lên").click()
+    a2 = page.get_by_role("row", name=re.compile(r"^A2 "))
+    a2.locator("input[type=file]").set_input_files(str(evidence))
+    a2.get_by_role("button", name="Đính kèm vào A2").click()
     page.get_by_role("button", name="Lưu và gửi").click()
 
 

@@ -95,10 +95,9 @@ def enter_results(page, scores, evidence):
         page.get_by_label(f"Điểm tự chấm tiêu chí {code}", exact=True).fill(value)
     page.get_by_role("button", name="Lưu nháp").click()
     ok(page, "Đã lưu bản nháp.")
-    a2 = page.locator("#evidence-criterion option", has_text="A2.").get_attribute("value")
-    page.locator("#evidence-criterion").select_option(a2)
-    page.locator("#id_file").set_input_files(str(evidence))
-    page.get_by_role("button", name="Tải lên").click()
+    a2 = page.get_by_role("row", name=re.compile(r"^A2 "))
+    a2.locator("input[type=file]").set_input_files(str(evidence))
+    a2.get_by_role("button", name="Đính kèm vào A2").click()
     expect(page.get_by_role("link", name=evidence.name)).to_be_visible()
 
 

@@ -463,6 +463,22 @@ MATRIX: dict[str, Entry] = {
         post="login 200 200 404 404 404 404 404",
         post_other="login 404 404 200 404 403 404 404",
     ),
+    "evaluations:extension_request": Entry(
+        obj="phase",
+        get="login 200 200 200 404 403 403 403",
+        other="login 404 404 404 200 404 403 403",
+        post="login 200 200 200 404 403 403 403",
+        post_other="login 404 404 404 200 404 403 403",
+        note="a unit's officer or leader asks for its own unit; the empty form is shown again",
+    ),
+    "evaluations:extension_decision": Entry(
+        obj="extension_request",
+        data={"action": "grant"},
+        get="login 403 403 404 404 200 404 200",
+        other="login 404 404 403 404 200 404 200",
+        post="login 403 403 404 404 302 404 302",
+        post_other="login 404 404 403 404 302 404 302",
+    ),
     "evaluations:evidence": Entry(
         obj="evidence",
         get="login 200 200 404 404 404 404 404",

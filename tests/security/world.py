@@ -251,6 +251,19 @@ def build_world() -> World:
         submission=other["submission"], scorer=our_unit
     )
 
+    # Extension requests (unit-owned: "other" is the other unit's), on our cluster's phase.
+    for side, unit, actor in (
+        (own, our_unit, users["officer"]),
+        (other, other_unit, users["other_officer"]),
+    ):
+        side.objects["extension_request"] = evaluation_services.extension_request_create(
+            phase=own["phase"],
+            unit=unit,
+            actor=actor,
+            wished_until=date(2100, 1, 31),
+            reason="Xin thêm thời gian",
+        )
+
     # Award proposals (unit-owned drafts: "other" is the other unit of our cluster), each
     # with a file.
     gk = Title.objects.get(code="GK", recipient="collective")

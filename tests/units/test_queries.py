@@ -181,9 +181,9 @@ def season(size, *, our_unit, other_unit, secretariat, titles):
         ("leader", 12),
         ("other_officer", 11),
         ("outsider", 11),
-        ("secretariat", 11),
-        ("viewer", 8),
-        ("admin", 10),
+        ("secretariat", 12),
+        ("viewer", 9),
+        ("admin", 11),
     ],
 )
 def test_dashboard_exact(

@@ -6,12 +6,14 @@ cross-scoring assignment asks the other unit to score it (tests/roles.py says wh
 Objects are built directly in the state wanted.
 """
 
+from datetime import date
+
 import pytest
 from django.utils import timezone
 from rules.permissions import permissions
 
-from evaluations.results.choices import EvidenceKind, SubmissionStatus
-from evaluations.results.models import Evidence
+from evaluations.results.choices import EvidenceKind, ExtensionRequestStatus, SubmissionStatus
+from evaluations.results.models import Evidence, ExtensionRequest
 from tests.factories.campaigns import CampaignFactory, PhaseFactory, SectorCampaignFactory
 from tests.factories.evaluations import (
     CrossAssignmentFactory,
@@ -108,6 +110,23 @@ PHASE = {
     """,
 }
 
+# Our unit's request for more time on phase 1, in each of its states. The unit's officer and
+# leader ask (a new request is asked the same way); those who review answer a pending one.
+EXTENSION_REQUEST = {
+    "evaluations.request_extension": """
+        state      officer leader other_officer outsider secretariat viewer admin
+        pending    yes     yes    no            no       no          no     no
+        granted    yes     yes    no            no       no          no     no
+        refused    yes     yes    no            no       no          no     no
+    """,
+    "evaluations.decide_extensionrequest": """
+        state      officer leader other_officer outsider secretariat viewer admin
+        pending    no      no     no            no       yes         no     yes
+        granted    no      no     no            no       no          no     no
+        refused    no      no     no            no       no          no     no
+    """,
+}
+
 # The Django admin's rows: the sector administrator's.
 ADMIN_ONLY = [
     f"evaluations.{action}_{model}"
@@ -118,6 +137,7 @@ ADMIN_ONLY = [
         "score",
         "evidence",
         "extension",
+        "extensionrequest",
         "rankingpublication",
         "rankingentry",
     )
@@ -170,7 +190,7 @@ def test_the_states_are_the_models_states():
 
 def test_every_results_permission_is_asked_here():
     objects = {
-        *("submission", "score", "evidence", "extension", "phase"),
+        *("submission", "score", "evidence", "extension", "extensionrequest", "phase"),
         *("crossassignment", "crossscore", "ranking", "rankingpublication", "rankingentry"),
     }
 
@@ -178,7 +198,7 @@ def test_every_results_permission_is_asked_here():
         app, _, codename = name.partition(".")
         return app == "evaluations" and codename.partition("_")[2] in objects
 
-    asked = {*SUBMISSION, *CROSS_ASSIGNMENT, *PHASE, *ADMIN_ONLY}
+    asked = {*SUBMISSION, *CROSS_ASSIGNMENT, *PHASE, *EXTENSION_REQUEST, *ADMIN_ONLY}
     assert {name for name in permissions if is_results(name)} == asked
 
 
@@ -190,6 +210,22 @@ def test_submission_of_our_unit(user_of, submission_in, perm, state, role, expec
 @pytest.mark.parametrize(("perm", "state", "role", "expected"), truth_tables(CROSS_ASSIGNMENT))
 def test_cross_assignment_to_the_other_unit(user_of, assignment_in, perm, state, role, expected):
     assert user_of(role).has_perm(perm, assignment_in(state)) is expected
+
+
+@pytest.mark.parametrize(("perm", "state", "role", "expected"), truth_tables(EXTENSION_REQUEST))
+def test_extension_request_of_our_unit(user_of, phase, our_unit, perm, state, role, expected):
+    request = ExtensionRequest(
+        phase=phase,
+        unit=our_unit,
+        status=state,
+        wished_until=date(2025, 8, 1),
+        reason="Mất điện",
+    )
+    assert user_of(role).has_perm(perm, request) is expected
+
+
+def test_the_request_states_are_the_models_states():
+    assert set(ExtensionRequestStatus.values) == {"pending", "granted", "refused"}
 
 
 @pytest.mark.parametrize(("perm", "phase", "role", "expected"), truth_tables(PHASE))
