@@ -100,7 +100,11 @@ class PhaseForm(forms.Form):
     name = forms.CharField(label=_("Phase name"), max_length=150)
     start_date = DateField(label=_("From"))
     end_date = DateField(label=_("To"))
-    review_kind = forms.ChoiceField(label=_("Review"), choices=ReviewKind.choices)
+    # The blank "new phase" row shows this kind selected; as its initial value too, an
+    # untouched row counts as unchanged (and is left out) instead of as a half-filled phase.
+    review_kind = forms.ChoiceField(
+        label=_("Review"), choices=ReviewKind.choices, initial=ReviewKind.PRELIMINARY
+    )
     results_deadline = DateField(label=_("Deadline for units' results"))
     review_date = DateField(label=_("Review meeting date"), required=False)
 
