@@ -103,7 +103,9 @@ class _FormParser(HTMLParser):
     def _end_option(self):
         if self.option is not None and self.select is not None:
             value, selected, disabled, text = self.option
-            self.select.options.append((text.strip() if value is None else value, selected, disabled))
+            self.select.options.append(
+                (text.strip() if value is None else value, selected, disabled)
+            )
         self.option = None
 
     def handle_endtag(self, tag):
