@@ -196,7 +196,10 @@ class PledgeFormView(PledgeMixin, View):
                     commitments=[f.cleaned_data for f in commitments.rows()],
                 )
                 messages.success(request, _("The pledge was saved."))
-                return redirect("pledges:pledge_detail", pk=saved.pk)
+                page = (
+                    "pledges:pledge_edit" if "add_rows" in request.POST else "pledges:pledge_detail"
+                )
+                return redirect(page, pk=saved.pk)
         return self.show(pledge, form, commitments)
 
 

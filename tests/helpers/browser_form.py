@@ -6,7 +6,7 @@ selected option of each select (the first option when none is selected, as brows
 do; every selected option of a multiple select), checked checkboxes and radios only
 (value "on" when they have none), textareas' text, and the submit button's name and
 value when it has a name. File inputs and disabled controls are left out, as browsers
-do with an empty file input and disabled fields.
+do with an empty file input and disabled fields; so is what a <template> holds.
 """
 
 from dataclasses import dataclass, field
@@ -56,9 +56,14 @@ class _FormParser(HTMLParser):
         self.select: _Select | None = None
         self.option: list | None = None  # [value or None, selected, disabled, text]
         self.textarea: list | None = None  # [name, text]
+        self.in_template = 0  # a <template>'s content is inert: never sent
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == "template":
+            self.in_template += 1
+        if self.in_template:
+            return
         if tag == "form":
             self.form = Form(
                 action=a.get("action") or "",
@@ -95,6 +100,8 @@ class _FormParser(HTMLParser):
             self.textarea = [name if not disabled else "", ""]
 
     def handle_data(self, data):
+        if self.in_template:
+            return
         if self.option is not None:
             self.option[3] += data
         if self.textarea is not None:
@@ -109,6 +116,11 @@ class _FormParser(HTMLParser):
         self.option = None
 
     def handle_endtag(self, tag):
+        if tag == "template":
+            self.in_template = max(self.in_template - 1, 0)
+            return
+        if self.in_template:
+            return
         if tag == "option":
             self._end_option()
         elif tag == "select" and self.select is not None:
