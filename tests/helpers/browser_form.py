@@ -168,3 +168,11 @@ def main_form(html: str | bytes) -> Form:
 def form_data(html: str | bytes, *, submit: int = 0) -> dict[str, str | list[str]]:
     """What a browser posts when the page's main form is submitted unchanged."""
     return main_form(html).data(submit=submit)
+
+
+def form_with(html: str | bytes, name: str) -> Form:
+    """The page's form that holds a field `name` (a page with several forms)."""
+    for form in forms_of(html):
+        if any(field == name for field, _ in form.fields):
+            return form
+    raise AssertionError(f"No form of the page has a field {name!r}.")
