@@ -9,6 +9,11 @@ every demo user, and submits the form exactly as the browser would send it untou
 (tests/helpers/browser_form.py). Where the page opens (200) the submit must succeed: a
 redirect, no form error. An edit page that no demo user can open on any demo object
 fails the test: give the demo such an object (seed/demo/) rather than let it be skipped.
+
+Pages that carry several forms, each its own action (a submission's scores beside its
+"submit", a registration's rows beside "return" and "reopen"), are not edit pages in this
+sense: name such a page `*_edit` only if its main form (the one with the most fields)
+saves the object.
 """
 
 import re
