@@ -17,7 +17,6 @@ saves the object.
 """
 
 import re
-from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -25,10 +24,8 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.views.generic.edit import UpdateView
 
-from campaigns.models import Campaign
 from evaluations.ballots import services as ballots
 from evaluations.ballots.services import QuestionData
-from pledges import services as pledges
 from tests.helpers.browser_form import form_data
 from units.models import ClusterYear, User
 
@@ -86,19 +83,9 @@ def demo(db):
 
 
 def edit_objects():
-    """What the demo has no editable copy of: a draft pledge and a draft ballot."""
+    """What the demo has no editable copy of: a draft ballot."""
     secretary = User.objects.get(username="thuky.cum2")
     year = ClusterYear.objects.get(cluster__code="CUM2", year=2026)
-    pledges.pledge_save(
-        actor=secretary,
-        data={
-            "cluster_year": year,
-            "campaign": Campaign.objects.filter(cluster_year=year).first(),
-            "title": "Giao ước thi đua năm 2026 (dự thảo)",
-            "signing_date": date(2026, 3, 6),
-        },
-        commitments=[{"content": "Hoàn thành 100% kế hoạch thanh tra", "target": "100%"}],
-    )
     ballots.ballot_create(
         cluster_year=year,
         actor=secretary,
