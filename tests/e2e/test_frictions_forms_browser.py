@@ -45,11 +45,11 @@ def test_a_pledge_with_five_commitments_in_one_save(
     page.goto(f"{live_server.url}/pledges/new/")
     page.locator("#id_cluster_year").select_option(str(cluster_year.pk))
     page.locator("#id_title").fill("Giao ước thi đua năm 2025")
-    add = page.get_by_role("button", name="Thêm giao ước")
+    add = page.get_by_role("button", name="Thêm nội dung")
     for _ in range(4):  # two blank rows shown; four more, one of them removed again
         add.click()
     expect(page.locator("[data-formset-row]:visible")).to_have_count(6)
-    page.get_by_role("button", name="Bỏ giao ước này").nth(2).click()
+    page.get_by_role("button", name="Bỏ nội dung này").nth(2).click()
     rows = page.locator("[data-formset-row]:visible")
     expect(rows).to_have_count(5)
     for row, (content, target) in zip(rows.all(), COMMITMENTS, strict=True):
@@ -67,7 +67,7 @@ def test_without_javascript_more_rows_come_from_saving(new_page, live_server, se
     page = new_page(javascript=False)
     sign_in(page, live_server, secretariat.username, PASSWORD)
     page.goto(f"{live_server.url}/pledges/{pledge.pk}/edit/")
-    expect(page.get_by_role("button", name="Thêm giao ước")).to_be_hidden()
+    expect(page.get_by_role("button", name="Thêm nội dung")).to_be_hidden()
     page.locator("#id_commitments-2-content").fill("Cải cách hành chính công")
     page.get_by_role("button", name="Lưu và thêm dòng").click()
     expect(page.locator("#id_commitments-2-content")).to_have_value("Cải cách hành chính công")
