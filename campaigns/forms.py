@@ -100,7 +100,11 @@ class PhaseForm(forms.Form):
     name = forms.CharField(label=_("Phase name"), max_length=150)
     start_date = DateField(label=_("From"))
     end_date = DateField(label=_("To"))
-    review_kind = forms.ChoiceField(label=_("Review"), choices=ReviewKind.choices)
+    # The blank "new phase" row shows this kind selected; as its initial value too, an
+    # untouched row counts as unchanged (and is left out) instead of as a half-filled phase.
+    review_kind = forms.ChoiceField(
+        label=_("Review"), choices=ReviewKind.choices, initial=ReviewKind.PRELIMINARY
+    )
     results_deadline = DateField(label=_("Deadline for units' results"))
     review_date = DateField(label=_("Review meeting date"), required=False)
 
@@ -232,14 +236,40 @@ def check_rubric_forms(header_form, group_formset, criterion_formset) -> bool:
 
 class RubricCopyForm(forms.Form):
     source = forms.ModelChoiceField(label=_("Copy from"), queryset=None)
+    title = forms.CharField(
+        label=_("Name of the copy"),
+        max_length=255,
+        required=False,
+        help_text=_("Empty: the name of the rubric copied."),
+    )
 
-    def __init__(self, *args, sources, **kwargs):
+    def __init__(self, *args, sources, taken_titles=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = sources
         self.fields["source"].label_from_instance = lambda r: (
             _("%(rubric)s – %(owner)s (%(count)d criteria)")
             % {"rubric": r, "owner": r.owner, "count": r.criterion_count}
         )
+        # A campaign that has a rubric already gets a second one only under a new name,
+        # so that two rubrics of the campaign are never told apart by a version number alone.
+        self.taken_titles = {t.strip().casefold(): t for t in taken_titles}
+        if self.taken_titles:
+            self.fields["title"].required = True
+            self.fields["title"].help_text = _(
+                "This campaign already has a rubric (%(titles)s): name the copy differently."
+            ) % {"titles": ", ".join(f"“{t}”" for t in taken_titles)}
+            self.fields["title"].error_messages["required"] = _(
+                "This campaign already has a rubric: give the copy a new name."
+            )
+
+    def clean_title(self):
+        title = self.cleaned_data["title"].strip()
+        if title.casefold() in self.taken_titles:
+            raise forms.ValidationError(
+                _("A rubric of this campaign is already called “%(title)s”: choose another name."),
+                params={"title": self.taken_titles[title.casefold()]},
+            )
+        return title
 
 
 class RubricImportForm(forms.Form):

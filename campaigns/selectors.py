@@ -114,6 +114,22 @@ def rubric_copy_sources(*, user, exclude=None) -> QuerySet:
     return qs.order_by("-created_at")
 
 
+def rubric_titles(*, campaign) -> list[str]:
+    """The names of the campaign's rubrics, oldest version first."""
+    return list(
+        Rubric.objects.filter(campaign=campaign).order_by("version").values_list("title", flat=True)
+    )
+
+
+def rubric_title_taken(*, campaign=None, cluster_year=None, title: str) -> bool:
+    owner = (
+        {"campaign": campaign}
+        if campaign is not None
+        else {"campaign__isnull": True, "cluster_year": cluster_year}
+    )
+    return Rubric.objects.filter(**owner, title__iexact=title.strip()).exists()
+
+
 def current_rubric(campaign):
     return Rubric.objects.filter(campaign=campaign).order_by("-version").first()
 

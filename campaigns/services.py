@@ -327,6 +327,13 @@ def rubric_copy(
     )
     rubric.title = title or source.title
     require_perm(actor, "campaigns.add_rubric", rubric)
+    if rubric.version > 1 and selectors.rubric_title_taken(
+        campaign=campaign, cluster_year=cluster_year, title=rubric.title
+    ):
+        raise ActionRefused(
+            _("A rubric of this campaign is already called “%(title)s”: choose another name.")
+            % {"title": rubric.title}
+        )
     rubric.full_clean()
     rubric.save()
     _copy_structure(source, rubric)

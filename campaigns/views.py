@@ -234,7 +234,11 @@ class RubricCreateView(CampaignMixin, View):
     permission_required = "campaigns.change_campaign"
 
     def copy_form(self, data=None):
-        return RubricCopyForm(data, sources=selectors.rubric_copy_sources(user=self.request.user))
+        return RubricCopyForm(
+            data,
+            sources=selectors.rubric_copy_sources(user=self.request.user),
+            taken_titles=selectors.rubric_titles(campaign=self.object),
+        )
 
     def show(self, copy_form):
         return render(
@@ -252,7 +256,10 @@ class RubricCreateView(CampaignMixin, View):
         with refusal_as_message(request):
             if copy_form.is_bound:
                 rubric = services.rubric_copy(
-                    source=copy_form.cleaned_data["source"], actor=request.user, campaign=campaign
+                    source=copy_form.cleaned_data["source"],
+                    actor=request.user,
+                    campaign=campaign,
+                    title=copy_form.cleaned_data["title"],
                 )
                 messages.success(request, _("The rubric was copied; adjust it as needed."))
             else:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
@@ -52,10 +53,25 @@ class DecimalCommaField(forms.DecimalField):
         return attrs
 
 
-class DateField(forms.DateField):
-    """dd/mm/yyyy as a text input, which every browser and phone shows the same way."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 
-    def __init__(self, *args, **kwargs):
+
+class DateField(forms.DateField):
+    """dd/mm/yyyy as a text input, which every browser and phone shows the same way.
+
+    Every date typed into the application lies between 1900 and 2100 (a slip such as
+    "01/01/0225" or "01/01/20255" is refused, not stored). `past_only=True` refuses a
+    date after today, for what has already happened (a decision, a signature); the
+    message can be given as `future_message` (with `%(today)s`).
+    """
+
+    default_error_messages = {
+        "year": _("Enter a year between %(first)d and %(last)d."),
+        "future": _("This date is in the future: enter a date up to today (%(today)s)."),
+    }
+
+    def __init__(self, *args, past_only=False, future_message=None, **kwargs):
+        self.past_only = past_only
         kwargs.setdefault(
             "widget",
             forms.DateInput(
@@ -63,6 +79,26 @@ class DateField(forms.DateField):
             ),
         )
         super().__init__(*args, **kwargs)
+        if future_message is not None:
+            self.error_messages["future"] = future_message
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                self.error_messages["year"],
+                code="year",
+                params={"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        today = timezone.localdate()
+        if self.past_only and value > today:
+            raise forms.ValidationError(
+                self.error_messages["future"],
+                code="future",
+                params={"today": today.strftime("%d/%m/%Y")},
+            )
 
 
 def kept_rows(formset) -> list:

@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -221,6 +222,15 @@ class Pledge(HasStatus, models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == PledgeStatus.DRAFT
+
+    def signing_window(self, today: date) -> tuple[date, date]:
+        """The days a signature may be dated: from 1 January of the pledge's year (or its
+        ceremony, when that came earlier) up to today. A pledge stays open into the next
+        year for a late signer, but nobody signs before the pledge's season or tomorrow."""
+        start = date(self.cluster_year.year, 1, 1)
+        if self.signing_date is not None and self.signing_date < start:
+            start = self.signing_date
+        return start, today
 
 
 class Commitment(models.Model):

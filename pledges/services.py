@@ -4,6 +4,7 @@ Each checks permission and state under a row lock, writes an audit record, and
 turns database conflicts (a second signature, a double click) into a clear refusal.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -135,6 +136,17 @@ def _sign(pledge, party, actor, *, signatory_name, position, signed_on, source):
         raise ActionRefused(
             _("%(unit)s has already signed this pledge; a unit signs once.")
             % {"unit": party.unit_name}
+        )
+    start, end = pledge.signing_window(timezone.localdate())
+    if signed_on is not None and not start <= signed_on <= end:
+        raise ValidationError(
+            {
+                "signed_on": _(
+                    "The signature date must lie between %(start)s and %(end)s: from the "
+                    "start of the pledge's year (or its ceremony, if earlier) up to today."
+                )
+                % {"start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y")}
+            }
         )
     signature = Signature(
         party=party,

@@ -89,6 +89,11 @@ class PledgeDetailView(PledgeMixin, View):
                 for p in parties
                 if p.unit_id in roles.leader_unit_ids and not hasattr(p, "signature")
             ],
+            "my_signed": [
+                signed_already_message(p)
+                for p in parties
+                if p.unit_id in roles.leader_unit_ids and hasattr(p, "signature")
+            ],
             "can_manage": user.has_perm("pledges.manage_pledge", pledge),
             "can_change": user.has_perm("pledges.change_pledge", pledge),
             "can_record": user.has_perm("pledges.record_signature", pledge),
@@ -191,7 +196,10 @@ class PledgeFormView(PledgeMixin, View):
                     commitments=[f.cleaned_data for f in commitments.rows()],
                 )
                 messages.success(request, _("The pledge was saved."))
-                return redirect("pledges:pledge_detail", pk=saved.pk)
+                page = (
+                    "pledges:pledge_edit" if "add_rows" in request.POST else "pledges:pledge_detail"
+                )
+                return redirect(page, pk=saved.pk)
         return self.show(pledge, form, commitments)
 
 
@@ -218,6 +226,15 @@ class PledgeActionView(PledgeMixin, View):
         return redirect("pledges:pledge_detail", pk=pk)
 
 
+def signed_already_message(party) -> str:
+    signature = party.signature
+    return _("%(unit)s already signed this pledge on %(date)s, by %(name)s.") % {
+        "unit": party.unit_name,
+        "date": signature.signed_on.strftime("%d/%m/%Y"),
+        "name": signature.signatory_name,
+    }
+
+
 class PledgeSignView(PledgeMixin, View):
     """A unit leader signs for their unit."""
 
@@ -225,18 +242,25 @@ class PledgeSignView(PledgeMixin, View):
     permission_required = "pledges.sign_pledge"
     detailed = True
 
-    def load(self):
-        pledge = self.object
+    def my_parties(self):
         leader_units = roles_of(self.request.user).leader_unit_ids
-        party = next(
-            (
-                p
-                for p in pledge.parties.all()
-                if p.unit_id in leader_units and not hasattr(p, "signature")
-            ),
-            None,
-        )
-        return pledge, party
+        return [p for p in self.object.parties.all() if p.unit_id in leader_units]
+
+    def check_permission(self):
+        # A unit that has signed is told so (when and by whom), even once the pledge is
+        # complete and nobody may sign any more: a second try is no breach of rights.
+        mine = self.my_parties()
+        if mine and all(hasattr(p, "signature") for p in mine):
+            return
+        super().check_permission()
+
+    def load(self):
+        unsigned = [p for p in self.my_parties() if not hasattr(p, "signature")]
+        return self.object, (unsigned[0] if unsigned else None)
+
+    def already_signed(self, pledge):
+        # The pledge's page says when and by whom the unit signed (`my_signed`).
+        return redirect("pledges:pledge_detail", pk=pledge.pk)
 
     def initial(self):
         person = getattr(self.request.user, "person", None)
@@ -248,16 +272,14 @@ class PledgeSignView(PledgeMixin, View):
     def get(self, request, pk):
         pledge, party = self.load()
         if party is None:
-            messages.info(request, _("Your unit has already signed this pledge."))
-            return redirect("pledges:pledge_detail", pk=pledge.pk)
+            return self.already_signed(pledge)
         form = SignatureForm(initial=self.initial())
         return render(request, self.template_name, {"pledge": pledge, "party": party, "form": form})
 
     def post(self, request, pk):
         pledge, party = self.load()
         if party is None:
-            messages.info(request, _("Your unit has already signed this pledge."))
-            return redirect("pledges:pledge_detail", pk=pledge.pk)
+            return self.already_signed(pledge)
         form = SignatureForm(request.POST)
         if form.is_valid():
             with refusal_onto(form):

@@ -89,7 +89,11 @@ class ReasonForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision_number = forms.CharField(label=_("Decision number"), max_length=50)
-    decision_date = DateField(label=_("Decision date"))
+    decision_date = DateField(
+        label=_("Decision date"),
+        past_only=True,
+        future_message=_("A decision date cannot be in the future (today is %(today)s)."),
+    )
     issuing_authority = forms.CharField(
         label=_("Issued by"), max_length=255, initial=_("Government Inspector General")
     )

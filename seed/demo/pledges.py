@@ -1,4 +1,5 @@
-"""Demo pledges and registrations (DOMAIN.md: Cluster No. 2's 2019 pledge; the 2025 year).
+"""Demo pledges and registrations (DOMAIN.md: Cluster No. 2's 2019 pledge; the 2025 year;
+the 2026 draft).
 
 Idempotent: objects are recognised by their titles and left alone when they exist.
 """
@@ -134,6 +135,21 @@ def seed_pledges():
                 position="Chánh Thanh tra",
                 signed_on=date(2025, 7, 15),
             )
+    # 2026: the secretariat's draft, its commitments still being written (rows are added
+    # and removed on the page without saving in between).
+    title_2026 = "Giao ước thi đua năm 2026"
+    if 2026 in years and not Pledge.objects.filter(title=title_2026).exists():
+        services.pledge_save(
+            actor=secretary,
+            data={
+                "title": title_2026,
+                "cluster_year": years[2026],
+                "theme": years[2026].theme,
+                "host_unit": units["TT-HYE"],
+                "place_name": "Hưng Yên",
+            },
+            commitments=[{"content": c, "target": t} for c, t in COMMITMENTS_2019[1:3]],
+        )
     _registrations(secretary, units, years)
 
 

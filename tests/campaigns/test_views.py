@@ -14,6 +14,7 @@ from django.utils import timezone
 from campaigns.models import Campaign, CampaignEvent, Criterion, EventAttachment, Phase, Rubric
 from campaigns.rubric_xlsx import rubric_to_workbook
 from tests.factories.campaigns import CampaignEventFactory, EventAttachmentFactory
+from tests.helpers.browser_form import form_data as browser_form_data
 from tests.helpers.campaigns import CRITERIA, GROUPS, PHASE_1, PHASE_2, form_data, rubric_post
 from tests.roles import ROLES
 
@@ -117,25 +118,64 @@ def test_end_before_start_refused(client, secretariat, cluster_year):
 
 def test_edit_keeps_unchanged_phases(client, secretariat, campaign):
     client.force_login(secretariat)
-    response = client.get(reverse("campaigns:campaign_edit", args=[campaign.pk]))
-    formset = response.context["phases"]
-    data = form_data(
-        campaign.cluster_year, [], start_date="01/01/2025", end_date="31/12/2025", title="Đổi tên"
-    )
-    data["phases-TOTAL_FORMS"] = str(len(formset.forms))
-    data["phases-INITIAL_FORMS"] = str(formset.initial_form_count())
-    for i, form in enumerate(formset.forms):
-        for name in form.fields:
-            value = form.initial.get(name)
-            if value is None:
-                continue
-            data[f"phases-{i}-{name}"] = (
-                value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value
-            )
-    response = client.post(reverse("campaigns:campaign_edit", args=[campaign.pk]), data)
+    url = reverse("campaigns:campaign_edit", args=[campaign.pk])
+    data = browser_form_data(client.get(url).content)
+    data["title"] = "Đổi tên"
+    response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     campaign.refresh_from_db()
     assert campaign.title == "Đổi tên" and campaign.phases.count() == 2
+
+
+def test_secretariat_moves_a_deadline_and_renames_a_phase(client, secretariat, campaign):
+    """The form as the browser sends it, the blank "new phase" row untouched."""
+    client.force_login(secretariat)
+    url = reverse("campaigns:campaign_edit", args=[campaign.pk])
+    data = browser_form_data(client.get(url).content)
+    assert data["phases-TOTAL_FORMS"] == "3"  # two phases and the blank new one
+    data["phases-0-results_deadline"] = "15/07/2025"
+    data["phases-1-name"] = "Tổng kết năm"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["phases"].errors
+    assert [(p.name, p.results_deadline) for p in campaign.phases.order_by("start_date")] == [
+        ("Đợt 1", date(2025, 7, 15)),
+        ("Tổng kết năm", date(2025, 12, 5)),
+    ]
+
+
+def test_a_deadline_typed_with_a_wrong_year_refused_with_everything_kept(
+    client, secretariat, campaign
+):
+    client.force_login(secretariat)
+    url = reverse("campaigns:campaign_edit", args=[campaign.pk])
+    data = browser_form_data(client.get(url).content)
+    data.update({"phases-0-results_deadline": "10/07/20255", "phases-1-name": "Tổng kết"})
+    data["phases-1-results_deadline"] = "05/12/2225"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    forms = response.context["phases"].forms
+    assert forms[1].errors["results_deadline"] == ["Nhập năm trong khoảng từ 1900 đến 2100."]
+    assert forms[0].errors["results_deadline"]  # not a date at all
+    html = response.content.decode()
+    assert 'value="05/12/2225"' in html and 'value="Tổng kết"' in html
+    assert 'value="10/07/20255"' in html
+    assert not campaign.phases.filter(name="Tổng kết").exists()
+
+
+def test_a_new_phase_half_filled_is_refused_with_what_is_missing(client, secretariat, campaign):
+    client.force_login(secretariat)
+    url = reverse("campaigns:campaign_edit", args=[campaign.pk])
+    data = browser_form_data(client.get(url).content)
+    data["phases-2-name"] = "Đợt bổ sung"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert set(response.context["phases"].forms[2].errors) == {
+        "start_date",
+        "end_date",
+        "results_deadline",
+    }
+    assert "Đợt bổ sung" in response.content.decode()
+    assert campaign.phases.count() == 2
 
 
 # Rubric editor --------------------------------------------------------------------
@@ -230,6 +270,30 @@ def test_copy_last_years_rubric(client, secretariat, rubric, cluster_year):
     copy = Rubric.objects.get(campaign=next_year)
     assert response.url == reverse("campaigns:rubric_edit", args=[copy.pk])
     assert sorted(copy.criteria.values_list("code", flat=True)) == ["A1", "A2", "B1"]
+
+
+def test_copying_a_rubric_a_second_time_asks_for_a_new_name(client, secretariat, rubric):
+    campaign = rubric.campaign
+    client.force_login(secretariat)
+    url = reverse("campaigns:rubric_add", args=[campaign.pk])
+    page = client.get(url).content.decode()
+    assert "Phong trào này đã có bảng tiêu chí" in page
+    data = browser_form_data(page)  # the first form: copy, the last rubric chosen
+    data["source"] = str(rubric.pk)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["copy_form"].errors["title"] == [
+        "Phong trào này đã có bảng tiêu chí: hãy đặt tên mới cho bản sao."
+    ]
+    response = client.post(url, {**data, "title": f" {rubric.title.upper()} "})
+    assert response.context["copy_form"].errors["title"] == [
+        f"Phong trào này đã có bảng tiêu chí tên “{rubric.title}”: hãy chọn tên khác."
+    ]
+    assert Rubric.objects.filter(campaign=campaign).count() == 1
+    response = client.post(url, {**data, "title": "Bảng tiêu chí bổ sung"})
+    copy = Rubric.objects.get(campaign=campaign, version=2)
+    assert response.url == reverse("campaigns:rubric_edit", args=[copy.pk])
+    assert copy.title == "Bảng tiêu chí bổ sung" and copy.criteria.count() == 3
 
 
 def test_copy_from_a_rubric_one_cannot_see_is_refused(

@@ -30,7 +30,7 @@ def test_pledge_drafted_opened_and_signed_by_every_leader(
     page.locator("#id_place_name").fill("Hưng Yên")
     page.locator("#id_commitments-0-content").fill("Hoàn thành 100% kế hoạch thanh tra")
     page.locator("#id_commitments-0-target").fill("100% kế hoạch")
-    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_role("button", name="Mở ký kết").click()
     expect(page.get_by_text("chưa ký")).to_have_count(2)
     pledge = Pledge.objects.get(title="Giao ước thi đua năm 2026")

@@ -155,3 +155,33 @@ def test_round_detail_exact(
     client.force_login(user_of(role))
     page = get_in_queries(reverse("pledges:round_detail", args=[registration_round.pk]), 9)
     assert len([row for row in page.context["rows"] if row["registration"]]) == size
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_pledge_editor_bounded(client, secretariat, pledge, size, django_assert_max_num_queries):
+    """The commitment rows and the empty row the page adds from cost no query each."""
+    for i in range(size):
+        CommitmentFactory(pledge=pledge, content=f"Nội dung {i}")
+    client.force_login(secretariat)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(reverse("pledges:pledge_edit", args=[pledge.pk]))
+    assert len(response.context["commitments"].forms) == size + 2 + 2
+    assert b"data-formset-empty" in response.content
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_signed_leader_pages_bounded(
+    client, leader, secretariat, cluster_year, pledge, our_unit, size, django_assert_max_num_queries
+):
+    """The leader whose unit signed: the pledge's page says so, a second try sends there."""
+    for _ in range(size):
+        ClusterMembershipFactory(cluster_year=cluster_year)
+    services.pledge_open(pledge=pledge, actor=secretariat)
+    sign(pledge, leader, our_unit)
+    client.force_login(leader)
+    for url, status in (
+        (reverse("pledges:pledge_detail", args=[pledge.pk]), 200),
+        (reverse("pledges:pledge_sign", args=[pledge.pk]), 302),
+    ):
+        with django_assert_max_num_queries(MAX_QUERIES):
+            assert client.get(url).status_code == status
