@@ -3,7 +3,7 @@
 
 The embedded PostgreSQL (pgserver) ships no contrib extensions, so neither `unaccent` nor
 `pg_trgm` can be used. The same plan is built from PostgreSQL's own functions, created by
-the migration `units/migrations/0003_unaccent_search.py`:
+the migration `units/migrations/0003_unaccent_search.py` (its SQL is their definition):
 
 - `thidua_fold(text)`: decomposed (NFD), combining marks removed, "Đ/đ" -> "d", lower
   case, every run of characters other than a-z and 0-9 one space (`core.text.fold` is the
@@ -26,25 +26,6 @@ from django.db.models import Func, Q, TextField, Value
 from django.db.models.lookups import Contains
 
 from core.text import fold
-
-FUNCTIONS_SQL = r"""
-CREATE OR REPLACE FUNCTION thidua_fold(text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT btrim(regexp_replace(lower(translate(
-        regexp_replace(normalize($1, NFD), '[\u0300-\u036f]', '', 'g'),
-        'Đđ', 'Dd')), '[^a-z0-9]+', ' ', 'g'))
-$$;
-CREATE OR REPLACE FUNCTION thidua_trigrams(text) RETURNS text[]
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT coalesce(array_agg(DISTINCT substr($1, i, 3)), '{}')
-    FROM generate_series(1, length($1) - 2) AS i
-$$;
-"""
-
-DROP_FUNCTIONS_SQL = """
-DROP FUNCTION IF EXISTS thidua_trigrams(text);
-DROP FUNCTION IF EXISTS thidua_fold(text);
-"""
 
 
 class SearchText(Func):

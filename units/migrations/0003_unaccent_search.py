@@ -15,6 +15,28 @@ from django.db import migrations, models
 import core.search
 
 
+# As in core/search.py when this migration was written. The indexes hold these functions'
+# results: a later change to them is a new migration that also rebuilds the indexes.
+FUNCTIONS_SQL = r"""
+CREATE OR REPLACE FUNCTION thidua_fold(text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT btrim(regexp_replace(lower(translate(
+        regexp_replace(normalize($1, NFD), '[\u0300-\u036f]', '', 'g'),
+        'Đđ', 'Dd')), '[^a-z0-9]+', ' ', 'g'))
+$$;
+CREATE OR REPLACE FUNCTION thidua_trigrams(text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(DISTINCT substr($1, i, 3)), '{}')
+    FROM generate_series(1, length($1) - 2) AS i
+$$;
+"""
+
+DROP_FUNCTIONS_SQL = """
+DROP FUNCTION IF EXISTS thidua_trigrams(text);
+DROP FUNCTION IF EXISTS thidua_fold(text);
+"""
+
+
 def text_columns(apps):
     for model in apps.get_app_config("units").get_models():
         for field in model._meta.concrete_fields:
@@ -44,7 +66,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(core.search.FUNCTIONS_SQL, core.search.DROP_FUNCTIONS_SQL),
+        migrations.RunSQL(FUNCTIONS_SQL, DROP_FUNCTIONS_SQL),
         migrations.RunPython(to_nfc, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="person",
