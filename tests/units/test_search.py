@@ -189,3 +189,33 @@ def test_the_migration_rewrites_stored_decomposed_text_composed(our_unit):
     assert our_unit.name == "Thanh tra tỉnh Hà Nam"
     assert Unit.objects.get(pk=taken.pk).code == "HÀ"
     assert Unit.objects.get(pk=clash.pk).code == nfd("HÀ")
+
+
+# --- Constant queries ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_unit_search_exact_queries(client, officer, get_in_queries, size):
+    for n in range(size):
+        UnitFactory(name=f"Thanh tra tỉnh Hà Nam {n}")
+    client.force_login(officer)
+    page = get_in_queries(reverse("units:unit_list") + "?q=ha+nam", 7)
+    assert len(page.context["units"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_staff_search_exact_queries(client, officer, our_unit, get_in_queries, size):
+    PersonFactory.create_batch(size, unit=our_unit, full_name="Nguyễn Văn An")
+    client.force_login(officer)
+    url = reverse("units:unit_detail", args=[our_unit.pk]) + "?q=nguyen+an"
+    page = get_in_queries(url, 9)
+    assert len(page.context["staff_page"]) == size
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_admin_person_search_exact_queries(client, admin_user, get_in_queries, size):
+    unit = UnitFactory()
+    PersonFactory.create_batch(size, unit=unit, full_name="Nguyễn Văn An")
+    client.force_login(admin_user)
+    page = get_in_queries(reverse("admin:units_person_changelist") + "?q=nguyen+an", 7)
+    assert len(page.context["cl"].result_list) == size
