@@ -4,6 +4,8 @@ from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 
+from core.text import clean_text
+
 # C0 control characters except tab, line feed and carriage return.
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -43,7 +45,9 @@ class VietnameseFirstMiddleware:
 
 class ControlCharactersMiddleware:
     """Removes NUL and the other invisible control characters from every submitted value,
-    once for all forms and query strings.
+    once for all forms and query strings, and brings each value to one Unicode form
+    (`core.text.clean_text`: NFC, so that Vietnamese typed decomposed is stored and
+    searched as everyone else's).
 
     PostgreSQL refuses NUL in text (a server error wherever a value reaches a query), and
     no one types a control character on purpose: they come from pasted documents and from
@@ -63,17 +67,19 @@ class ControlCharactersMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def cleaned(data: QueryDict) -> QueryDict:
-        if not any(
-            CONTROL_CHARACTERS.search(key) or any(CONTROL_CHARACTERS.search(v) for v in values)
+    def clean_value(value: str) -> str:
+        return clean_text(CONTROL_CHARACTERS.sub("", value))
+
+    @classmethod
+    def cleaned(cls, data: QueryDict) -> QueryDict:
+        if all(
+            cls.clean_value(key) == key and all(cls.clean_value(v) == v for v in values)
             for key, values in data.lists()
         ):
             return data
         clean = QueryDict(mutable=True, encoding=data.encoding)
         for key, values in data.lists():
-            clean.setlist(
-                CONTROL_CHARACTERS.sub("", key), [CONTROL_CHARACTERS.sub("", v) for v in values]
-            )
+            clean.setlist(cls.clean_value(key), [cls.clean_value(v) for v in values])
         clean._mutable = False
         return clean
 

@@ -4,6 +4,8 @@ import unicodedata
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from core.text import clean_text as clean_input
+
 
 def fold(text) -> str:
     """Lower case without diacritics, spaces collapsed: 'Mã  nhóm' -> 'ma nhom'.
@@ -21,7 +23,7 @@ def cell_text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFC", str(value).strip())
+    return clean_input(str(value).strip())
 
 
 def clean_text(value) -> str:

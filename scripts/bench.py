@@ -206,6 +206,21 @@ def crawl(session, base, *, limit=150, per_pattern=2):
     return pages
 
 
+def search_pages(role, user):
+    """Searches typed without accents, as many users type: no link carries a query, so the
+    crawl never reaches them. The unit list for everyone, the user's own unit's staff, and
+    for the administrator the Django admin's list of the sector's 100,000 people (each
+    through its trigram index, core/search.py)."""
+    from django.urls import resolve
+
+    urls = ["/units/?q=ha+noi"]
+    if user.unit_id:
+        urls.append(f"/units/{user.unit_id}/?q=nguyen+van")
+    if role == "admin":
+        urls.append("/admin/units/person/?q=nguyen+van+an")
+    return [(url, resolve(urlparse(url).path).route) for url in urls]
+
+
 def measure(session, url, reps):
     session.get(url, timeout=60)  # warm: templates, connection
     times, queries, status = [], 0, 0
@@ -599,7 +614,7 @@ def run(args, base):
     for role, user in users.items():
         session = requests.Session()
         session.cookies.set("sessionid", session_for(user))
-        found = crawl(session, base)
+        found = crawl(session, base) + search_pages(role, user)
         log(f"{role} ({user.username}): {len(found)} pages")
         plan["roles"][role] = {
             "sessions": [session_for(user) for _ in range(12)],

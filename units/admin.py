@@ -11,9 +11,12 @@ from rules.contrib.admin import ObjectPermissionsModelAdmin
 
 from core.exceptions import ActionRefused
 from core.http import int_param
+from core.search import matching
 from units import services
 from units.audit import ACTION_KINDS, audit_record, kind_filter
 from units.models import (
+    PERSON_SEARCH_FIELDS,
+    UNIT_SEARCH_FIELDS,
     AuditEntry,
     Cluster,
     ClusterMembership,
@@ -33,6 +36,17 @@ def _audit_value(form, name):
     if "password" in name or isinstance(form.fields[name].widget, forms.PasswordInput):
         return "********"
     return str(form.cleaned_data.get(name))
+
+
+class FoldedSearchMixin:
+    """The admin's search (and the autocomplete of every select of this model) as on the
+    site: accents and case aside, every word in `search_fields`, through their trigram
+    index (core/search.py). `search_fields` names the same columns for Django's checks."""
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(*matching(tuple(self.search_fields), search_term)), False
 
 
 class RulesAdmin(ObjectPermissionsModelAdmin):
@@ -117,11 +131,11 @@ class UnitAdminForm(forms.ModelForm):
 
 
 @admin.register(Unit)
-class UnitAdmin(RulesAdmin):
+class UnitAdmin(FoldedSearchMixin, RulesAdmin):
     form = UnitAdminForm
     list_display = ["code", "name", "short_name", "kind", "province", "is_active", "merged_into"]
     list_filter = ["kind", "is_active", "province"]
-    search_fields = ["code", "name", "short_name"]
+    search_fields = UNIT_SEARCH_FIELDS
     list_select_related = ["merged_into"]
     autocomplete_fields = ["parent", "merged_into"]
     fieldsets = [
@@ -152,10 +166,10 @@ class UnitAdmin(RulesAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(RulesAdmin):
+class PersonAdmin(FoldedSearchMixin, RulesAdmin):
     list_display = ["full_name", "gender", "position", "unit", "staff_code", "is_active"]
     list_filter = ["is_active", "gender", "unit__kind"]
-    search_fields = ["full_name", "staff_code", "email", "unit__name"]
+    search_fields = PERSON_SEARCH_FIELDS
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
     inlines = [EmploymentInline]

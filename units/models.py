@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.search import SearchText, Trigrams
 from units.choices import (
     KINDS_AFTER_2025,
     TWO_LEVEL_INSPECTION_FROM_YEAR,
@@ -14,6 +16,11 @@ from units.choices import (
     Role,
     UnitKind,
 )
+
+# What a search of units and of people reads (core/search.py): accents and case aside,
+# every typed word is somewhere in these columns. Each has its trigram index below.
+UNIT_SEARCH_FIELDS = ("code", "name", "short_name")
+PERSON_SEARCH_FIELDS = ("full_name", "staff_code", "email")
 
 
 class Unit(models.Model):
@@ -71,7 +78,10 @@ class Unit(models.Model):
                 violation_error_message=_("A merged unit is archived: it cannot stay active."),
             ),
         ]
-        indexes = [models.Index(fields=["kind", "is_active"])]
+        indexes = [
+            models.Index(fields=["kind", "is_active"]),
+            GinIndex(Trigrams(SearchText(*UNIT_SEARCH_FIELDS)), name="unit_search_trigrams"),
+        ]
 
     def __str__(self):
         return self.name
@@ -133,7 +143,10 @@ class Person(models.Model):
                 violation_error_message=_("This staff code is already used in this unit."),
             ),
         ]
-        indexes = [models.Index(fields=["unit", "is_active", "full_name"])]
+        indexes = [
+            models.Index(fields=["unit", "is_active", "full_name"]),
+            GinIndex(Trigrams(SearchText(*PERSON_SEARCH_FIELDS)), name="person_search_trigrams"),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -7,9 +7,12 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.search import matching
 from units.audit import kind_filter
 from units.choices import Role
 from units.models import (
+    PERSON_SEARCH_FIELDS,
+    UNIT_SEARCH_FIELDS,
     AuditEntry,
     Cluster,
     ClusterMembership,
@@ -115,9 +118,8 @@ def forget_roles(user) -> None:
 def unit_list(*, search: str = "", kind: str = "", province: str = "", active=None) -> QuerySet:
     qs = Unit.objects.select_related("parent", "merged_into")
     if search:
-        qs = qs.filter(
-            Q(name__icontains=search) | Q(short_name__icontains=search) | Q(code__iexact=search)
-        )
+        # Accents and case aside, every word in the code, name or short name (indexed).
+        qs = qs.filter(*matching(UNIT_SEARCH_FIELDS, search))
     if kind:
         qs = qs.filter(kind=kind)
     if province:
@@ -181,7 +183,8 @@ def unit_staff(*, unit, search: str = "", include_inactive: bool = False) -> Que
     if not include_inactive:
         qs = qs.filter(is_active=True)
     if search:
-        qs = qs.filter(Q(full_name__icontains=search) | Q(staff_code__iexact=search))
+        # Accents and case aside, every word in the name, staff code or e-mail (indexed).
+        qs = qs.filter(*matching(PERSON_SEARCH_FIELDS, search))
     return qs.order_by("full_name", "pk")
 
 
