@@ -56,7 +56,16 @@ OBJECT_KINDS = {
     ),
     "submission": (
         _("Results and rankings"),
-        ("submission", "phase", "ranking", "score", "crossassignment", "extension"),
+        (
+            "submission",
+            "phase",
+            "ranking",
+            "score",
+            "crossassignment",
+            "extension",
+            "extension_request",
+            "extensionrequest",
+        ),
     ),
     "ballot": (_("Secret ballots"), ("ballot", "ballotquestion", "ballotcandidate", "ballotvoter")),
     "proposal": (_("Award proposals"), ("proposal", "awardproposal")),
@@ -114,6 +123,7 @@ SENTENCES = {
     "ballot.voter": _("%(actor)s changed the voters of the ballot “%(object)s”"),
     "campaign.create": _("%(actor)s created the campaign “%(object)s”"),
     "clusteryear.roll_forward": _("%(actor)s created %(object)s from the previous year"),
+    "extension_request.create": _("%(actor)s asked for more time for %(unit)s in %(object)s"),
     "event.create": _("%(actor)s added the event “%(object)s”"),
     "event.delete": _("%(actor)s deleted the event “%(object)s”"),
     "person.create": _("%(actor)s added %(object)s to the staff of %(unit)s"),
@@ -170,6 +180,10 @@ STATUS_SENTENCES = {
         "accepted": _("%(actor)s accepted the results of %(unit)s"),
         "returned": _("%(actor)s returned the results of %(unit)s"),
         "draft": _("%(actor)s reopened the results of %(unit)s"),
+    },
+    "extension_request.status": {
+        "granted": _("%(actor)s granted %(unit)s more time: %(object)s"),
+        "refused": _("%(actor)s refused %(unit)s more time: %(object)s"),
     },
     "ballot.status": {
         "open": _("%(actor)s opened the ballot “%(object)s” for voting"),
