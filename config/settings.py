@@ -183,6 +183,8 @@ WHITENOISE_MANIFEST_STRICT = False
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# What an uploaded .xlsx/.docx/.zip may unpack to (zip bombs are refused before parsing).
+ZIP_MAX_UNPACKED_BYTES = env.int("ZIP_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
 STAFF_IMPORT_MAX_BYTES = env.int("STAFF_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=20000)
 

@@ -30,6 +30,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.exceptions import ActionRefused
+from core.uploads import check_zip_container
 from core.xlsx import cell_text, fold
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -42,6 +43,8 @@ class Limits:
     max_rows: int
     # Columns read: a cell far to the right must not make every row thousands of cells wide.
     max_columns: int = 50
+    # Bytes the workbook may unpack to (None: settings.ZIP_MAX_UNPACKED_BYTES).
+    max_unpacked: int | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,8 @@ def refusal_to_import_form(form, refused: ActionRefused) -> dict:
 
 @contextmanager
 def open_workbook(uploaded, *, limits: Limits):
-    """The upload as a read-only workbook; refused when too large or not an .xlsx file.
+    """The upload as a read-only (streaming) workbook; refused when too large, not an .xlsx
+    file, or unpacking to too much (checked on the archive's directory before openpyxl runs).
 
     The block only reads the workbook: anything but a refusal failing in it means a damaged
     file (openpyxl can fail anywhere in one, also while rows are read).
@@ -189,6 +193,8 @@ def open_workbook(uploaded, *, limits: Limits):
     uploaded.seek(0)
     if not (uploaded.name or "").lower().endswith(".xlsx") or head != XLSX_MAGIC:
         raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
+    # Before openpyxl reads anything: a small file may unpack to gigabytes.
+    check_zip_container(uploaded, max_unpacked=limits.max_unpacked)
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
         try:
