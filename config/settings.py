@@ -163,20 +163,16 @@ LANGUAGE_COOKIE_NAME = "thidua_language"
 
 # Static files: vendored assets under static/, served by whitenoise.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
     # Local disk under MEDIA_ROOT, or S3-compatible object storage (config/storage.py).
     "default": default_storage_from_env(env),
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    # The same whatever DEBUG says (config/staticfiles.py): `collectstatic` under a
+    # development .env writes the manifest and hashed names production links.
+    "staticfiles": {"BACKEND": "config.staticfiles.StaticFilesStorage"},
 }
 # Without `collectstatic` (tests, a first run) fall back to unhashed names.
 WHITENOISE_MANIFEST_STRICT = False
