@@ -34,6 +34,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.exceptions import ActionRefused
+from core.text import strip_format_characters
 from core.uploads import check_zip_container
 from core.xlsx import cell_text, fold
 
@@ -74,7 +75,8 @@ class Row:
         return self.values.get(field)
 
     def text(self, field) -> str:
-        return cell_text(self.values.get(field))
+        """The cell as text, without invisible format characters (core.text)."""
+        return strip_format_characters(cell_text(self.values.get(field))).strip()
 
 
 @dataclass(frozen=True)
