@@ -138,10 +138,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): lock a username from one address after repeated failures.
+# Login throttling (django-axes, core/login_throttle.py): lock a username in one browser from
+# one address after repeated failures (a colleague at the same office address, in another
+# browser, does not lock the user out), and a whole address after many more.
+AXES_HANDLER = "core.login_throttle.LoginThrottle"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address", "user_agent"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -163,26 +167,24 @@ LANGUAGE_COOKIE_NAME = "thidua_language"
 
 # Static files: vendored assets under static/, served by whitenoise.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
     # Local disk under MEDIA_ROOT, or S3-compatible object storage (config/storage.py).
     "default": default_storage_from_env(env),
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    # The same whatever DEBUG says (config/staticfiles.py): `collectstatic` under a
+    # development .env writes the manifest and hashed names production links.
+    "staticfiles": {"BACKEND": "config.staticfiles.StaticFilesStorage"},
 }
 # Without `collectstatic` (tests, a first run) fall back to unhashed names.
 WHITENOISE_MANIFEST_STRICT = False
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# What an uploaded .xlsx/.docx/.zip may unpack to (zip bombs are refused before parsing).
+ZIP_MAX_UNPACKED_BYTES = env.int("ZIP_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
 STAFF_IMPORT_MAX_BYTES = env.int("STAFF_IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
 STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=20000)
 

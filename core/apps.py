@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "core"
+
+    def ready(self):
+        from core.formfields import strip_format_characters_in_every_form
+
+        # Names and titles typed anywhere lose invisible format characters (U+202E...).
+        strip_format_characters_in_every_form()

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from core.text import strip_format_characters
+
 NUMBER = re.compile(r"[-+]?[0-9]{1,9}(\.[0-9]{1,6})?")
 
 
@@ -127,3 +129,27 @@ def choose_by_name(field, queryset) -> None:
     """Let a ModelChoiceField offer `queryset` by name (the chosen value is still a model)."""
     field.iterator = NameChoiceIterator
     field.queryset = queryset  # after the iterator: this hands the widget its choices
+
+
+# --- Every text field -------------------------------------------------------------------------
+
+_char_field_to_python = forms.CharField.to_python
+
+
+def _to_python_without_format_characters(self, value):
+    """forms.CharField.to_python, then without invisible format characters (core.text), so a
+    name made only of them is empty (and refused when required). Passwords stay as typed."""
+    value = _char_field_to_python(self, value)
+    if isinstance(value, str) and not isinstance(self.widget, forms.PasswordInput):
+        cleaned = strip_format_characters(value)
+        if cleaned != value:
+            cleaned = cleaned.strip() if self.strip else cleaned
+            value = cleaned if cleaned not in self.empty_values else self.empty_value
+    return value
+
+
+def strip_format_characters_in_every_form() -> None:
+    """Install the hook on forms.CharField (and so on every subclass that keeps its
+    to_python: EmailField, SlugField, URLField, the admin's and every ModelForm's text
+    fields). Called once, by CoreConfig.ready()."""
+    forms.CharField.to_python = _to_python_without_format_characters

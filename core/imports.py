@@ -10,9 +10,11 @@ rows and how a bad row is reported (staff, past awards and rubrics are imported 
   the whole report and nothing is written; otherwise the caller's write runs in one
   transaction and its result summary is returned.
 - Reading (`open_workbook`, `find_sheet`, `read_table`; `sheet_rows` for a sheet without a
-  header) refuses a file that is too large, not an .xlsx workbook, or too long, finds the
-  header row by folded names (typed with or without diacritics) and returns the rows below
-  it, numbered as in Excel. A file of several sheets (the rubric) reads them itself.
+  header) refuses a file that is too large, unpacks to too much, is not an .xlsx workbook,
+  or is too long, finds the header row by folded names (typed with or without diacritics,
+  spaces or punctuation: `fold_header`; the template's own headers in every language) and
+  returns the rows below it, numbered as in Excel. A file of several sheets (the rubric)
+  reads them itself.
 - `template_workbook` builds the file users fill in; `refusal_to_import_form` shows either
   refusal on the import page.
 """
@@ -23,13 +25,17 @@ from dataclasses import dataclass
 from io import BytesIO
 from itertools import islice
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.exceptions import ActionRefused
+from core.text import strip_format_characters
+from core.uploads import check_zip_container
 from core.xlsx import cell_text, fold
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -42,6 +48,8 @@ class Limits:
     max_rows: int
     # Columns read: a cell far to the right must not make every row thousands of cells wide.
     max_columns: int = 50
+    # Bytes the workbook may unpack to (None: settings.ZIP_MAX_UNPACKED_BYTES).
+    max_unpacked: int | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,8 @@ class Row:
         return self.values.get(field)
 
     def text(self, field) -> str:
-        return cell_text(self.values.get(field))
+        """The cell as text, without invisible format characters (core.text)."""
+        return strip_format_characters(cell_text(self.values.get(field))).strip()
 
 
 @dataclass(frozen=True)
@@ -175,7 +184,8 @@ def refusal_to_import_form(form, refused: ActionRefused) -> dict:
 
 @contextmanager
 def open_workbook(uploaded, *, limits: Limits):
-    """The upload as a read-only workbook; refused when too large or not an .xlsx file.
+    """The upload as a read-only (streaming) workbook; refused when too large, not an .xlsx
+    file, or unpacking to too much (checked on the archive's directory before openpyxl runs).
 
     The block only reads the workbook: anything but a refusal failing in it means a damaged
     file (openpyxl can fail anywhere in one, also while rows are read).
@@ -189,6 +199,8 @@ def open_workbook(uploaded, *, limits: Limits):
     uploaded.seek(0)
     if not (uploaded.name or "").lower().endswith(".xlsx") or head != XLSX_MAGIC:
         raise ActionRefused(_("Please choose an Excel file (.xlsx)."))
+    # Before openpyxl reads anything: a small file may unpack to gigabytes.
+    check_zip_container(uploaded, max_unpacked=limits.max_unpacked)
     try:
         workbook = load_workbook(uploaded, read_only=True, data_only=True)
         try:
@@ -258,13 +270,29 @@ def _limited(rows, limits):
         yield number, values
 
 
+def fold_header(text) -> str:
+    """A header as it is matched: folded (no diacritics, lower case) and without spaces or
+    punctuation, so 'Ngạch / hạng', 'ngach/hang' and 'Ngạch-hạng' are the same column."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def _in_every_language(label) -> set[str]:
+    texts = {str(label)}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            texts.add(str(label))
+    return texts
+
+
 def _map_header(cells, columns: Columns) -> dict[str, tuple[int, object]]:
     """{field: (column index, header cell)}, each field on the first unused column whose
     folded header is one of its aliases."""
-    folded = [fold(cell) for cell in cells]
+    folded = [fold_header(cell) for cell in cells]
     found, used = {}, set()
-    for field, _label in columns.fields:
-        names = columns.aliases.get(field, ())
+    for field, label in columns.fields:
+        # The template's own header, in every language, is always recognised.
+        names = {fold_header(name) for name in columns.aliases.get(field, ())}
+        names.update(fold_header(text) for text in _in_every_language(label))
         for index, name in enumerate(folded):
             if name and index not in used and name in names:
                 found[field] = (index, cells[index])

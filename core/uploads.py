@@ -176,8 +176,60 @@ def _content_matches(uploaded, extension: str, fmt: _Format) -> bool:
         return head == OLE2_MAGIC
     if extension in (".docx", ".xlsx"):
         folder = "word/" if extension == ".docx" else "xl/"
+        check_zip_container(uploaded)
         return head.startswith(ZIP_MAGIC) and _zip_has(uploaded, folder)
     return _image_matches(uploaded, fmt.pillow_format)
+
+
+# --- Zip containers (.xlsx, .docx, .zip) ------------------------------------------------------
+#
+# A small upload may unpack to gigabytes (a "zip bomb": a 2.8 MB .xlsx once unpacked to 1 GB
+# and held a worker for minutes). Every reader of an uploaded container checks the sizes the
+# archive declares before it reads a member; Python's zipfile then never inflates a member past
+# its declared size, so the declared sizes bound the work.
+
+ZIP_MAX_ENTRIES = 1000
+ZIP_MAX_RATIO = 100  # unpacked / packed, per member; real sheets compress about 10-20 times
+ZIP_RATIO_FLOOR = MB  # members smaller than this may compress as much as they like
+
+
+def check_zip_container(uploaded, *, max_unpacked=None, max_ratio=None, max_entries=None):
+    """Refuse a zip container (.xlsx, .docx, .zip) that would unpack to too much data.
+
+    Reads only the archive's directory: the number of members, each member's declared unpacked
+    size and its compression ratio (for members above ZIP_RATIO_FLOOR), and the total unpacked
+    size. Raises ActionRefused with a message for the user; a file that is not a readable zip
+    archive is left to the caller's own check. The file is left at position 0.
+    """
+    max_unpacked = max_unpacked or settings.ZIP_MAX_UNPACKED_BYTES
+    max_ratio = max_ratio or ZIP_MAX_RATIO
+    max_entries = max_entries or ZIP_MAX_ENTRIES
+    try:
+        uploaded.seek(0)
+        with zipfile.ZipFile(uploaded) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return
+    finally:
+        uploaded.seek(0)
+    if len(members) > max_entries:
+        raise ActionRefused(
+            _("The file holds too many parts (%(count)d, at most %(max)d); it was refused.")
+            % {"count": len(members), "max": max_entries}
+        )
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if total > max_unpacked or (member.file_size > ZIP_RATIO_FLOOR and ratio > max_ratio):
+            raise ActionRefused(
+                _(
+                    "The file unpacks to far more data than it holds (at most %(size)d MB "
+                    "unpacked); it may be damaged or built to overload the server, and it was "
+                    "refused."
+                )
+                % {"size": max_unpacked // MB}
+            )
 
 
 def _zip_has(uploaded, folder: str) -> bool:

@@ -1,7 +1,8 @@
 """Who may see, change and move award proposals, and prepare the cluster's dossier.
 
 The proposer's side (the proposing unit's officers and leaders, or the secretariat for the
-cluster's own proposals) drafts and withdraws; the secretariat of the cluster year endorses,
+cluster's own proposals) drafts and withdraws; a draft is seen only by that side and the
+members of the nominee's unit, until it is submitted; the secretariat of the cluster year endorses,
 returns and forwards; the sector council's secretariat records the council's decision.
 
 Who records the decision (approve with its number, or reject with its reason): the sector
@@ -16,6 +17,7 @@ cluster-level case exists; recording its own verdict would let the proposer appr
 
 import rules
 
+from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.workflows import PROPOSAL_FLOW
 from units.rules import is_secretariat_of_cluster_year, is_sector_admin
 from units.selectors import roles_of
@@ -54,8 +56,18 @@ def is_editable(user, proposal):
     return proposal is not None and proposal.is_editable
 
 
+@rules.predicate
+def is_past_draft(user, proposal):
+    """Submitted at least once: a draft is its unit's own, as draft results and registrations
+    are (the secretariat and the administrators see it once submitted)."""
+    return proposal is not None and proposal.status != ProposalStatus.DRAFT
+
+
 endorses = is_sector_admin | runs_its_cluster_year
-rules.add_perm("evaluations.view_awardproposal", is_proposal_party | endorses | proposes_it)
+rules.add_perm(
+    "evaluations.view_awardproposal",
+    is_proposal_party | proposes_it | (is_past_draft & endorses),
+)
 rules.add_perm("evaluations.change_awardproposal", proposes_it & is_editable)
 rules.add_perm(
     "evaluations.withdraw_awardproposal",

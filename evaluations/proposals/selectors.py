@@ -13,19 +13,23 @@ DOSSIER_STATUSES = (ProposalStatus.ENDORSED, ProposalStatus.FORWARDED)
 
 
 def proposals_visible_to(*, user) -> QuerySet:
-    """The proposals of the user's units (as nominee or proposer), and those of the cluster
-    years the user runs; everything for sector administrators."""
+    """The proposals of the user's units (as nominee or proposer) and the cluster's own ones
+    of the years the user runs, in any state; once submitted (past draft), also those of the
+    cluster years the user runs, and everything for sector administrators. A draft is its
+    unit's own, as draft results and registrations are."""
     roles = roles_of(user)
     qs = AwardProposal.objects.select_related(
         "title", "unit", "person", "proposing_unit", "cluster_year__cluster", "campaign"
     )
-    if roles.is_admin:
-        return qs
-    return qs.filter(
+    own = (
         Q(unit_id__in=roles.member_unit_ids)
         | Q(proposing_unit_id__in=roles.member_unit_ids)
-        | Q(cluster_year_id__in=roles.secretariat_cluster_year_ids)
+        | Q(by_secretariat=True, cluster_year_id__in=roles.secretariat_cluster_year_ids)
     )
+    past_draft = ~Q(status=ProposalStatus.DRAFT)
+    if roles.is_admin:
+        return qs.filter(own | past_draft)
+    return qs.filter(own | (past_draft & Q(cluster_year_id__in=roles.secretariat_cluster_year_ids)))
 
 
 def proposable(*, user) -> tuple[list, list]:

@@ -186,3 +186,28 @@ def test_gunicorn_freezes_the_loaded_app_before_forking_a_worker():
         assert gc.get_freeze_count() > 10_000  # Django and the app, loaded by this process
     finally:
         gc.unfreeze()
+
+
+def test_static_files_collected_under_debug_are_served_in_production(tmp_path):
+    """`collectstatic` run with the development .env (DEBUG on), then the app started with
+    DEBUG off: the stylesheet the pages link is served (it once answered 404: no manifest)."""
+    static_root = str(tmp_path / "static")
+    collected = _manage("collectstatic", "--noinput", DEBUG="1", STATIC_ROOT=static_root)
+    assert collected.returncode == 0, collected.stderr
+    code = (
+        "from django.templatetags.static import static; from django.test import Client; "
+        "url = static('css/thidua.css'); "
+        "r = Client().get(url, secure=True, headers={'host': 'thidua.example.org'}); "
+        "print(url, r.status_code)"
+    )
+    served = _manage_shell(
+        code,
+        DEBUG="0",
+        SECRET_KEY="a-production-key-for-this-test-only-0123456789-abcdefghijklmnop",
+        ALLOWED_HOSTS="thidua.example.org",
+        STATIC_ROOT=static_root,
+    )
+    assert served.returncode == 0, served.stderr
+    url, status = served.stdout.strip().splitlines()[-1].split()
+    assert status == "200"
+    assert url != "/static/css/thidua.css"  # a hashed name, cached for ever by browsers

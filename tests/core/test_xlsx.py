@@ -332,3 +332,10 @@ def test_bad_rows_go_under_a_summary_with_their_report():
         "Nothing was saved: 1 problems in the file. Fix them and upload again."
     ]
     assert "file" not in form.errors
+
+
+@pytest.mark.parametrize("header", ["Ngạch / hạng", "ngach/hang", "NGẠCH-HẠNG", " Ngạch  hạng. "])
+def test_headers_match_whatever_the_spaces_and_punctuation(header):
+    columns = Columns((("rank", "Rank"),), aliases={"rank": ("ngach/hang",)}, required=("rank",))
+    table = read(xlsx([[header], ["Thanh tra viên"]]), columns=columns)
+    assert [row.text("rank") for row in table.rows] == ["Thanh tra viên"]

@@ -520,12 +520,14 @@ MATRIX: dict[str, Entry] = {
     ),
     "evaluations:proposal": Entry(
         obj="proposal",
-        get="login 200 200 404 404 200 404 200",
-        other="login 404 404 200 404 200 404 200",
+        get="login 200 200 404 404 404 404 404",
+        other="login 404 404 200 404 200 404 404",
         post="login 404 404 404 404 404 404 404",
         post_other="login 404 404 404 404 404 404 404",
         note=(
-            "an empty POST names no action: 404. Recording the council's decision (action"
+            "the world's proposals are drafts: their unit's own until submitted (the"
+            " secretariat reads the other one as a member of the other unit). "
+            "An empty POST names no action: 404. Recording the council's decision (action"
             " approve/reject) is for sector administrators only, as the council's secretariat,"
             " never the cluster secretariat (README, Roles and permissions; the decide rows of"
             " tests/evaluations/proposals/test_rules.py); see DECIDE_PROPOSAL above"
@@ -533,15 +535,15 @@ MATRIX: dict[str, Entry] = {
     ),
     "evaluations:proposal_edit": Entry(
         obj="proposal",
-        get="login 200 200 404 404 403 404 403",
-        other="login 404 404 200 404 403 404 403",
-        post="login 200 200 404 404 403 404 403",
-        post_other="login 404 404 200 404 403 404 403",
+        get="login 200 200 404 404 404 404 404",
+        other="login 404 404 200 404 403 404 404",
+        post="login 200 200 404 404 404 404 404",
+        post_other="login 404 404 200 404 403 404 404",
     ),
     "evaluations:proposal_file": Entry(
         obj="proposal_file",
-        get="login 200 200 404 404 200 404 200",
-        other="login 404 404 200 404 200 404 200",
+        get="login 200 200 404 404 404 404 404",
+        other="login 404 404 200 404 200 404 404",
     ),
     "evaluations:cluster_proposals": Entry(
         obj="cluster_year",

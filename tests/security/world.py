@@ -76,9 +76,10 @@ SECRETS = {
     OTHER_CAMPAIGN: {"outsider", "viewer", "admin"},
     # A pledge draft is the secretariat's work.
     OWN_DRAFT_PLEDGE: {"secretariat", "admin"},
-    # An award proposal: its unit, the cluster's secretariat, administrators.
-    OWN_PROPOSAL: {"officer", "leader", "secretariat", "admin"},
-    OTHER_PROPOSAL: {"other_officer", "secretariat", "admin"},
+    # A draft award proposal: its unit's own until submitted (the secretariat is a member of
+    # the other unit).
+    OWN_PROPOSAL: {"officer", "leader"},
+    OTHER_PROPOSAL: {"other_officer", "secretariat"},
 }
 
 

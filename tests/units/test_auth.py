@@ -124,3 +124,43 @@ def test_language_switch_to_english_and_back(client):
     assert "Dashboard" in client.get(reverse("dashboard")).content.decode()
     client.post(reverse("set_language"), {"language": "vi", "next": "/"})
     assert "Trang chính" in client.get(reverse("dashboard")).content.decode()
+
+
+OFFICE = "203.0.113.7"  # the office's one public address
+FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
+
+
+def sign_in_from(client, username, password, *, browser, address=OFFICE):
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": password},
+        HTTP_USER_AGENT=browser,
+        REMOTE_ADDR=address,
+    )
+
+
+def test_a_colleagues_failures_in_another_browser_do_not_lock_the_user_out(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    UserFactory(username="canbo")
+    colleague = type(client)()
+    for _ in range(5):
+        sign_in_from(colleague, "canbo", "sai-mat-khau", browser=FIREFOX)
+    # The colleague's browser is locked out, even with the right password...
+    assert sign_in_from(colleague, "canbo", PASSWORD, browser=FIREFOX).status_code == 429
+    # ...the user, at the same address in their own browser, still signs in.
+    response = sign_in_from(client, "canbo", PASSWORD, browser=CHROME)
+    assert response.status_code == 302 and response.url == reverse("dashboard")
+
+
+def test_an_attacker_changing_browsers_is_stopped_at_the_address_limit(client, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_ADDRESS_FAILURE_LIMIT = 10
+    UserFactory(username="canbo")
+    for attempt in range(10):
+        response = sign_in_from(client, "canbo", "sai-mat-khau", browser=f"bot/{attempt}")
+        assert response.status_code == (200 if attempt < 9 else 429)
+    assert sign_in_from(client, "canbo", PASSWORD, browser=CHROME).status_code == 429
+    # Another address is not affected.
+    other = sign_in_from(client, "canbo", PASSWORD, browser=CHROME, address="198.51.100.9")
+    assert other.status_code == 302

@@ -5,11 +5,11 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.factories.units import PersonFactory
 from units.models import AuditEntry, Employment, Person
-from units.staff_import import staff_import
+from units.staff_import import STAFF_COLUMNS, staff_import
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +142,34 @@ def test_import_cost_does_not_grow_per_row(officer, our_unit, django_assert_max_
     with django_assert_max_num_queries(15):
         staff_import(unit=our_unit, actor=officer, uploaded=xlsx(rows))
     assert Person.objects.filter(unit=our_unit).count() == 300
+
+
+def test_every_column_of_the_downloaded_template_lands_on_the_person(client, officer, our_unit):
+    """The template as downloaded, one row filled in every column, uploaded through the page:
+    nothing typed is lost (its "Ngạch / hạng" header once was)."""
+    client.force_login(officer)
+    workbook = load_workbook(BytesIO(client.get(reverse("units:staff_import_template")).content))
+    sheet = workbook.active
+    headers = [cell.value for cell in sheet[1]]
+    assert "Ngạch / hạng" in headers
+    sheet.delete_rows(2, sheet.max_row)
+    typed = {
+        "staff_code": "CB42",
+        "full_name": "Phạm Thị Hoa",
+        "gender": "Nữ",
+        "position": "Phó Chánh Thanh tra",
+        "rank": "Thanh tra viên chính",
+        "email": "hoa@example.org",
+        "phone": "0912345678",
+    }
+    assert len(headers) == len(typed)
+    sheet.append([typed[field] for field, _label in STAFF_COLUMNS.fields])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = post_import(
+        client, officer, our_unit, SimpleUploadedFile("mau.xlsx", buffer.getvalue())
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(unit=our_unit)
+    saved = {field: getattr(person, field) for field in typed}
+    assert saved == {**typed, "gender": "female"}

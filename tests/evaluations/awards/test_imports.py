@@ -355,3 +355,48 @@ def test_import_page_bounded(client, user_of, titles, role, django_assert_max_nu
     client.force_login(user_of(role))
     with django_assert_max_num_queries(12):
         assert client.get(reverse("evaluations:award_import")).status_code == 200
+
+
+def test_every_column_of_the_downloaded_template_lands_on_the_record(client, admin_user, titles):
+    """The template as downloaded, one row filled in every column, uploaded through the page:
+    every value typed is on the saved record."""
+    unit = UnitFactory(code="TT-MAU")
+    person = PersonFactory(unit=unit, staff_code="CB001", full_name="Nguyễn Văn An")
+    client.force_login(admin_user)
+    response = client.get(reverse("evaluations:award_import_template"))
+    workbook = load_workbook(BytesIO(response.content))
+    sheet = workbook.active
+    sheet.delete_rows(2, sheet.max_row)
+    typed = {
+        "year": 2024,
+        "title_code": "CSTDCS",
+        "recipient": "cá nhân",
+        "unit_code": "TT-MAU",
+        "staff_code": "CB001",
+        "full_name": "Nguyễn Văn An",
+        "decision_number": "125/QĐ-TTr",
+        "decision_date": "20/12/2024",
+        "issuing_authority": "Thanh tra tỉnh Hưng Yên",
+        "thematic": "có",
+        "amount": "3.000.000",
+        "summary": "Hoàn thành xuất sắc nhiệm vụ năm 2024.",
+        "initiative": "Sáng kiến số hóa hồ sơ",
+    }
+    assert sheet.max_column == len(typed)
+    sheet.append([typed[field] for field, _label in COLUMNS])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = client.post(
+        reverse("evaluations:award_import"),
+        {"file": SimpleUploadedFile("mau.xlsx", buffer.getvalue())},
+    )
+    assert response.status_code == 302
+    record = AwardRecord.objects.get()
+    assert (record.year, record.title.code, record.title.recipient) == (2024, "CSTDCS", "person")
+    assert (record.unit, record.person, record.recipient_name) == (unit, person, "Nguyễn Văn An")
+    assert (record.decision_number, record.decision_date) == ("125/QĐ-TTr", date(2024, 12, 20))
+    assert record.issuing_authority == "Thanh tra tỉnh Hưng Yên"
+    assert record.is_thematic is True
+    assert record.amount == Decimal("3000000")
+    assert record.summary == "Hoàn thành xuất sắc nhiệm vụ năm 2024."
+    assert record.initiative == "Sáng kiến số hóa hồ sơ"

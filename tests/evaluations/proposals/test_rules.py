@@ -22,9 +22,10 @@ pytestmark = pytest.mark.django_db
 # Proposed by our unit.
 BY_THE_UNIT = {
     # The unit's own people and those who endorse; never another unit, nor sector viewers.
+    # A draft is the unit's own until submitted (as draft results and registrations are).
     "evaluations.view_awardproposal": """
         status     officer leader other_officer outsider secretariat viewer admin
-        draft      yes     yes    no            no       yes         no     yes
+        draft      yes     yes    no            no       no          no     no
         submitted  yes     yes    no            no       yes         no     yes
         returned   yes     yes    no            no       yes         no     yes
         endorsed   yes     yes    no            no       yes         no     yes
@@ -106,11 +107,12 @@ BY_THE_UNIT = {
 }
 
 # One of the cluster's own proposals (by the secretariat) nominating our unit: the proposer's
-# side is the secretariat's; our unit's people still read it.
+# side is the secretariat's; our unit's people still read it. The administrators see it once
+# submitted.
 BY_THE_CLUSTER = {
     "evaluations.view_awardproposal": """
         status     officer leader other_officer outsider secretariat viewer admin
-        draft      yes     yes    no            no       yes         no     yes
+        draft      yes     yes    no            no       yes         no     no
         submitted  yes     yes    no            no       yes         no     yes
         returned   yes     yes    no            no       yes         no     yes
         endorsed   yes     yes    no            no       yes         no     yes
