@@ -40,6 +40,17 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "thidua"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_collected_static_files(tmp_path_factory):
+    """Pages under test link the source static files, whatever `collectstatic` left in the
+    work tree (the benchmark collects one): a stale manifest would link names the test
+    server cannot find, and the browser tests would run without their scripts."""
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fast_hashing_and_vietnamese(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
