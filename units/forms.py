@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.formfields import DateField
 from units.audit import ACTION_KINDS
 from units.choices import UnitKind
-from units.models import Person, Unit, member_refusal
+from units.models import ClusterMembership, Person, Unit, member_refusal
 
 
 class LoginForm(AuthenticationForm):
@@ -165,7 +165,10 @@ class ClusterYearRollForwardForm(forms.Form):
         queryset=Unit.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several units."),
+        help_text=_(
+            "Units that belong to no cluster this year. Hold Ctrl (⌘ on a Mac) to choose "
+            "several units."
+        ),
     )
     chair_unit = UnitNameChoiceField(
         label=_("Chair unit (cluster head)"), queryset=Unit.objects.none(), required=False
@@ -195,9 +198,21 @@ class ClusterYearRollForwardForm(forms.Form):
         super().__init__(*args, **kwargs)
         carried = {u.pk for u in proposal.members}
         self.fields["members"].queryset = units.filter(pk__in=carried)
-        self.fields["add_members"].queryset = units.exclude(pk__in=carried)
-        self.fields["chair_unit"].queryset = units
-        self.fields["vice_chair_unit"].queryset = units
+        # At national scale every active unit is 2,000 options per select: offer to add only
+        # the units no cluster holds this year, and the chair and vice-chair among the
+        # members carried over (any member is still accepted when posted).
+        self.fields["add_members"].queryset = units.exclude(pk__in=carried).exclude(
+            pk__in=ClusterMembership.objects.filter(
+                cluster_year__year=proposal.source.year, left_on__isnull=True
+            ).values("unit_id")
+        )
+        for name in ("chair_unit", "vice_chair_unit"):
+            field = self.fields[name]
+            field.queryset = units
+            field.widget.choices = [
+                ("", field.empty_label),
+                *((unit.pk, field.label_from_instance(unit)) for unit in proposal.members),
+            ]
         self.fields["secretariat"].queryset = users
 
     def clean(self):

@@ -221,5 +221,23 @@ def test_the_form_page_costs_the_same_queries_at_any_size(
         ClusterMembershipFactory(cluster_year=cluster_year)
         UnitFactory()
     client.force_login(secretariat)
-    page = get_in_queries(url(cluster_year), 12)
+    page = get_in_queries(url(cluster_year), 10)
     assert len(page.context["proposal"].members) == 4 + size
+
+
+def test_the_selects_stay_short_at_national_scale(client, year_2025, secretariat):
+    """Adding offers only the units no cluster holds in the year; chair and vice-chair are
+    chosen among the members carried over (a select of the sector's 2,000 units each cost
+    the page 440 ms at national scale)."""
+    cluster_year, (a, b, c, d) = year_2025
+    taken = ClusterMembershipFactory(
+        cluster_year__year=cluster_year.year, unit__name="Thanh tra tỉnh Khác"
+    ).unit
+    free = UnitFactory(name="Thanh tra tỉnh Tự do")
+    client.force_login(secretariat)
+    form = client.get(url(cluster_year)).context["form"]
+    offered = {unit.pk for unit in form.fields["add_members"].queryset}
+    assert free.pk in offered and taken.pk not in offered
+    assert not offered & {a.pk, b.pk, c.pk, d.pk}
+    chairs = {value for value, _label in form.fields["chair_unit"].widget.choices if value}
+    assert chairs == {a.pk, b.pk, c.pk, d.pk}
