@@ -48,7 +48,7 @@ from core.docx import (
     to_bytes,
 )
 from core.exceptions import ActionRefused
-from core.xlsx import put_text
+from core.xlsx import print_setup, put_text
 from evaluations.proposals.selectors import DOSSIER_STATUSES
 from pledges.choices import Recipient
 
@@ -314,9 +314,8 @@ def nominee_list_xlsx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
     collectives, people = _counts_phrase(groups)
     put_text(sheet.cell(row + 1, 2), f"Tổng cộng: {collectives} tập thể, {people} cá nhân")
     sheet.cell(row + 1, 2).font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (6, 32, 12, 30, 34, 60, 22), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A5"
+    day = f"{header.day:%d/%m/%Y}" if header.day else BLANK
+    print_setup(sheet, header_rows=(4, 4), date_text=f"Ngày xuất: {day}", freeze_column=0)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
