@@ -40,6 +40,7 @@ MARGIN_RIGHT = Mm(15)
 TEXT_WIDTH = Mm(210 - 30 - 15)
 # Landscape pages hold wide lists: the same side margin left and right.
 LANDSCAPE_SIDE_MARGIN = Mm(20)
+LANDSCAPE_TEXT_WIDTH = Mm(297 - 20 - 20)
 
 # The heading table: issuing body on the left, national heading on the right.
 HEADING_LEFT_WIDTH = Mm(58)
