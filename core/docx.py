@@ -40,6 +40,7 @@ MARGIN_RIGHT = Mm(15)
 TEXT_WIDTH = Mm(210 - 30 - 15)
 # Landscape pages hold wide lists: the same side margin left and right.
 LANDSCAPE_SIDE_MARGIN = Mm(20)
+LANDSCAPE_TEXT_WIDTH = Mm(297 - 20 - 20)
 
 # The heading table: issuing body on the left, national heading on the right.
 HEADING_LEFT_WIDTH = Mm(58)
@@ -379,6 +380,92 @@ def grid_table(document, headers: list[str], widths: list[int]):
         cell.width = width
         cell_paragraph(cell, text, bold=True, first=True)
     return table
+
+
+# Sizing tables to their content: the average advance of a 13 pt Times New Roman
+# character (a little more for bold headers), and the cell's side margins.
+CHAR_WIDTH = Mm(2.3)
+CELL_PADDING = Mm(2.6)
+
+
+def _longest_word(text: str) -> int:
+    return max((len(word) for word in clean(text).split()), default=0)
+
+
+def _longest_line(text: str) -> int:
+    return max((len(line) for line in clean(text).split("\n")), default=0)
+
+
+def content_widths(headers: list[str], rows: list[list[str]], total: int) -> list[int]:
+    """Column widths sized to the content, within ``total`` (the text width).
+
+    Each column would like its longest line, header included, on one line; when that
+    is wider than ``total``, every column keeps at least its longest word and the room
+    left is shared in proportion to what each column still wants.
+    """
+    columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
+    least, wanted = [], []
+    for header, *values in columns:
+        shortest = max([_longest_word(header), *(_longest_word(v) for v in values)])
+        longest = max([_longest_line(header), *(_longest_line(v) for v in values)])
+        least.append(shortest * CHAR_WIDTH + CELL_PADDING)
+        wanted.append(longest * CHAR_WIDTH + CELL_PADDING)
+    if sum(wanted) <= total:
+        return [int(w) for w in wanted]
+    if sum(least) >= total:
+        return [int(w * total / sum(least)) for w in least]
+    room = total - sum(least)
+    extra = [w - m for w, m in zip(wanted, least, strict=True)]
+    return [int(m + room * e / sum(extra)) for m, e in zip(least, extra, strict=True)]
+
+
+# Children of w:tblPr that come after w:tblW (ECMA-376 CT_TblPr), in order.
+_TBLPR_AFTER_WIDTH = [
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+]
+
+
+def size_columns(table, widths: list[int]) -> None:
+    """Give ``table`` these column widths: its grid, every cell and the table's width."""
+    table.autofit = False
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), _twips(width))
+    for row in table.rows:
+        # Merged cells span several grid columns: give each cell the width of its span.
+        position = 0
+        for tc in row._tr.tc_lst:
+            span = tc.grid_span
+            width = sum(widths[position : position + span])
+            tc.width = width
+            position += span
+    tbl_pr = table._tbl.tblPr
+    table_width = tbl_pr.find(qn("w:tblW"))
+    if table_width is None:
+        table_width = _element("w:tblW")
+        later = [tbl_pr.find(qn(f"w:{tag}")) for tag in _TBLPR_AFTER_WIDTH]
+        later = [element for element in later if element is not None]
+        if later:
+            later[0].addprevious(table_width)
+        else:
+            tbl_pr.append(table_width)
+    table_width.set(qn("w:w"), _twips(sum(widths)))
+    table_width.set(qn("w:type"), "dxa")
+
+
+def repeat_header_row(table, rows: int = 1) -> None:
+    """The first ``rows`` rows of ``table`` repeat at the top of every printed page."""
+    for row in table.rows[:rows]:
+        tr_pr = row._tr.get_or_add_trPr()
+        if tr_pr.find(qn("w:tblHeader")) is None:
+            tr_pr.append(_element("w:tblHeader"))
 
 
 def keep_rows_whole(table) -> None:

@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from core.xlsx import clean_text, put_text
+from core.xlsx import clean_text, print_setup, put_text
 
 PERSON = "person"
 COLLECTIVE = "collective"
@@ -152,8 +152,8 @@ def _write_summary(sheet, table: ConsolidatedTable):
     title.font = Font(bold=True, size=13)
     title.alignment = Alignment(vertical="center")
     sheet.merge_cells(f"A{TITLE_ROW}:{last_letter}{TITLE_ROW}")
+    # Not merged: the export date goes at the right end of this row.
     put_text(sheet.cell(DEADLINE_ROW, 1), f"{labels['deadline']}: {table.deadline:%d/%m/%Y}")
-    sheet.merge_cells(f"A{DEADLINE_ROW}:{last_letter}{DEADLINE_ROW}")
 
     # Header: the fixed columns and the total span both header rows; each title column
     # has its name above and its recipient kind below.
@@ -223,9 +223,18 @@ def _write_summary(sheet, table: ConsolidatedTable):
     sheet.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * max(lines, 1)
     sheet.row_dimensions[TITLE_ROW].height = 20
 
-    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, UNIT_COLUMN + 1).coordinate
-    sheet.print_title_rows = f"{HEADER_ROW}:{KIND_ROW}"
-    sheet.page_setup.orientation = "landscape"
+    print_setup(
+        sheet,
+        header_rows=(HEADER_ROW, KIND_ROW),
+        exported_on=timezone.localdate(),
+        freeze_column=UNIT_COLUMN,
+        max_width=MAX_NAME_WIDTH,
+    )
+    # The sizes to content above, but never narrower than the layout's minimums.
+    for column, width in widths.items():
+        letter = get_column_letter(column)
+        current = sheet.column_dimensions[letter].width
+        sheet.column_dimensions[letter].width = max(current, width)
 
 
 def _write_items(sheet, table: ConsolidatedTable):
@@ -255,9 +264,11 @@ def _write_items(sheet, table: ConsolidatedTable):
         + 4,
         NOTE_WIDTH,
     )
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A2"
+    print_setup(sheet, header_rows=(1, 1), max_width=NOTE_WIDTH)
+    for column, width in enumerate(widths[:-1], start=1):
+        letter = get_column_letter(column)
+        current = sheet.column_dimensions[letter].width
+        sheet.column_dimensions[letter].width = max(current, width)
 
 
 def _write_missing(sheet, table: ConsolidatedTable):
@@ -272,7 +283,7 @@ def _write_missing(sheet, table: ConsolidatedTable):
         cell = sheet.cell(2, 1)
         put_text(cell, labels["no_missing"])
         cell.font = Font(italic=True)
+    print_setup(sheet, header_rows=(1, 1))
     sheet.column_dimensions["A"].width = _name_width(
         [labels["unit"], labels["no_missing"], *table.not_registered]
     )
-    sheet.freeze_panes = "A2"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Criterion
 from core.choices import HasStatus
+from core.docx import vietnamese_date_line
 from core.uploads import UploadTo
 from pledges.choices import (
     PledgeFileKind,
@@ -222,6 +223,19 @@ class Pledge(HasStatus, models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == PledgeStatus.DRAFT
+
+    @property
+    def document_place(self) -> str:
+        """The place on the pledge's date line: the one typed, else the host unit's province."""
+        if self.place_name:
+            return self.place_name
+        return self.host_unit.province if self.host_unit_id else ""
+
+    @property
+    def date_line(self) -> str:
+        """The signing place and date as the printed pledge writes them, dots where missing:
+        "Hà Nam, ngày 11 tháng 3 năm 2025"."""
+        return vietnamese_date_line(self.document_place, self.signing_date)
 
     def signing_window(self, today: date) -> tuple[date, date]:
         """The days a signature may be dated: from 1 January of the pledge's year (or its

@@ -336,7 +336,7 @@ def pledge_document(pledge) -> PledgeDocument:
         title=pledge.title,
         theme=pledge.theme,
         preamble=pledge.preamble,
-        place_name=pledge.place_name,
+        place_name=pledge.document_place,
         signing_date=pledge.signing_date,
         venue=pledge.venue,
         commitments=[CommitmentLine(c.content, c.target) for c in pledge.commitments.all()],

@@ -180,6 +180,18 @@ class VoteForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 help_text=_("Tick at most %(places)d.") % {"places": question.places},
             )
+        # Last, so that it comes after the questions wherever the form is shown.
+        self.fields["confirm"] = forms.BooleanField(
+            label=_("I confirm that my ballot cannot be changed once it is cast."),
+            error_messages={
+                "required": _("Tick the confirmation: a ballot cannot be changed once it is cast.")
+            },
+        )
+
+    @property
+    def question_fields(self) -> list:
+        """The bound fields of the questions, in order (without the confirmation)."""
+        return [self[f"q{question.pk}"] for question in self.questions]
 
     def clean(self):
         data = super().clean()

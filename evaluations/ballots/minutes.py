@@ -24,6 +24,7 @@ from core.docx import (
     Heading,
     body_paragraph,
     cell_paragraph,
+    content_widths,
     date_phrase,
     fixed_table,
     grid_table,
@@ -31,7 +32,9 @@ from core.docx import (
     keep_rows_whole,
     new_document,
     one_line,
+    repeat_header_row,
     signature_room,
+    size_columns,
     title_block,
     to_bytes,
 )
@@ -45,7 +48,6 @@ TIE_NOTE = (
     "hoặc Cụm trưởng và Cụm phó quyết định."
 )
 HEADERS = ["STT", "Đơn vị / cá nhân", "Số phiếu đồng ý", "Tỷ lệ (%)", "Kết quả"]
-COLUMN_WIDTHS = [Mm(12), Mm(68), Mm(27), Mm(22), Mm(36)]
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ class MinutesDocument:
     cluster_name: str
     year: int
     ballot_title: str
+    # The province or city of the issuing body, for the date line ("Hà Nam, ngày ...");
+    # place_name is where the meeting took place, named in the opening sentence.
+    city_name: str = ""
     place_name: str = ""
     meeting_date: date | None = None
     eligible: int = 0
@@ -100,21 +105,27 @@ def _outcome(line: CandidateLine) -> str:
 
 
 def _tally_table(document, question: QuestionBlock) -> None:
-    table = grid_table(document, HEADERS, COLUMN_WIDTHS)
-    for index, line in enumerate(question.candidates, start=1):
-        cells = table.add_row().cells
-        values = [
+    """The tally, its columns sized to the names and outcomes, its header on every page."""
+    rows = [
+        [
             str(index),
             one_line(line.name),
             str(line.votes),
             _number(line.percent),
             _outcome(line),
         ]
-        for cell, text, width in zip(cells, values, COLUMN_WIDTHS, strict=True):
-            cell.width = width
+        for index, line in enumerate(question.candidates, start=1)
+    ]
+    widths = content_widths(HEADERS, rows, TEXT_WIDTH)
+    table = grid_table(document, HEADERS, widths)
+    for values in rows:
+        cells = table.add_row().cells
+        for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
             paragraph = cell_paragraph(cell, text, first=True)
-            if text == values[1]:
+            if column == 1:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    size_columns(table, widths)
+    repeat_header_row(table)
     keep_rows_whole(table)
 
 
@@ -148,7 +159,7 @@ def minutes_docx(minutes: MinutesDocument) -> bytes:
     """The minutes as ``.docx`` bytes, ready to print and sign."""
     word = new_document(title=TITLE, author=minutes.cluster_name, keywords=KEYWORDS)
     heading = Heading(
-        issuer=minutes.cluster_name, place_name=minutes.place_name, day=minutes.meeting_date
+        issuer=minutes.cluster_name, place_name=minutes.city_name, day=minutes.meeting_date
     )
     heading_block(word, heading)
     title_block(word, TITLE, one_line(minutes.ballot_title))

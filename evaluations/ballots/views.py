@@ -512,10 +512,14 @@ class BallotPaperView(BallotMixin, View):
 
 
 def minutes_document(ballot, questions) -> MinutesDocument:
+    # The date line names the province or city of the cluster's chair unit, which issues
+    # the minutes; the meeting place (often an agency's hall) goes in the opening sentence.
+    chair = ballot.cluster_year.chair_unit
     return MinutesDocument(
         cluster_name=ballot.cluster_year.cluster.name,
         year=ballot.cluster_year.year,
         ballot_title=ballot.title,
+        city_name=chair.province if chair else "",
         place_name=ballot.meeting_place,
         meeting_date=ballot.meeting_date,
         eligible=ballot.eligible_count,

@@ -29,11 +29,13 @@ from openpyxl.styles import Alignment, Font
 from core.docx import (
     BLANK,
     FIRST_LINE_INDENT,
+    LANDSCAPE_TEXT_WIDTH,
     TEXT_WIDTH,
     TITLE_SIZE,
     Heading,
     body_paragraph,
     cell_paragraph,
+    content_widths,
     date_phrase,
     fixed_table,
     grid_table,
@@ -42,14 +44,16 @@ from core.docx import (
     lines,
     new_document,
     one_line,
+    repeat_header_row,
     rule,
     signature_room,
+    size_columns,
     styled_run,
     to_bytes,
 )
 from core.exceptions import ActionRefused
-from core.xlsx import put_text
-from evaluations.proposals.selectors import DOSSIER_STATUSES
+from core.xlsx import print_setup, put_text
+from evaluations.proposals.selectors import DOSSIER_STATUSES, dossier_signer_name
 from pledges.choices import Recipient
 
 NUMBER_LINE = "Số: …/TTr-CTĐ"
@@ -103,6 +107,7 @@ class DossierHeader:
     place_name: str
     year: int
     day: date | None
+    signer_name: str = ""  # the chair unit's leader, who signs as Cụm trưởng
 
 
 # --- names -----------------------------------------------------------------------------------
@@ -164,10 +169,21 @@ def _new_document(header: DossierHeader, title: str, *, landscape=False):
     )
 
 
-def _counts_phrase(groups) -> tuple[int, int]:
+def _counts(groups) -> tuple[int, int]:
     collectives = sum(len(g.nominees) for g in groups if g.kind == Recipient.COLLECTIVE)
     people = sum(len(g.nominees) for g in groups if g.kind != Recipient.COLLECTIVE)
     return collectives, people
+
+
+def _counts_phrase(groups, joiner: str = " và ") -> str:
+    """ "01 tập thể và 02 cá nhân": counts under ten take a leading zero, as in
+    administrative writing, and a kind with nobody is left out (never "00 tập thể")."""
+    collectives, people = _counts(groups)
+    parts = [
+        f"{count:02d} {kind}" for count, kind in ((collectives, "tập thể"), (people, "cá nhân"))
+    ]
+    parts = [part for part, count in zip(parts, (collectives, people), strict=True) if count]
+    return joiner.join(parts)
 
 
 def cover_letter_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
@@ -186,12 +202,10 @@ def cover_letter_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
         f"Căn cứ kết quả bình xét thi đua năm {header.year} của {cluster},",
     ):
         body_paragraph(document, basis, italic=True)
-    collectives, people = _counts_phrase(groups)
     body_paragraph(
         document,
         f"{cluster} kính đề nghị Tổng Thanh tra Chính phủ xem xét, khen thưởng cho "
-        f"{collectives:02d} tập thể và {people:02d} cá nhân thuộc các đơn vị thành viên "
-        f"của Cụm, cụ thể như sau:",
+        f"{_counts_phrase(groups)} thuộc các đơn vị thành viên của Cụm, cụ thể như sau:",
     )
     for group in groups:
         body_paragraph(
@@ -227,7 +241,7 @@ def _signature(document, header: DossierHeader, recipients: list[str]) -> None:
     top.paragraph_format.space_before = Pt(12)
     cell_paragraph(right, "CỤM TRƯỞNG", bold=True)
     signature_room(right, space_after=Pt(0))
-    cell_paragraph(right, BLANK, bold=True)
+    cell_paragraph(right, one_line(header.signer_name) or BLANK, bold=True)
     keep_rows_whole(table)
 
 
@@ -245,36 +259,43 @@ def nominee_list_docx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
         italic=True,
         after=12,
     )
-    widths = [Mm(12), Mm(50), Mm(45), Mm(45), Mm(75), Mm(30)]
-    table = grid_table(document, LIST_HEADERS, widths)
-    for index, group in enumerate(groups):
-        row = table.add_row()
-        merged = row.cells[0].merge(row.cells[-1])
-        paragraph = merged.paragraphs[0]
-        paragraph.add_run(
-            f"{ROMAN[index] if index < len(ROMAN) else index + 1}. {group.label}"
-        ).bold = True
-        for number, nominee in enumerate(group.nominees, start=1):
-            cells = table.add_row().cells
-            values = [
+    lines = [
+        [
+            [
                 str(number),
-                nominee.name,
-                nominee.unit_name,
-                group.title_name,
+                one_line(nominee.name),
+                one_line(nominee.unit_name),
+                one_line(group.title_name),
                 one_line(nominee.summary),
                 one_line(nominee.vote_result),
             ]
-            for column, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
-                cell.width = width
+            for number, nominee in enumerate(group.nominees, start=1)
+        ]
+        for group in groups
+    ]
+    widths = content_widths(LIST_HEADERS, [v for g in lines for v in g], LANDSCAPE_TEXT_WIDTH)
+    table = grid_table(document, LIST_HEADERS, widths)
+    for index, (group, rows) in enumerate(zip(groups, lines, strict=True)):
+        row = table.add_row()
+        merged = row.cells[0].merge(row.cells[-1])
+        paragraph = merged.paragraphs[0]
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run(
+            f"{ROMAN[index] if index < len(ROMAN) else index + 1}. {group.label}"
+        ).bold = True
+        for values in rows:
+            cells = table.add_row().cells
+            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
                 if column == 0:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 paragraph.add_run(value)
-    collectives, people = _counts_phrase(groups)
-    total = body_paragraph(
-        document, f"Tổng cộng: {collectives:02d} tập thể, {people:02d} cá nhân.", bold=True
-    )
+    # Sized to the names and summaries, the header on every page, no row cut in two.
+    size_columns(table, widths)
+    repeat_header_row(table)
+    keep_rows_whole(table)
+    total = body_paragraph(document, f"Tổng cộng: {_counts_phrase(groups, ', ')}.", bold=True)
     total.paragraph_format.space_before = Pt(12)
     return to_bytes(document)
 
@@ -311,12 +332,12 @@ def nominee_list_xlsx(header: DossierHeader, groups: list[TitleGroup]) -> bytes:
                 put_text(sheet.cell(row, column), value)
                 sheet.cell(row, column).alignment = Alignment(wrap_text=True, vertical="top")
             row += 1
-    collectives, people = _counts_phrase(groups)
-    put_text(sheet.cell(row + 1, 2), f"Tổng cộng: {collectives} tập thể, {people} cá nhân")
+    collectives, people = _counts(groups)
+    totals = [f"{n} {kind}" for n, kind in ((collectives, "tập thể"), (people, "cá nhân")) if n]
+    put_text(sheet.cell(row + 1, 2), f"Tổng cộng: {', '.join(totals)}")
     sheet.cell(row + 1, 2).font = Font(bold=True)
-    for letter, width in zip("ABCDEFG", (6, 32, 12, 30, 34, 60, 22), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A5"
+    day = f"{header.day:%d/%m/%Y}" if header.day else BLANK
+    print_setup(sheet, header_rows=(4, 4), date_text=f"Ngày xuất: {day}", freeze_column=0)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -356,12 +377,15 @@ def _check_batch(cluster_year, proposals) -> None:
             )
 
 
-def dossier_zip(*, cluster_year, proposals, extra_files=(), vote_results=None, day=None) -> bytes:
+def dossier_zip(
+    *, cluster_year, proposals, extra_files=(), vote_results=None, day=None, signer_name=None
+) -> bytes:
     """The dossier of a batch of endorsed/forwarded proposals of one cluster year, as .zip bytes.
 
     `extra_files`: (file name, bytes) pairs put in their own folder (e.g. the ballot minutes);
     `vote_results`: {proposal pk: text} for the list's vote column; `day`: the date on the
-    papers (today by default).
+    papers (today by default); `signer_name`: who signs the cover letter (by default the
+    chair unit's leader, dots when there is none).
     """
     proposals = list(proposals)
     _check_batch(cluster_year, proposals)
@@ -372,6 +396,7 @@ def dossier_zip(*, cluster_year, proposals, extra_files=(), vote_results=None, d
         place_name=(chair.province if chair else "") or "",
         year=cluster_year.year,
         day=day or timezone.localdate(),
+        signer_name=dossier_signer_name(cluster_year) if signer_name is None else signer_name,
     )
     groups = _groups(proposals, vote_results or {})
     contents = []  # (path in the zip, Vietnamese description)

@@ -5,7 +5,8 @@ from django.db.models import Q, QuerySet
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.models import AwardProposal
 from evaluations.results.models import RankingEntry
-from units.models import ClusterMembership, ClusterYear, Unit
+from units.choices import Role
+from units.models import ClusterMembership, ClusterYear, Unit, User
 from units.selectors import roles_of
 
 # The proposals a cluster's dossier carries to the council.
@@ -84,3 +85,20 @@ def dossier_proposals(cluster_year) -> list:
         .prefetch_related("files")
         .order_by("title__order", "title__code", "title__recipient", "nominee_name", "pk")
     )
+
+
+def dossier_signer_name(cluster_year) -> str:
+    """Who signs the cover letter for the cluster (Cụm trưởng): the leader of the chair
+    unit, the longest-serving one when it has several; "" without a chair or a leader."""
+    if not cluster_year.chair_unit_id:
+        return ""
+    leader = (
+        User.objects.filter(
+            is_active=True,
+            role_assignments__role=Role.UNIT_LEADER,
+            role_assignments__unit_id=cluster_year.chair_unit_id,
+        )
+        .order_by("role_assignments__granted_at", "pk")
+        .first()
+    )
+    return leader.get_full_name() if leader else ""

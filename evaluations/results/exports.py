@@ -2,11 +2,12 @@
 
 from io import BytesIO
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from core.xlsx import put_text
+from core.xlsx import print_setup, put_text
 from evaluations.results import selectors
 from evaluations.results.choices import Band
 
@@ -33,8 +34,8 @@ def ranking_workbook(phase, *, with_scores: bool) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Ranking")[:31]
-    put_text(sheet.cell(1, 1), f"{phase.campaign.title} – {phase.name}")
-    sheet.cell(1, 1).font = Font(bold=True, size=13)
+    title = f"{phase.campaign.title} – {phase.name}"
+    today = timezone.localdate()
     entries = selectors.published_entries(phase)
     if entries:
         groups = list(entries[0].group_totals)
@@ -68,16 +69,15 @@ def ranking_workbook(phase, *, with_scores: bool) -> bytes:
             sheet.cell(offset, index, _number(value) if value is not None else None)
         put_text(sheet.cell(offset, 4 + len(groups)), BAND_LABELS.get(band, ""))
         put_text(sheet.cell(offset, 5 + len(groups)), _("tied") if tied else "")
-    sheet.column_dimensions["B"].width = 40
-    sheet.freeze_panes = "C4"
+    print_setup(sheet, header_rows=(3, 3), title=title, exported_on=today, freeze_column=2)
     if with_scores:
-        _score_matrix(workbook.create_sheet(_("Score matrix")[:31]), phase)
+        _score_matrix(workbook.create_sheet(_("Score matrix")[:31]), phase, title, today)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _score_matrix(sheet, phase):
+def _score_matrix(sheet, phase, title, today):
     criteria, rows = selectors.score_matrix(phase)
     with_cross = any(score and score.cross_score is not None for _s, line in rows for score in line)
     kinds = [("self_score", _("self")), ("reviewed_score", _("reviewed"))]
@@ -87,8 +87,8 @@ def _score_matrix(sheet, phase):
     for criterion in criteria:
         header += [f"{criterion.code} – {label}" for _field, label in kinds]
     header += [_("Self total"), _("Final total")]
-    _header(sheet, 1, header)
-    for row, (submission, line) in enumerate(rows, start=2):
+    _header(sheet, 3, header)
+    for row, (submission, line) in enumerate(rows, start=4):
         put_text(sheet.cell(row, 1), submission.unit.name)
         put_text(sheet.cell(row, 2), submission.get_status_display())
         column = 3
@@ -98,5 +98,5 @@ def _score_matrix(sheet, phase):
                 column += 1
         sheet.cell(row, column, _number(submission.self_total))
         sheet.cell(row, column + 1, _number(submission.final_total))
-    sheet.column_dimensions["A"].width = 36
-    sheet.freeze_panes = "C2"
+    title = f"{_('Score matrix')} – {title}"
+    print_setup(sheet, header_rows=(3, 3), title=title, exported_on=today, freeze_column=2)

@@ -188,3 +188,30 @@ def test_signature_room_adds_three_empty_paragraphs():
     room = cell.paragraphs[1:]
     assert [paragraph.text for paragraph in room] == ["", "", ""]
     assert all(paragraph.paragraph_format.line_spacing == 1.5 for paragraph in room)
+
+
+def test_content_widths_fit_short_tables_and_share_the_room_of_long_ones():
+    from core.docx import CHAR_WIDTH, TEXT_WIDTH, content_widths
+
+    short = content_widths(["STT", "Tên"], [["1", "Thanh tra tỉnh Hà Nam"]], TEXT_WIDTH)
+    assert sum(short) < TEXT_WIDTH and short[1] > short[0]
+    long_text = "thành tích xuất sắc " * 40
+    wide = content_widths(["STT", "Tên", "Tóm tắt"], [["1", "Nguyễn Văn A", long_text]], TEXT_WIDTH)
+    assert sum(wide) <= TEXT_WIDTH and sum(wide) > TEXT_WIDTH * 0.99
+    assert wide[1] >= len("Nguyễn") * CHAR_WIDTH  # no word is ever broken
+    assert wide[2] == max(wide)
+
+
+def test_repeat_header_row_marks_only_the_first_row():
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from core.docx import repeat_header_row
+
+    table = Document().add_table(rows=3, cols=2)
+    repeat_header_row(table)
+    marked = [
+        row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows
+    ]
+    assert marked == [True, False, False]

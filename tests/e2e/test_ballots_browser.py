@@ -64,9 +64,13 @@ def test_secret_ballot_in_the_browser(
     second_tab = ours.context.new_page()
     second_tab.goto(vote_url)
     ours.get_by_label(other_unit.name).check()
+    ours.get_by_label(vi("I confirm that my ballot cannot be changed once it is cast.")).check()
     ours.get_by_role("button", name=vi("Cast my ballot")).click()
     expect(ours.locator("#receipt")).to_be_visible()
     second_tab.get_by_label(our_unit.name).check()
+    second_tab.get_by_label(
+        vi("I confirm that my ballot cannot be changed once it is cast.")
+    ).check()
     second_tab.get_by_role("button", name=vi("Cast my ballot")).click()
     expect(second_tab.locator(".alert-danger")).to_contain_text(our_unit.name)
 
@@ -74,6 +78,7 @@ def test_secret_ballot_in_the_browser(
     sign_in(theirs, live_server, other_leader.username, PASSWORD)
     theirs.goto(vote_url)
     theirs.get_by_label(other_unit.name).check()
+    theirs.get_by_label(vi("I confirm that my ballot cannot be changed once it is cast.")).check()
     theirs.get_by_role("button", name=vi("Cast my ballot")).click()
     expect(theirs.locator("#receipt")).to_be_visible()
 

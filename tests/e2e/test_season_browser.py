@@ -297,9 +297,11 @@ def test_whole_season_in_the_browser(new_page, live_server, season, tmp_path):
         if page is not first_leader:
             page.goto(vote_url)
         page.get_by_label(units[0].name).check()
+        page.get_by_label("Tôi xác nhận phiếu bầu không thể thay đổi sau khi gửi.").check()
         page.get_by_role("button", name="Gửi phiếu bầu").click()
         expect(page.locator("#receipt")).to_be_visible()
     second_tab.get_by_label(units[1].name).check()
+    second_tab.get_by_label("Tôi xác nhận phiếu bầu không thể thay đổi sau khi gửi.").check()
     second_tab.get_by_role("button", name="Gửi phiếu bầu").click()
     expect(second_tab.locator(".alert-danger")).to_contain_text(units[0].name)
     expect(second_tab.locator("#receipt")).to_be_visible()

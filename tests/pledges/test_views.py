@@ -14,6 +14,7 @@ from pledges.models import PledgeParty, Registration, RegistrationItem, Signatur
 from tests.factories.pledges import RegistrationFactory
 from tests.factories.units import PersonFactory
 from tests.helpers.pledges import sign
+from tests.helpers.print_ready import assert_print_ready
 from tests.roles import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -287,6 +288,13 @@ def test_consolidated_table_and_xlsx_counts(
     our_row = next(row for row in values if our_unit.name in row)
     assert our_row[-1] == 4 and 3 in our_row and 1 in our_row
     assert any(other_unit.name in row for row in workbook.worksheets[2].iter_rows(values_only=True))
+    # Ready to print: every sheet's table, the summary under its title and export date.
+    assert_print_ready(summary, header_row=3, header_last=4)
+    assert summary["A1"].value and summary["A1"].font.b
+    assert summary.freeze_panes == "C5"
+    assert summary.column_dimensions["B"].width >= len(our_unit.name)
+    assert_print_ready(workbook.worksheets[1], header_row=1, dated=False)
+    assert_print_ready(workbook.worksheets[2], header_row=1, dated=False)
 
 
 def test_my_registration_get_does_not_create_post_does(

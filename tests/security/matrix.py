@@ -577,8 +577,9 @@ MATRIX: dict[str, Entry] = {
         obj="ballot",
         get="login 403 200 403 404 403 404 403",
         other="login 404 404 404 403 404 404 403",
-        post="login 403 302 403 404 403 404 403",
+        post="login 403 200 403 404 403 404 403",
         post_other="login 404 404 404 403 404 404 403",
+        note="an empty POST lacks the voter's confirmation: the ballot paper comes back",
     ),
     "evaluations:ballot_paper": Entry(
         obj="ballot",

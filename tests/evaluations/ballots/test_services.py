@@ -303,7 +303,8 @@ def test_no_table_links_a_voter_to_a_choice(client, open_ballot, leader, other_u
     client.get(reverse("evaluations:ballot_vote", args=[open_ballot.pk]))
     before = snapshot()
     response = client.post(
-        reverse("evaluations:ballot_vote", args=[open_ballot.pk]), {f"q{question.pk}": [theirs.pk]}
+        reverse("evaluations:ballot_vote", args=[open_ballot.pk]),
+        {f"q{question.pk}": [theirs.pk], "confirm": "on"},
     )
     assert response.status_code == 302
     client.get(response.url)  # the receipt page reads the message

@@ -156,7 +156,7 @@ def test_secretariat_runs_the_ballot_through_the_pages(
     for user in (leader, other_leader):
         client.force_login(user)
         vote = reverse("evaluations:ballot_vote", args=[draft_ballot.pk])
-        response = client.post(vote, {f"q{question.pk}": [theirs.pk]}, follow=True)
+        response = client.post(vote, {f"q{question.pk}": [theirs.pk], "confirm": "on"}, follow=True)
         assert response.status_code == 200
         assert response.context["voter"].voted_at is not None
     client.force_login(secretariat)
@@ -174,9 +174,11 @@ def test_second_vote_refused_with_a_message(client, leader, open_ballot):
     question = open_ballot.questions.get()
     url = reverse("evaluations:ballot_vote", args=[open_ballot.pk])
     client.force_login(leader)
-    client.post(url, {f"q{question.pk}": []})
+    client.post(url, {f"q{question.pk}": [], "confirm": "on"})
     # A second tab still showing the form posts again.
-    response = client.post(url, {f"q{question.pk}": [question.candidates.first().pk]}, follow=True)
+    response = client.post(
+        url, {f"q{question.pk}": [question.candidates.first().pk], "confirm": "on"}, follow=True
+    )
     texts = [str(m) for m in response.context["messages"]]
     assert any(m.level_tag == "danger" for m in response.context["messages"])
     assert open_ballot.voters.get(unit=leader.unit).name in texts[-1]
@@ -188,10 +190,11 @@ def test_vote_form_refuses_too_many_ticks_and_keeps_them(client, leader, open_ba
     ids = list(question.candidates.values_list("pk", flat=True))
     client.force_login(leader)
     response = client.post(
-        reverse("evaluations:ballot_vote", args=[open_ballot.pk]), {f"q{question.pk}": ids}
+        reverse("evaluations:ballot_vote", args=[open_ballot.pk]),
+        {f"q{question.pk}": ids, "confirm": "on"},
     )
     assert response.status_code == 200 and response.context["form"].errors
-    assert response.content.decode().count("checked") == 2
+    assert response.content.decode().count("checked") == 3  # two candidates, the confirmation
     assert not BallotVoter.objects.filter(voted_at__isnull=False).exists()
 
 
@@ -299,7 +302,9 @@ def test_minutes_document_content(client, secretariat, published_ballot, other_u
     text = "\n".join(p.text for p in document.paragraphs)
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA, KHEN THƯỞNG" in text
-    assert "Thanh tra tỉnh Hưng Yên, ngày 18 tháng 12 năm 2025" in text
+    # No chair unit here: the place is left as dots to fill in by hand, never the agency.
+    assert "........, ngày 18 tháng 12 năm 2025" in text
+    assert "ngày 18 tháng 12 năm 2025, tại Thanh tra tỉnh Hưng Yên," in text
     assert "Tổng số thành viên có quyền biểu quyết: 2." in text
     assert "Số thành viên có mặt: 2/2." in text
     assert "đạt tỷ lệ tối thiểu 2/3" in text
@@ -425,7 +430,7 @@ def test_vote_audit_says_only_voted(client, leader, open_ballot):
     client.force_login(leader)
     client.post(
         reverse("evaluations:ballot_vote", args=[open_ballot.pk]),
-        {f"q{question.pk}": [question.candidates.first().pk]},
+        {f"q{question.pk}": [question.candidates.first().pk], "confirm": "on"},
     )
     entry = AuditEntry.objects.get(action="ballot.vote")
     assert (entry.changes, entry.note, entry.actor) == ({}, "voted", leader)
