@@ -55,6 +55,7 @@ def no_collected_static_files(tmp_path_factory):
 def _fast_hashing_and_vietnamese(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LANGUAGE_CODE = "vi"
+    settings.BALLOT_KEY_BITS = 512  # the ballot keys (2048 bits in production)
 
 
 @pytest.fixture
