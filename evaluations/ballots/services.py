@@ -358,6 +358,13 @@ def ballot_vote(*, ballot, actor, choices: dict) -> BallotVoter:
         raise ActionRefused(
             _("The results of this ballot are entered from paper ballots by the secretariat.")
         )
+    if not ballot.public_key:
+        raise ActionRefused(
+            _(
+                "This ballot was opened before votes were sealed: close it, or discard its "
+                "electronic ballots for a paper re-vote."
+            )
+        )
     roles = roles_of(actor)
     voter = (
         BallotVoter.objects.select_for_update()
@@ -583,6 +590,8 @@ def ballot_discard_electronic(*, ballot, actor) -> Ballot:
 def _electronic_totals(ballot, key_text: str) -> dict:
     """{candidate id: votes} from the envelopes: summed encrypted, only the sums decrypted.
     Refuses (nothing written) when the key does not belong to the ballot."""
+    if not ballot.public_key:  # opened before votes were sealed: the counters hold them
+        return {}
     n = int(ballot.public_key)
     try:
         private = secrecy.private_key(n, key_text or "")
