@@ -94,9 +94,11 @@ def private_key(public_n: int, text: str) -> paillier.PaillierPrivateKey:
 
 
 def encrypt_vector(public_n: int, bits: list[int]) -> list[str]:
-    """One fresh randomised ciphertext per candidate, as hexadecimal text."""
+    """One fresh randomised ciphertext per candidate, as hexadecimal text of the width of
+    n² (zero-padded: every envelope of a ballot has the same size whatever it holds)."""
     public = paillier.PaillierPublicKey(public_n)
-    return [format(public.raw_encrypt(bit), "x") for bit in bits]
+    width = len(format(public.nsquare, "x"))
+    return [format(public.raw_encrypt(bit), f"0{width}x") for bit in bits]
 
 
 def sum_vectors(

@@ -7,6 +7,10 @@ files of every ballot table after a CHECKPOINT, old versions included, as a data
 administrator could, and check that no file tells what a voter ticked.
 """
 
+import re
+import struct
+from datetime import UTC
+
 import pytest
 from django.db import connection
 
@@ -107,3 +111,79 @@ def test_the_key_appears_in_no_ballot_file(draft_ballot, secretariat):
         cursor.execute("SELECT string_agg(t::text, ' ') FROM units_auditentry t")
         (audit,) = cursor.fetchone()
     assert str(p) not in (audit or "") and ballot.issued_key.code not in (audit or "")
+
+
+# The row versions of a table file, read as PostgreSQL lays them out (bufpage.h, htup_details.h):
+# a page is 8 kB; after its 24-byte header come 4-byte line pointers up to pd_lower, each
+# pointing at a row version whose header (xmin, xmax, cid, ctid, infomask...) ends at t_hoff.
+PAGE = 8192
+HEX_OR_DIGITS = re.compile(rb"[0-9a-f]{40,}")
+
+
+def row_versions(raw: bytes) -> list[bytes]:
+    """Every row version's data (after its header), live or dead, in file order. The
+    header (the transaction stamps) is left out: what is compared is what is stored."""
+    versions = []
+    for start in range(0, len(raw), PAGE):
+        page = raw[start : start + PAGE]
+        (lower,) = struct.unpack_from("<H", page, 12)
+        for pointer in range(24, lower, 4):
+            (word,) = struct.unpack_from("<I", page, pointer)
+            offset, flags, length = word & 0x7FFF, (word >> 15) & 0x3, word >> 17
+            if flags != 1 or not length:  # LP_NORMAL: a stored row version
+                continue
+            t_hoff = page[offset + 22]
+            versions.append(page[offset + t_hoff : offset + length])
+    return versions
+
+
+def stored(model) -> list[bytes]:
+    """The sorted row versions of the table's file, ciphertexts masked."""
+    with connection.cursor() as cursor:
+        cursor.execute("CHECKPOINT")
+        cursor.execute(
+            "SELECT pg_read_binary_file(pg_relation_filepath(%s))", [model._meta.db_table]
+        )
+        (raw,) = cursor.fetchone()
+    return sorted(HEX_OR_DIGITS.sub(b"#", v) for v in row_versions(bytes(raw)))
+
+
+def test_nothing_stored_but_the_ciphertext_depends_on_the_choices(
+    cluster_year, secretariat, leader, other_leader, our_unit, other_unit, monkeypatch
+):
+    """The same meeting twice, with the two leaders' choices swapped: every row version of
+    every ballot table file (dead ones included) is the same, but for the envelopes'
+    ciphertexts. Were a vote to write a choice anywhere else (the candidates' counters, as
+    it once did), the two runs' files would differ."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    moment = datetime(2025, 12, 18, 9, 0, tzinfo=UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    key = secrecy.generate()
+    monkeypatch.setattr(secrecy, "generate", lambda: key)
+    tables = ", ".join(f'"{m._meta.db_table}"' for m in TABLES)
+
+    def meeting(first_ticks_ours: bool) -> dict:
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        ballot = ballots.ballot_create(
+            cluster_year=cluster_year,
+            actor=secretariat,
+            title="Bình xét",
+            questions=[ballots.QuestionData(text="Cờ thi đua", places=1)],
+        )
+        question = ballot.questions.get()
+        ours = ballots.candidate_add(question=question, actor=secretariat, unit=our_unit)
+        theirs = ballots.candidate_add(question=question, actor=secretariat, unit=other_unit)
+        ballot = ballots.ballot_open(ballot=ballot, actor=secretariat)
+        first, second = (ours, theirs) if first_ticks_ours else (theirs, ours)
+        ballots.ballot_vote(ballot=ballot, actor=leader, choices={question.pk: [first.pk]})
+        ballots.ballot_vote(ballot=ballot, actor=other_leader, choices={question.pk: [second.pk]})
+        return {model: stored(model) for model in TABLES}
+
+    one, swapped = meeting(True), meeting(False)
+    for model in TABLES:
+        assert one[model] == swapped[model], model._meta.db_table
+    assert len(one[BallotEnvelope]) == 2
