@@ -168,7 +168,8 @@ class BallotQuestion(models.Model):
 
 
 class BallotCandidate(models.Model):
-    """A unit or a person on a question; `votes` is a bare counter (no per-vote rows)."""
+    """A unit or a person on a question; `votes` is written at closing only (the decrypted
+    sum of the sealed envelopes, or the paper totals): a vote never writes this row."""
 
     question = models.ForeignKey(
         BallotQuestion,

@@ -485,7 +485,8 @@ class QuestionEditView(ObjectPermissionMixin, View):
 
 
 class BallotVoteView(BallotMixin, View):
-    """The voter's own ballot paper. What they tick goes to the counters and nowhere else."""
+    """The voter's own ballot paper. What they tick is sealed into an envelope under the
+    ballot's public key and written nowhere else."""
 
     template_name = "evaluations/ballots/vote.html"
 
