@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.views.decorators.debug import sensitive_variables
 from phe import paillier
 
 DEFAULT_KEY_BITS = 2048
@@ -56,17 +57,20 @@ def key_bits() -> int:
     return int(getattr(settings, "BALLOT_KEY_BITS", DEFAULT_KEY_BITS))
 
 
+@sensitive_variables("private")
 def generate() -> IssuedKey:
     public, private = paillier.generate_paillier_keypair(n_length=key_bits())
     return IssuedKey(public_n=public.n, code=encode_prime(private.p))
 
 
+@sensitive_variables("p", "raw", "text")
 def encode_prime(p: int) -> str:
     raw = p.to_bytes((p.bit_length() + 7) // 8, "big")
     text = base64.b32encode(raw).decode().rstrip("=")
     return " ".join(text[i : i + GROUP] for i in range(0, len(text), GROUP))
 
 
+@sensitive_variables("text", "body", "letters", "raw")
 def decode_prime(text: str) -> int:
     """The prime from a pasted code or an uploaded key file (lines starting with # are
     comments); raises WrongKey when nothing readable is there."""
@@ -81,6 +85,7 @@ def decode_prime(text: str) -> int:
     return int.from_bytes(raw, "big")
 
 
+@sensitive_variables("text", "p")
 def private_key(public_n: int, text: str) -> paillier.PaillierPrivateKey:
     """The private key rebuilt from the code, checked against the public modulus."""
     p = decode_prime(text)
@@ -115,5 +120,6 @@ def sum_vectors(
     return sums
 
 
+@sensitive_variables("private")
 def decrypt_sums(private: paillier.PaillierPrivateKey, sums) -> list[int]:
     return [private.decrypt(total) for total in sums]

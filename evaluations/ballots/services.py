@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from core.exceptions import ActionRefused
 from evaluations.ballots import secrecy, selectors
@@ -300,6 +301,7 @@ def voter_remove(*, voter, actor) -> None:
 # ------------------------------------------------------------------------------ states
 
 
+@sensitive_variables("issued")
 @transaction.atomic
 def ballot_open(*, ballot, actor) -> Ballot:
     ballot = BALLOT_FLOW.lock(ballot)
@@ -587,6 +589,7 @@ def ballot_discard_electronic(*, ballot, actor) -> Ballot:
     return ballot
 
 
+@sensitive_variables("key_text", "private")
 def _electronic_totals(ballot, key_text: str) -> dict:
     """{candidate id: votes} from the envelopes: summed encrypted, only the sums decrypted.
     Refuses (nothing written) when the key does not belong to the ballot."""
@@ -616,6 +619,7 @@ def _electronic_totals(ballot, key_text: str) -> dict:
     return dict(zip(order, secrecy.decrypt_sums(private, sums), strict=True))
 
 
+@sensitive_variables("key")
 @transaction.atomic
 def ballot_close(*, ballot, actor, key: str = "") -> Ballot:
     """Close the vote and write the tally (quorum, percentages, threshold, places, ties).

@@ -10,9 +10,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from campaigns.models import Campaign, Phase
 from campaigns.selectors import campaigns_visible_to
@@ -215,6 +217,7 @@ class BallotEditView(BallotMixin, View):
         return render(request, self.template_name, {"ballot": ballot, "form": form})
 
 
+@method_decorator(sensitive_post_parameters("key"), name="post")
 class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
     """The ballot: setup while a draft, turnout while open, the tally once closed."""
 
@@ -390,6 +393,7 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
         ),
     }
 
+    @method_decorator(sensitive_variables("issued", "key_file", "response"))
     def open(self, request, ballot, action):
         """Open the ballot and show its private key, this once: the answer to the POST
         itself, never stored, logged, put in the session or a message."""
@@ -413,6 +417,7 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
             return response
         return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
+    @method_decorator(sensitive_variables("key", "upload"))
     def close(self, request, ballot, action):
         """Close with the key: pasted code or the key file (read here, kept nowhere)."""
         key = request.POST.get("key", "")

@@ -199,3 +199,23 @@ def _copy(ballot, secretariat):
     for unit in all_member_units(ballot.cluster_year):
         ballots.candidate_add(question=question, actor=secretariat, unit=unit)
     return other
+
+
+def test_an_error_report_hides_the_key(rf, secretariat, open_ballot, monkeypatch):
+    """Were closing to fail with a server error, the report (mail to the admins, the debug
+    page) would show the posted key: it is masked."""
+    from django.views.debug import SafeExceptionReporterFilter
+
+    from evaluations.ballots import views
+
+    def explode(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views.services, "ballot_close", explode)
+    code = open_ballot.issued_key.code
+    request = rf.post(detail(open_ballot), {"action": "close", "key": code})
+    request.user = secretariat
+    with pytest.raises(RuntimeError):
+        views.BallotDetailView.as_view()(request, pk=open_ballot.pk)
+    shown = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert code not in str(dict(shown))
