@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, Phase
 from core.choices import HasStatus
 from evaluations.ballots.choices import BallotStatus
+from evaluations.ballots.secrecy import fingerprint
 from pledges.models import Title
 from units.models import ClusterYear, Person, Unit
 
@@ -118,6 +119,11 @@ class Ballot(HasStatus, models.Model):
     @property
     def is_tallied(self) -> bool:
         return self.status in (BallotStatus.CLOSED, BallotStatus.PUBLISHED)
+
+    @property
+    def key_fingerprint(self) -> str:
+        """The public check of the ballot's key, printed on the key the secretariat keeps."""
+        return fingerprint(int(self.public_key)) if self.public_key else ""
 
     @property
     def quorum_label(self) -> str:

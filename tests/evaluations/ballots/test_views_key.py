@@ -81,6 +81,8 @@ def test_close_with_the_code_from_the_page(client, secretariat, leader, other_le
     ours, theirs = vote_both(draft_ballot, leader, other_leader)
     form = form_with_action(client.get(detail(draft_ballot)).content.decode(), "close")
     assert 'enctype="multipart/form-data"' in form and 'name="key"' in form
+    fingerprint = Ballot.objects.get(pk=draft_ballot.pk).key_fingerprint
+    assert fingerprint and fingerprint in client.get(detail(draft_ballot)).content.decode()
     response = client.post(detail(draft_ballot), {"action": "close", "key": code})
     assert response.status_code == 302
     assert Ballot.objects.get(pk=draft_ballot.pk).status == BallotStatus.CLOSED
