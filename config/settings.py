@@ -155,6 +155,10 @@ AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)
 
+# Secret ballots: the size of the Paillier key generated when a ballot opens (its private
+# key is handed to the secretariat, never stored). Tests use a smaller key to stay fast.
+BALLOT_KEY_BITS = env.int("BALLOT_KEY_BITS", default=2048)
+
 # Language and time: Vietnamese first.
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

@@ -51,10 +51,17 @@ def no_collected_static_files(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session")
+def _demo_key_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-key")
+
+
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_vietnamese(settings):
+def _fast_hashing_and_vietnamese(settings, _demo_key_dir):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LANGUAGE_CODE = "vi"
+    settings.BALLOT_KEY_BITS = 512  # the ballot keys (2048 bits in production)
+    settings.DEMO_BALLOT_KEY_FILE = _demo_key_dir / "demo-ballot-key.txt"  # not var/
 
 
 @pytest.fixture

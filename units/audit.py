@@ -117,6 +117,9 @@ SENTENCES = {
     "ballot.candidate": _("%(actor)s changed the candidates of the ballot “%(object)s”"),
     "ballot.create": _("%(actor)s created the ballot “%(object)s”"),
     "ballot.paper_totals": _("%(actor)s entered the paper ballot totals of “%(object)s”"),
+    "ballot.paper_revote": _(
+        "%(actor)s discarded the electronic ballots of “%(object)s” for a paper re-vote"
+    ),
     "ballot.question": _("%(actor)s changed the questions of the ballot “%(object)s”"),
     "ballot.update": _("%(actor)s edited the ballot “%(object)s”"),
     "ballot.vote": _("%(actor)s voted in the ballot “%(object)s”"),

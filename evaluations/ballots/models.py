@@ -1,9 +1,11 @@
 """Secret ballots (bỏ phiếu kín, bình xét) of a cluster year.
 
-Secrecy is a property of the schema: a voter row records only *that* (and when) it
-voted; the candidates carry bare counters. No row anywhere links a voter to a choice,
-and the vote service updates every candidate row of the ballot in one statement, so
-not even the rows' system columns (xmin) tell ticked from unticked candidates.
+Secrecy holds against whoever reads the database files, the WAL or the backups: a vote
+inserts one envelope of Paillier ciphertexts (one per candidate, Enc(1) ticked, Enc(0)
+not) under the ballot's public key, and marks the voter row as voted. The private key is
+never stored: the secretariat keeps it from the opening and brings it to the closing,
+when only the per-candidate sums are decrypted into the candidates' counters. Candidate
+rows are never written by a vote (see evaluations/ballots/secrecy.py and the README).
 """
 
 from decimal import Decimal
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.models import Campaign, Phase
 from core.choices import HasStatus
 from evaluations.ballots.choices import BallotStatus
+from evaluations.ballots.secrecy import fingerprint
 from pledges.models import Title
 from units.models import ClusterYear, Person, Unit
 
@@ -73,6 +76,9 @@ class Ballot(HasStatus, models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The Paillier modulus n (decimal), set when the ballot opens; the private key is not
+    # stored anywhere: the secretariat keeps it until the closing.
+    public_key = models.TextField(_("public key of the ballot"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("ballot")
@@ -113,6 +119,11 @@ class Ballot(HasStatus, models.Model):
     @property
     def is_tallied(self) -> bool:
         return self.status in (BallotStatus.CLOSED, BallotStatus.PUBLISHED)
+
+    @property
+    def key_fingerprint(self) -> str:
+        """The public check of the ballot's key, printed on the key the secretariat keeps."""
+        return fingerprint(int(self.public_key)) if self.public_key else ""
 
     @property
     def quorum_label(self) -> str:
@@ -163,7 +174,8 @@ class BallotQuestion(models.Model):
 
 
 class BallotCandidate(models.Model):
-    """A unit or a person on a question; `votes` is a bare counter (no per-vote rows)."""
+    """A unit or a person on a question; `votes` is written at closing only (the decrypted
+    sum of the sealed envelopes, or the paper totals): a vote never writes this row."""
 
     question = models.ForeignKey(
         BallotQuestion,
@@ -246,3 +258,23 @@ class BallotVoter(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BallotEnvelope(models.Model):
+    """One cast electronic ballot paper: the encrypted vector of its ticks.
+
+    `ciphertexts` lists one Paillier ciphertext (hexadecimal) per candidate of the ballot,
+    in the order of the candidates' ids; no voter, no candidate id, no time.
+    """
+
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("ballot"), on_delete=models.CASCADE, related_name="envelopes"
+    )
+    ciphertexts = models.JSONField(_("encrypted choices"))
+
+    class Meta:
+        verbose_name = _("sealed envelope")
+        verbose_name_plural = _("sealed envelopes")
+
+    def __str__(self):
+        return f"{self.ballot_id}/{self.pk}"

@@ -2,7 +2,8 @@
 
 Each function runs in a transaction, locks the ballot row, checks permission and state,
 and leaves an audit record. A vote's audit record says only that the voter voted: the
-choices are never written anywhere but into the candidates' counters.
+choices are written nowhere but, encrypted under the ballot's public key, into an
+envelope row; the private key exists only in the secretariat's hands (see secrecy.py).
 """
 
 from dataclasses import dataclass
@@ -10,15 +11,22 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from core.exceptions import ActionRefused
-from evaluations.ballots import selectors
+from evaluations.ballots import secrecy, selectors
 from evaluations.ballots.choices import BallotStatus
-from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.ballots.models import (
+    Ballot,
+    BallotCandidate,
+    BallotEnvelope,
+    BallotQuestion,
+    BallotVoter,
+)
 from evaluations.ballots.workflows import BALLOT_FLOW
 from units.audit import audit_record, field_changes
 from units.selectors import roles_of
@@ -293,6 +301,7 @@ def voter_remove(*, voter, actor) -> None:
 # ------------------------------------------------------------------------------ states
 
 
+@sensitive_variables("issued")
 @transaction.atomic
 def ballot_open(*, ballot, actor) -> Ballot:
     ballot = BALLOT_FLOW.lock(ballot)
@@ -310,13 +319,20 @@ def ballot_open(*, ballot, actor) -> Ballot:
     if not eligible:
         raise ActionRefused(_("Add the eligible voters before opening the ballot."))
     ballot.eligible_count = eligible
-    return BALLOT_FLOW.move(
+    # The keypair of the ballot: only the public modulus is stored; the private key goes
+    # back to the caller once (`ballot.issued_key`) and is never written or logged.
+    issued = secrecy.generate()
+    ballot.public_key = str(issued.public_n)
+    ballot = BALLOT_FLOW.move(
         ballot,
         "open",
         actor=actor,
-        fields=["eligible_count"],
+        fields=["eligible_count", "public_key"],
         changes={"eligible": [None, eligible]},
+        comment=_("Key %(fingerprint)s") % {"fingerprint": issued.fingerprint},
     )
+    ballot.issued_key = issued
+    return ballot
 
 
 def _receipt_time(voter) -> str:
@@ -333,8 +349,9 @@ def ballot_vote(*, ballot, actor, choices: dict) -> BallotVoter:
 
     The ballot row lock serialises the votes of one ballot, so a double click or two
     leaders of one unit at once count once. What is written: the voter row's time, the
-    ballot's cast count, and every candidate row of the ballot (the chosen ones + 1, the
-    others + 0, so that the rows cannot be told apart).
+    ballot's cast count, and one new envelope row: a Paillier ciphertext per candidate of
+    the ballot (Enc(1) ticked, Enc(0) not) under the ballot's public key. No candidate
+    row is written, so no row version anywhere tells what this voter ticked.
     """
     ballot = BALLOT_FLOW.lock(ballot)
     if ballot.status != BallotStatus.OPEN:
@@ -342,6 +359,13 @@ def ballot_vote(*, ballot, actor, choices: dict) -> BallotVoter:
     if ballot.is_paper:
         raise ActionRefused(
             _("The results of this ballot are entered from paper ballots by the secretariat.")
+        )
+    if not ballot.public_key:
+        raise ActionRefused(
+            _(
+                "This ballot was opened before votes were sealed: close it, or discard its "
+                "electronic ballots for a paper re-vote."
+            )
         )
     roles = roles_of(actor)
     voter = (
@@ -377,8 +401,13 @@ def ballot_vote(*, ballot, actor, choices: dict) -> BallotVoter:
         chosen |= ids
     voter.voted_at = timezone.now()
     voter.save(update_fields=["voted_at"])
-    increment = Case(When(pk__in=chosen, then=Value(1)), default=Value(0)) if chosen else Value(0)
-    BallotCandidate.objects.filter(question__ballot=ballot).update(votes=F("votes") + increment)
+    order = sorted(c.pk for q in questions.values() for c in q.candidates.all())
+    BallotEnvelope.objects.create(
+        ballot=ballot,
+        ciphertexts=secrecy.encrypt_vector(
+            int(ballot.public_key), [int(pk in chosen) for pk in order]
+        ),
+    )
     Ballot.objects.filter(pk=ballot.pk).update(cast_count=F("cast_count") + 1)
     # Says who voted, never what: no choices in the audit trail.
     audit_record(actor=actor, action="ballot.vote", obj=ballot, unit=voter.unit, note="voted")
@@ -399,7 +428,10 @@ def paper_totals_enter(
         and BallotVoter.objects.filter(ballot=ballot, voted_at__isnull=False).exists()
     ):
         raise ActionRefused(
-            _("Ballots were already cast in the browser: paper totals cannot replace them.")
+            _(
+                "Ballots were already cast in the browser: paper totals cannot replace them "
+                "unless the electronic ballots are first discarded for a paper re-vote."
+            )
         )
     if cast_count is None or cast_count < 0 or cast_count > ballot.eligible_count:
         raise ActionRefused(
@@ -531,10 +563,73 @@ def tally(
 
 
 @transaction.atomic
-def ballot_close(*, ballot, actor) -> Ballot:
-    """Close the vote and write the tally (quorum, percentages, threshold, places, ties)."""
+def ballot_discard_electronic(*, ballot, actor) -> Ballot:
+    """The way out when the key is lost (or the vote must be held again): the envelopes
+    are deleted unread, every voter may vote again on paper, and the secretariat enters
+    the paper totals, then closes without a key."""
+    ballot = BALLOT_FLOW.lock(ballot)
+    require_perm(actor, "evaluations.enter_paper_ballot", ballot)
+    if ballot.is_paper:
+        raise ActionRefused(_("This ballot is already counted from paper ballots."))
+    discarded = BallotEnvelope.objects.filter(ballot=ballot).delete()[0]
+    BallotVoter.objects.filter(ballot=ballot, voted_at__isnull=False).update(voted_at=None)
+    before = ballot.cast_count
+    ballot.cast_count = 0
+    ballot.is_paper = True
+    ballot.public_key = ""
+    ballot.save(update_fields=["cast_count", "is_paper", "public_key"])
+    audit_record(
+        actor=actor,
+        action="ballot.paper_revote",
+        obj=ballot,
+        changes={"cast": [before, 0]},
+        note=_("%(count)d electronic ballots discarded unread for a paper re-vote")
+        % {"count": discarded},
+    )
+    return ballot
+
+
+@sensitive_variables("key_text", "private")
+def _electronic_totals(ballot, key_text: str) -> dict:
+    """{candidate id: votes} from the envelopes: summed encrypted, only the sums decrypted.
+    Refuses (nothing written) when the key does not belong to the ballot."""
+    if not ballot.public_key:  # opened before votes were sealed: the counters hold them
+        return {}
+    n = int(ballot.public_key)
+    try:
+        private = secrecy.private_key(n, key_text or "")
+    except secrecy.WrongKey as exc:
+        raise ActionRefused(
+            _(
+                "This key does not belong to this ballot: nothing was counted and the ballot "
+                "stays open. Check the code (or the file) handed out when it was opened. If "
+                "the key is lost, discard the electronic ballots and hold a paper re-vote."
+            )
+        ) from exc
+    order = sorted(
+        BallotCandidate.objects.filter(question__ballot=ballot).values_list("pk", flat=True)
+    )
+    vectors = BallotEnvelope.objects.filter(ballot=ballot).values_list("ciphertexts", flat=True)
+    try:
+        sums = secrecy.sum_vectors(n, list(vectors), len(order))
+    except secrecy.WrongKey as exc:
+        raise ActionRefused(
+            _("An envelope of this ballot is damaged: nothing was counted.")
+        ) from exc
+    return dict(zip(order, secrecy.decrypt_sums(private, sums), strict=True))
+
+
+@sensitive_variables("key")
+@transaction.atomic
+def ballot_close(*, ballot, actor, key: str = "") -> Ballot:
+    """Close the vote and write the tally (quorum, percentages, threshold, places, ties).
+
+    An electronic ballot needs its private key (`key`: the code or the key file's text):
+    the envelopes are added up encrypted and only the sums are decrypted into the
+    candidates' counters, in this transaction; the envelopes are then deleted."""
     ballot = BALLOT_FLOW.lock(ballot)
     BALLOT_FLOW.check(ballot, "close", actor)
+    totals = {} if ballot.is_paper else _electronic_totals(ballot, key)
     ballot.quorum_met = quorum_reached(
         cast=ballot.cast_count,
         eligible=ballot.eligible_count,
@@ -544,6 +639,8 @@ def ballot_close(*, ballot, actor) -> Ballot:
     rows = []
     for question in selectors.questions_of(ballot):
         candidates = {c.pk: c for c in question.candidates.all()}
+        for candidate in candidates.values():
+            candidate.votes += totals.get(candidate.pk, 0)
         for result in tally(
             candidates=[(c.pk, c.votes) for c in candidates.values()],
             eligible=ballot.eligible_count,
@@ -558,7 +655,10 @@ def ballot_close(*, ballot, actor) -> Ballot:
             candidate.tie = result.tie
             candidate.elected = result.elected
             rows.append(candidate)
-    BallotCandidate.objects.bulk_update(rows, ["percent", "passed", "rank", "tie", "elected"])
+    BallotCandidate.objects.bulk_update(
+        rows, ["votes", "percent", "passed", "rank", "tie", "elected"]
+    )
+    BallotEnvelope.objects.filter(ballot=ballot).delete()
     return BALLOT_FLOW.move(
         ballot,
         "close",

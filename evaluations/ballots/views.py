@@ -1,15 +1,20 @@
 """Pages of the secret ballot: list, setup, vote, paper totals, tally, minutes."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from campaigns.models import Campaign, Phase
 from campaigns.selectors import campaigns_visible_to
@@ -32,6 +37,7 @@ from pledges.models import Title
 from units.models import ClusterYear
 from units.selectors import roles_of, staff_choices
 
+KEY_FILE_MAX = 16 * 1024  # a key file is under 1 KB
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 FLAG_QUESTION = gettext_lazy("Units proposed for the emulation flag of the Government Inspectorate")
 
@@ -211,6 +217,7 @@ class BallotEditView(BallotMixin, View):
         return render(request, self.template_name, {"ballot": ballot, "form": form})
 
 
+@method_decorator(sensitive_post_parameters("key"), name="post")
 class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
     """The ballot: setup while a draft, turnout while open, the tally once closed."""
 
@@ -223,8 +230,9 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
         "remove_candidate": ("evaluations.change_ballot", "remove_candidate"),
         "add_voter": ("evaluations.change_ballot", "add_voter"),
         "remove_voter": ("evaluations.change_ballot", "remove_voter"),
-        "open": ("evaluations.manage_ballot", "transition"),
-        "close": ("evaluations.manage_ballot", "transition"),
+        "open": ("evaluations.manage_ballot", "open"),
+        "close": ("evaluations.manage_ballot", "close"),
+        "discard_electronic": ("evaluations.enter_paper_ballot", "discard_electronic"),
         "publish": ("evaluations.manage_ballot", "transition"),
     }
 
@@ -379,19 +387,60 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
         return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
     TRANSITIONS = {
-        "open": (
-            services.ballot_open,
-            gettext_lazy("The ballot is open: eligible voters can vote now."),
-        ),
-        "close": (
-            services.ballot_close,
-            gettext_lazy("The ballot was closed and tallied."),
-        ),
         "publish": (
             services.ballot_publish,
             gettext_lazy("The result was published: member units can see it now."),
         ),
     }
+
+    @method_decorator(sensitive_variables("issued", "key_file", "response"))
+    def open(self, request, ballot, action):
+        """Open the ballot and show its private key, this once: the answer to the POST
+        itself, never stored, logged, put in the session or a message."""
+        with refusal_as_message(request):
+            ballot = services.ballot_open(ballot=ballot, actor=request.user)
+            issued = ballot.issued_key
+            key_file = render_to_string(
+                "evaluations/ballots/ballot_key.txt", {"ballot": ballot, "key": issued}
+            )
+            response = render(
+                request,
+                "evaluations/ballots/ballot_key.html",
+                {
+                    "ballot": ballot,
+                    "key": issued,
+                    "key_file_url": "data:text/plain;charset=utf-8," + quote(key_file),
+                    "key_file_name": f"khoa-bo-phieu-{ballot.pk}.txt",
+                },
+            )
+            response["Cache-Control"] = "no-store"
+            return response
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
+
+    @method_decorator(sensitive_variables("key", "upload"))
+    def close(self, request, ballot, action):
+        """Close with the key: pasted code or the key file (read here, kept nowhere)."""
+        key = request.POST.get("key", "")
+        upload = request.FILES.get("key_file")
+        if upload is not None and upload.size <= KEY_FILE_MAX:
+            key = upload.read().decode("utf-8", errors="replace")
+        with refusal_as_message(request):
+            services.ballot_close(ballot=ballot, actor=request.user, key=key)
+            return self._done(ballot, _("The ballot was closed and tallied."))
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
+
+    def discard_electronic(self, request, ballot, action):
+        with refusal_as_message(request):
+            services.ballot_discard_electronic(ballot=ballot, actor=request.user)
+            messages.success(
+                request,
+                _(
+                    "The electronic ballots were discarded unread. Hold the paper re-vote, "
+                    "enter its totals, then close the ballot."
+                ),
+            )
+            return redirect("evaluations:ballot_paper", pk=ballot.pk)
+        return redirect("evaluations:ballot_detail", pk=ballot.pk)
 
     def transition(self, request, ballot, action):
         service, message = self.TRANSITIONS[action]
@@ -441,7 +490,8 @@ class QuestionEditView(ObjectPermissionMixin, View):
 
 
 class BallotVoteView(BallotMixin, View):
-    """The voter's own ballot paper. What they tick goes to the counters and nowhere else."""
+    """The voter's own ballot paper. What they tick is sealed into an envelope under the
+    ballot's public key and written nowhere else."""
 
     template_name = "evaluations/ballots/vote.html"
 

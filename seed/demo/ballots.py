@@ -1,8 +1,13 @@
 """Demo secret ballots: the 2019 selection vote of Cluster No. 2, recorded from the paper
-ballots, and the 2026 ballot open for the demo leaders."""
+ballots, and the 2026 ballot open for the demo leaders. The open ballot's votes are
+sealed: its key, which a real secretariat keeps on paper, is written to
+var/demo-ballot-key.txt (demo only) so that the demo ballot can be closed."""
 
 from datetime import date
+from pathlib import Path
 
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from campaigns.models import Campaign, Phase
@@ -16,6 +21,24 @@ BALLOT_2019 = "Bình xét, suy tôn thi đua năm 2019 của Cụm Thi đua số
 BALLOT_2026 = "Bình xét thi đua năm 2026 của Cụm Thi đua số 2"
 # The 2019 paper ballot: 9 eligible, 9 cast; votes per candidate in ranking order.
 PAPER_2019 = {"CO_TTCP": [8, 1, 0], "BK_TTCP": [9, 8, 7, 2, 1]}
+
+
+def demo_key_path() -> Path:
+    return Path(
+        getattr(settings, "DEMO_BALLOT_KEY_FILE", settings.BASE_DIR / "var" / "demo-ballot-key.txt")
+    )
+
+
+def _write_demo_key(ballot) -> None:
+    """Demo only: the key a secretariat would keep, saved where the demo user finds it."""
+    path = demo_key_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        render_to_string(
+            "evaluations/ballots/ballot_key.txt", {"ballot": ballot, "key": ballot.issued_key}
+        ),
+        encoding="utf-8",
+    )
 
 
 def _past(moment_date):
@@ -104,7 +127,8 @@ def seed_ballots():
         for question in ballot.questions.all():
             for unit in year_2026.members.filter(is_active=True).order_by("name"):
                 ballots.candidate_add(question=question, actor=secretary, unit=unit)
-        ballots.ballot_open(ballot=ballot, actor=secretary)
+        ballot = ballots.ballot_open(ballot=ballot, actor=secretary)
+        _write_demo_key(ballot)
         # Quảng Ninh's leader has voted already (the dashboard shows the others "vote").
         leader = User.objects.filter(username="lanhdao.qni").first()
         if leader is not None:

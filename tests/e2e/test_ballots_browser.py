@@ -53,7 +53,17 @@ def test_secret_ballot_in_the_browser(
     assert ballot.phase_id == phase.pk and ballot.voters.count() == 2
     assert ballot.questions.get().candidates.count() == 2  # both ranked units
     board.get_by_role("button", name=vi("Open the ballot")).click()
+    # The key, shown this once: the secretariat downloads the file and keeps it.
+    expect(board.locator("#key-warning")).to_be_visible()
+    code = board.locator("#ballot-key").inner_text()
+    with board.expect_download() as key_download:
+        board.get_by_role("link", name=vi("Download the key file")).click()
+    key_file = key_download.value.path()
+    with open(key_file, encoding="utf-8") as saved:
+        assert " ".join(code.split()) in " ".join(saved.read().split())
+    board.get_by_role("link", name=vi("I have kept the key: back to the ballot")).click()
     expect(board.locator("#turnout")).to_contain_text("0/2")
+    assert code.split()[0] not in Ballot.objects.get().public_key
 
     ours = new_page()
     sign_in(ours, live_server, leader.username, PASSWORD)
@@ -84,6 +94,13 @@ def test_secret_ballot_in_the_browser(
 
     board.reload()
     expect(board.locator("#turnout")).to_contain_text("2/2")
+    # A wrong key: a clear message, the ballot stays open, nothing is counted.
+    board.locator("#id_key").fill("ABCDE FGHIJ KLMNO")
+    board.get_by_role("button", name=vi("Close and tally")).click()
+    expect(board.locator(".alert-danger")).to_be_visible()
+    assert Ballot.objects.get().status == BallotStatus.OPEN
+    # The kept key file closes it.
+    board.locator("#id_key_file").set_input_files(str(key_file))
     board.get_by_role("button", name=vi("Close and tally")).click()
     winner = board.get_by_role("row", name=re.compile(re.escape(other_unit.name)))
     expect(winner).to_contain_text("100%")

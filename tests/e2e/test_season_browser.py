@@ -284,6 +284,9 @@ def test_whole_season_in_the_browser(new_page, live_server, season, tmp_path):
     sec.get_by_role("link", name="Mở cuộc bỏ phiếu từ kết quả xếp hạng này").click()
     sec.get_by_role("button", name="Tạo cuộc bỏ phiếu").click()
     sec.get_by_role("button", name="Mở cuộc bỏ phiếu").click()
+    # The key of the ballot, shown once: the secretariat copies the code.
+    key = sec.locator("#ballot-key").inner_text()
+    sec.get_by_role("link", name="Tôi đã cất giữ khóa: quay lại cuộc bỏ phiếu").click()
     expect(sec.locator("#turnout")).to_contain_text("0/3")
 
     ballot = Ballot.objects.get(cluster_year=cluster_year)
@@ -308,6 +311,7 @@ def test_whole_season_in_the_browser(new_page, live_server, season, tmp_path):
 
     sec.reload()
     expect(sec.locator("#turnout")).to_contain_text("3/3")
+    sec.locator("#id_key").fill(key)
     sec.get_by_role("button", name="Kết thúc và kiểm phiếu").click()
     winner = sec.get_by_role("row", name=re.compile(re.escape(units[0].name)))
     expect(winner).to_contain_text("100%")

@@ -174,3 +174,22 @@ def test_demo_eligibility_people(demo):
     proposals = AwardProposal.objects.filter(title__code="CSTD_NGANH").select_related("title")
     blocking = {p.status: {f.rule for f in findings_for(p) if f.blocking} for p in proposals}
     assert blocking == {"submitted": set(), "draft": {"R3"}}
+
+
+def test_the_open_demo_ballot_closes_with_the_demo_key_file(demo):
+    """The 2026 demo ballot is sealed; its key sits in the demo key file (demo only), and
+    the tallied 2019 paper ballot keeps its totals."""
+    from evaluations.ballots import services as ballots
+    from evaluations.ballots.models import Ballot, BallotEnvelope
+    from seed.demo.ballots import BALLOT_2019, BALLOT_2026, demo_key_path
+
+    past = Ballot.objects.get(title=BALLOT_2019)
+    assert past.is_tallied and past.is_paper and past.cast_count == 9
+    ballot = Ballot.objects.get(title=BALLOT_2026)
+    assert ballot.is_open and ballot.public_key
+    assert BallotEnvelope.objects.filter(ballot=ballot).count() == ballot.cast_count == 1
+    text = demo_key_path().read_text(encoding="utf-8")
+    assert BALLOT_2026 in text
+    secretary = User.objects.get(username="thuky.cum2")
+    closed = ballots.ballot_close(ballot=ballot, actor=secretary, key=text)
+    assert closed.is_closed

@@ -43,6 +43,7 @@ def draft_ballot(cluster_year, secretariat, our_unit, other_unit, titles):
 
 @pytest.fixture
 def open_ballot(draft_ballot, secretariat):
+    """Opened: `open_ballot.issued_key` is the key handed to the secretariat."""
     return ballots.ballot_open(ballot=draft_ballot, actor=secretariat)
 
 
@@ -52,7 +53,9 @@ def closed_ballot(open_ballot, secretariat, leader, other_leader):
     _ours, theirs = question.candidates.order_by("order")
     ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [theirs.pk]})
     ballots.ballot_vote(ballot=open_ballot, actor=other_leader, choices={question.pk: [theirs.pk]})
-    return ballots.ballot_close(ballot=open_ballot, actor=secretariat)
+    return ballots.ballot_close(
+        ballot=open_ballot, actor=secretariat, key=open_ballot.issued_key.code
+    )
 
 
 @pytest.fixture

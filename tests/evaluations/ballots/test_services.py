@@ -12,7 +12,13 @@ from core.exceptions import ActionRefused
 from evaluations.ballots import selectors as ballot_selectors
 from evaluations.ballots import services as ballots
 from evaluations.ballots.choices import BallotStatus
-from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.ballots.models import (
+    Ballot,
+    BallotCandidate,
+    BallotEnvelope,
+    BallotQuestion,
+    BallotVoter,
+)
 from evaluations.ballots.services import QuestionData, tally
 from tests.factories.units import (
     ClusterMembershipFactory,
@@ -30,6 +36,17 @@ def flag(ballot):
     question = ballot.questions.get()
     ours, theirs = question.candidates.order_by("order")
     return question, ours, theirs
+
+
+def counted(ballot, secretariat) -> list[int]:
+    """Close the ballot with its key; the votes of its (single) question's candidates."""
+    ballots.ballot_close(ballot=ballot, actor=secretariat, key=ballot.issued_key.code)
+    question = ballot.questions.get()
+    return [c.votes for c in question.candidates.order_by("order")]
+
+
+def secretary_of(ballot):
+    return ballot.created_by
 
 
 def vi(message):
@@ -160,13 +177,16 @@ def test_vote_counts_once_with_a_receipt(open_ballot, leader):
     )
     assert voter.voted_at is not None
     assert BallotVoter.objects.get(pk=voter.pk).voted_at == voter.voted_at
-    assert [c.votes for c in question.candidates.order_by("order")] == [0, 1]
+    # Sealed: the counters stay at zero until the key opens the sums at closing.
+    assert [c.votes for c in question.candidates.order_by("order")] == [0, 0]
+    assert BallotEnvelope.objects.filter(ballot=open_ballot).count() == 1
     assert Ballot.objects.get(pk=open_ballot.pk).cast_count == 1
     with pytest.raises(ActionRefused) as refused:
         ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [ours.pk]})
     assert "1" in refused.value.message or refused.value.message
-    assert [c.votes for c in question.candidates.order_by("order")] == [0, 1]
+    assert BallotEnvelope.objects.filter(ballot=open_ballot).count() == 1
     assert Ballot.objects.get(pk=open_ballot.pk).cast_count == 1
+    assert counted(open_ballot, secretary_of(open_ballot)) == [0, 1]
 
 
 def test_second_vote_message_says_when_it_was_counted(open_ballot, leader):
@@ -213,11 +233,11 @@ def test_only_eligible_voters_vote_and_only_while_open(
     _question, _ours, _theirs = flag(draft_ballot)
     with pytest.raises(ActionRefused):
         ballots.ballot_vote(ballot=draft_ballot, actor=leader, choices={})
-    ballots.ballot_open(ballot=draft_ballot, actor=secretariat)
+    key = ballots.ballot_open(ballot=draft_ballot, actor=secretariat).issued_key
     for stranger in (officer, secretariat, admin_user):  # not leaders of a voting unit
         with pytest.raises(ActionRefused):
             ballots.ballot_vote(ballot=draft_ballot, actor=stranger, choices={})
-    ballots.ballot_close(ballot=draft_ballot, actor=secretariat)
+    ballots.ballot_close(ballot=draft_ballot, actor=secretariat, key=key.code)
     with pytest.raises(ActionRefused):
         ballots.ballot_vote(ballot=draft_ballot, actor=leader, choices={})
 
@@ -263,8 +283,9 @@ def test_a_concurrent_double_click_counts_once(open_ballot, leader):
     for t in threads:
         t.join()
     assert sorted(outcomes) == ["ok", "refused"]
-    assert BallotCandidate.objects.get(pk=theirs.pk).votes == 1
+    assert BallotEnvelope.objects.filter(ballot=open_ballot).count() == 1
     assert Ballot.objects.get(pk=open_ballot.pk).cast_count == 1
+    assert counted(open_ballot, secretary_of(open_ballot)) == [0, 1]
 
 
 # Secrecy -------------------------------------------------------------------------------
@@ -311,12 +332,13 @@ def test_no_table_links_a_voter_to_a_choice(client, open_ballot, leader, other_u
     changes = diff(before, snapshot())
 
     voter_table = BallotVoter._meta.db_table
-    candidate_table = BallotCandidate._meta.db_table
+    envelope_table = BallotEnvelope._meta.db_table
     ballot_table = Ballot._meta.db_table
     audit_table = AuditEntry._meta.db_table
+    # No candidate row is written by a vote (its old version would carry the vote's xmin).
     assert set(changes) <= {
         voter_table,
-        candidate_table,
+        envelope_table,
         ballot_table,
         audit_table,
         "django_session",
@@ -336,12 +358,12 @@ def test_no_table_links_a_voter_to_a_choice(client, open_ballot, leader, other_u
         "xmin",
         "cast_count",
     ]
-    # Every candidate row of the ballot was rewritten, chosen or not; only the counter moved.
-    columns, added, removed = changes[candidate_table]
-    assert len(added) == len(removed) == question.candidates.count()
-    for row in added:
-        assert row[columns.index("question_id")] == str(question.pk)
-    assert len({row[columns.index("xmin")] for row in added}) == 1
+    # One new envelope: the ballot and a ciphertext per candidate, nothing in clear.
+    columns, added, removed = changes[envelope_table]
+    (envelope,) = added
+    assert not removed
+    assert columns == ["xmin", "id", "ciphertexts", "ballot_id"]
+    assert str(theirs.pk) not in envelope[3]
     # The audit trail records that the unit voted, and nothing of what it chose.
     columns, added, removed = changes[audit_table]
     (entry,) = added
@@ -361,18 +383,17 @@ def test_no_table_links_a_voter_to_a_choice(client, open_ballot, leader, other_u
     assert not any(f.get_internal_type() == "DateTimeField" for f in BallotCandidate._meta.fields)
 
 
-def test_candidate_rows_of_a_vote_cannot_be_told_apart_by_their_system_columns(open_ballot, leader):
-    """PostgreSQL's xmin names the transaction that last wrote a row: every candidate row
-    carries the vote's transaction, ticked or not, so xmin reveals nothing."""
+def test_a_vote_leaves_every_candidate_row_untouched(open_ballot, leader):
+    """PostgreSQL's xmin names the transaction that last wrote a row: no candidate row
+    carries the vote's transaction, ticked or not."""
     question, _ours, theirs = flag(open_ballot)
-    ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [theirs.pk]})
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT DISTINCT xmin::text FROM {BallotCandidate._meta.db_table} "
-            "WHERE question_id = %s",
-            [question.pk],
-        )
-        assert len(cursor.fetchall()) == 1
+        table = BallotCandidate._meta.db_table
+        cursor.execute(f"SELECT id, xmin::text FROM {table} WHERE question_id = %s", [question.pk])
+        before = cursor.fetchall()
+        ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [theirs.pk]})
+        cursor.execute(f"SELECT id, xmin::text FROM {table} WHERE question_id = %s", [question.pk])
+        assert cursor.fetchall() == before
 
 
 # Paper ballots --------------------------------------------------------------------------
@@ -508,7 +529,9 @@ def test_close_without_quorum_marks_the_ballot(open_ballot, secretariat, leader,
     Ballot.objects.filter(pk=open_ballot.pk).update(eligible_count=4)
     question, _ours, theirs = flag(open_ballot)
     ballots.ballot_vote(ballot=open_ballot, actor=leader, choices={question.pk: [theirs.pk]})
-    ballot = ballots.ballot_close(ballot=open_ballot, actor=secretariat)
+    ballot = ballots.ballot_close(
+        ballot=open_ballot, actor=secretariat, key=open_ballot.issued_key.code
+    )
     assert ballot.quorum_met is False
     assert not BallotCandidate.objects.filter(question=question, elected=True).exists()
 
@@ -560,9 +583,9 @@ def test_result_for_a_person(draft_ballot, secretariat, our_unit, leader, other_
         data=QuestionData(text="Bằng khen", title=titles[("BK_TTCP", "person")], places=2),
     )
     candidate = ballots.candidate_add(question=question, actor=secretariat, person=person)
-    ballots.ballot_open(ballot=draft_ballot, actor=secretariat)
+    key = ballots.ballot_open(ballot=draft_ballot, actor=secretariat).issued_key
     ballots.ballot_vote(ballot=draft_ballot, actor=leader, choices={question.pk: [candidate.pk]})
-    ballots.ballot_close(ballot=draft_ballot, actor=secretariat)
+    ballots.ballot_close(ballot=draft_ballot, actor=secretariat, key=key.code)
     ballots.ballot_publish(ballot=draft_ballot, actor=secretariat)
     result = ballot_selectors.result_for(person_id=person.pk, title_code="BK_TTCP", year=2025)
     assert result.votes == 1 and result.percent == Decimal("50.00") and not result.passed

@@ -145,12 +145,21 @@ def test_actions_refused_to_non_managers_without_change(
     assert db_state() == before
 
 
+def key_on_page(response) -> str:
+    """The key code as the page shows it (the <pre id="ballot-key">)."""
+    html = response.content.decode()
+    start = html.index('id="ballot-key">') + len('id="ballot-key">')
+    return html[start : html.index("</pre>", start)]
+
+
 def test_secretariat_runs_the_ballot_through_the_pages(
     client, secretariat, leader, other_leader, draft_ballot, other_unit
 ):
     detail = reverse("evaluations:ballot_detail", args=[draft_ballot.pk])
     client.force_login(secretariat)
-    assert client.post(detail, {"action": "open"}).status_code == 302
+    opened = client.post(detail, {"action": "open"})
+    assert opened.status_code == 200  # the page showing the ballot's key, this once
+    key = key_on_page(opened)
     question = draft_ballot.questions.get()
     theirs = question.candidates.get(unit=other_unit)
     for user in (leader, other_leader):
@@ -160,7 +169,7 @@ def test_secretariat_runs_the_ballot_through_the_pages(
         assert response.status_code == 200
         assert response.context["voter"].voted_at is not None
     client.force_login(secretariat)
-    client.post(detail, {"action": "close"})
+    client.post(detail, {"action": "close", "key": key})
     client.post(detail, {"action": "publish"})
     draft_ballot.refresh_from_db()
     assert draft_ballot.status == BallotStatus.PUBLISHED
@@ -387,7 +396,7 @@ def test_pages_bounded_at_40_voters(client, big_ballot, secretariat, django_asse
         reverse("evaluations:ballot_question_edit", args=[ballot.questions.first().pk]),
         "/",
     )
-    ballots.ballot_open(ballot=ballot, actor=secretariat)
+    key = ballots.ballot_open(ballot=ballot, actor=secretariat).issued_key
     questions = list(ballot.questions.all())
     for user in leaders[:30]:
         ballots.ballot_vote(
@@ -397,7 +406,7 @@ def test_pages_bounded_at_40_voters(client, big_ballot, secretariat, django_asse
         )
     bounded(leaders[-1], detail, reverse("evaluations:ballot_vote", args=[ballot.pk]), "/")
     bounded(secretariat, detail, reverse("evaluations:ballot_paper", args=[ballot.pk]))
-    ballots.ballot_close(ballot=ballot, actor=secretariat)
+    ballots.ballot_close(ballot=ballot, actor=secretariat, key=key.code)
     minutes = reverse("evaluations:ballot_minutes", args=[ballot.pk])
     bounded(secretariat, detail, minutes)
     ballots.ballot_publish(ballot=ballot, actor=secretariat)
