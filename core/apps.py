@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = "core"
 
     def ready(self):
-        from core.formfields import strip_format_characters_in_every_form
+        from core.formfields import sane_years_in_every_form, strip_format_characters_in_every_form
 
         # Names and titles typed anywhere lose invisible format characters (U+202E...).
         strip_format_characters_in_every_form()
+        # Dates typed anywhere (the admin's included) lie between 1900 and 2100.
+        sane_years_in_every_form()

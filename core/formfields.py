@@ -153,3 +153,28 @@ def strip_format_characters_in_every_form() -> None:
     to_python: EmailField, SlugField, URLField, the admin's and every ModelForm's text
     fields). Called once, by CoreConfig.ready()."""
     forms.CharField.to_python = _to_python_without_format_characters
+
+
+# --- Every date field -------------------------------------------------------------------------
+
+_field_validate = forms.Field.validate
+
+
+def _validate_with_sane_year(self, value):
+    """forms.Field.validate, then the year range of every typed date (1900-2100): the admin's
+    and every ModelForm's date fields too, where 01/01/0001 and 31/12/9999 were accepted."""
+    _field_validate(self, value)
+    year = getattr(value, "year", None)
+    if value not in self.empty_values and year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        raise forms.ValidationError(
+            DateField.default_error_messages["year"],
+            code="year",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+def sane_years_in_every_form() -> None:
+    """Install the year check on forms.DateField and forms.DateTimeField (and so on the
+    admin's split date-time field, whose parts are those). Called once, by CoreConfig.ready()."""
+    forms.DateField.validate = _validate_with_sane_year
+    forms.DateTimeField.validate = _validate_with_sane_year

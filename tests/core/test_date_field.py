@@ -40,3 +40,33 @@ def test_past_only_refuses_tomorrow_and_accepts_today():
 def test_a_future_date_is_fine_where_it_is_a_plan():
     form = DatesForm({"deadline": "31/12/2099"})
     assert form.is_valid() and form.cleaned_data["deadline"] == date(2099, 12, 31)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["01/01/0001", "31/12/9999"])
+def test_the_admin_refuses_a_year_outside_the_range(client, admin_user, typed):
+    """The admin's own date fields (here the base salary's start) get the same range: the
+    form as the browser sends it, with the date typed, is refused and nothing is saved."""
+    from django.urls import reverse
+
+    from evaluations.models import BaseSalary
+    from tests.helpers.browser_form import form_data
+
+    client.force_login(admin_user)
+    url = reverse("admin:evaluations_basesalary_add")
+    data = form_data(client.get(url).content)
+    data.update(amount="2530000", valid_from=typed, legal_basis="Nghị định thử")
+    before = BaseSalary.objects.count()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Nhập năm trong khoảng từ 1900 đến 2100." in response.content.decode()
+    assert BaseSalary.objects.count() == before
+
+
+def test_every_form_date_field_refuses_a_year_outside_the_range():
+    """Django's own date and date-time fields, as every ModelForm builds them."""
+    with pytest.raises(forms.ValidationError):
+        forms.DateField().clean("0001-01-01")
+    with pytest.raises(forms.ValidationError):
+        forms.DateTimeField().clean("9999-12-31 10:00")
+    assert forms.DateField().clean("2026-07-01") == date(2026, 7, 1)

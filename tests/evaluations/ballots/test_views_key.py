@@ -175,7 +175,7 @@ def test_vote_and_close_cost_the_same_queries_at_one_and_several_votes(
             client.force_login(user)
             client.get(vote)
             choice = question.candidates.order_by("order").first().pk
-            votes.append(queries_of(client, vote, {f"q{question.pk}": [choice]}))
+            votes.append(queries_of(client, vote, {f"q{question.pk}": [choice], "confirm": "on"}))
         client.force_login(secretariat)
         client.get(detail(ballot))
         close = queries_of(
