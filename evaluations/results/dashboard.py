@@ -146,42 +146,47 @@ def _unit_rows(user, roles) -> list[_Row]:
     return rows
 
 
-@register_action_provider
-def results_returned(user, roles):
-    """The unit's officers and leader: results the secretariat returned, with its comment."""
+def _unit_items(user, roles, kind, message, url):
+    """Dashboard tasks of one kind of the unit's rows: the message names the unit, the phase
+    and the secretariat's comment (shortened)."""
     return [
         ActionItem(
-            _("The secretariat returned the results of %(unit)s (%(phase)s): “%(comment)s”")
+            message
             % {
                 "unit": row.unit,
                 "phase": row.phase,
                 "comment": Truncator(row.text).chars(COMMENT_LENGTH),
             },
-            reverse("evaluations:submission", args=[row.pk]),
+            url(row),
             level="danger",
         )
         for row in _unit_rows(user, roles)
-        if row.kind == RETURNED
+        if row.kind == kind
     ]
+
+
+@register_action_provider
+def results_returned(user, roles):
+    """The unit's officers and leader: results the secretariat returned, with its comment."""
+    return _unit_items(
+        user,
+        roles,
+        RETURNED,
+        _("The secretariat returned the results of %(unit)s (%(phase)s): “%(comment)s”"),
+        lambda row: reverse("evaluations:submission", args=[row.pk]),
+    )
 
 
 @register_action_provider
 def extensions_refused(user, roles):
     """The unit's officers and leader: the secretariat refused their request for more time."""
-    return [
-        ActionItem(
-            _("The secretariat refused the extension for %(unit)s (%(phase)s): “%(comment)s”")
-            % {
-                "unit": row.unit,
-                "phase": row.phase,
-                "comment": Truncator(row.text).chars(COMMENT_LENGTH),
-            },
-            reverse("evaluations:extension_request", args=[row.phase_id]),
-            level="danger",
-        )
-        for row in _unit_rows(user, roles)
-        if row.kind == REFUSED
-    ]
+    return _unit_items(
+        user,
+        roles,
+        REFUSED,
+        _("The secretariat refused the extension for %(unit)s (%(phase)s): “%(comment)s”"),
+        lambda row: reverse("evaluations:extension_request", args=[row.phase_id]),
+    )
 
 
 @register_deadline_provider
