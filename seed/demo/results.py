@@ -36,9 +36,9 @@ STATES_80 = {
     "TT-HDU": "accepted",
     "TT-BNI": "accepted",
     "TT-TBI": "accepted",
-    "TT-VPH": "returned",
+    "TT-VPH": "accepted",
     "TT-NDI": "late",
-    "TT-QNI": "accepted",
+    "TT-QNI": "returned",
     "TT-NBI": "draft",
 }
 
