@@ -30,11 +30,14 @@ class Form:
     fields: list = field(default_factory=list)  # (name, value) in document order
     submits: list = field(default_factory=list)  # (name, value) of the submit buttons
     index: int = 0
+    id: str = ""
+    file_inputs: list = field(default_factory=list)  # names of the file inputs
 
-    def data(self, submit: int = 0) -> dict[str, str | list[str]]:
-        """The POST data: a name given several values maps to a list of them."""
+    def data(self, submit: int | None = 0) -> dict[str, str | list[str]]:
+        """The POST data: a name given several values maps to a list of them. `submit`: the
+        button clicked (its name and value are sent when it has a name); None: no button."""
         pairs = list(self.fields)
-        if self.submits:
+        if self.submits and submit is not None:
             name, value = self.submits[submit]
             if name:
                 pairs.append((name, value))
@@ -69,6 +72,7 @@ class _FormParser(HTMLParser):
                 action=a.get("action") or "",
                 method=(a.get("method") or "get").lower(),
                 index=len(self.forms),
+                id=a.get("id") or "",
             )
             self.forms.append(self.form)
             return
@@ -81,6 +85,8 @@ class _FormParser(HTMLParser):
             if kind == SUBMIT:
                 if not disabled:
                     self.form.submits.append((name, a.get("value", "")))
+            elif kind == "file" and name and not disabled:
+                self.form.file_inputs.append(name)
             elif kind in NOT_SENT or not name or disabled:
                 return
             elif kind in {"checkbox", "radio"}:
@@ -176,3 +182,24 @@ def form_with(html: str | bytes, name: str) -> Form:
         if any(field == name for field, _ in form.fields):
             return form
     raise AssertionError(f"No form of the page has a field {name!r}.")
+
+
+def form_by_id(html: str | bytes, form_id: str) -> Form:
+    """The page's form with id `form_id` (a page with several forms)."""
+    for form in forms_of(html):
+        if form.id == form_id:
+            return form
+    raise AssertionError(f"No form #{form_id} on the page.")
+
+
+def form_fields(html: str | bytes, form_id: str | None = None) -> dict[str, str | list[str]]:
+    """The fields of the page's main form (or of the form `form_id`) as a browser sends them,
+    without any button: for tests that add the button or action they click themselves."""
+    form = form_by_id(html, form_id) if form_id else main_form(html)
+    return form.data(submit=None)
+
+
+def page_form(html: str | bytes, form_id: str) -> tuple[dict, list[str]]:
+    """(fields without any button, names of the file inputs) of the form `form_id`."""
+    form = form_by_id(html, form_id)
+    return form.data(submit=None), form.file_inputs

@@ -15,7 +15,7 @@ from evaluations.ballots import services as ballots
 from evaluations.ballots.models import Ballot
 from evaluations.results.models import Submission
 from tests.factories.units import AuditEntryFactory, ClusterYearFactory, UnitFactory, UserFactory
-from tests.helpers.page_forms import form_fields
+from tests.helpers.browser_form import form_fields
 from units import audit
 from units.models import AuditEntry, ClusterYear
 

@@ -13,7 +13,7 @@ from tests.factories.units import (
     ClusterYearFactory,
     UnitFactory,
 )
-from tests.helpers.page_forms import form_fields
+from tests.helpers.browser_form import form_fields
 from units.choices import UnitKind
 from units.models import AuditEntry, ClusterMembership, ClusterYear, member_refusal
 

@@ -12,7 +12,7 @@ from tests.factories.units import (
     ClusterYearFactory,
     UnitFactory,
 )
-from tests.helpers.page_forms import form_fields
+from tests.helpers.browser_form import form_fields
 from units import selectors, services
 from units.choices import Role, UnitKind
 from units.models import AuditEntry, ClusterMembership, ClusterYear, RoleAssignment

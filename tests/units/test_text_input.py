@@ -2,13 +2,13 @@
 composed (NFC), whichever form it comes through: the site's forms and the admin's."""
 
 import unicodedata
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
 from core.text import clean_text
 from tests.factories.units import UnitFactory
+from tests.helpers.browser_form import form_fields
 from units.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -20,42 +20,6 @@ def nfd(text):
 
 def is_nfc(text):
     return unicodedata.is_normalized("NFC", text)
-
-
-class _FormFields(HTMLParser):
-    """The fields a browser would send from the page's form: inputs (checked boxes only),
-    selects (their selected option, else the first), textareas."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self._select, self._first = {}, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "input" and name and attrs.get("type") not in {"submit", "file"}:
-            if attrs.get("type") != "checkbox":
-                self.data[name] = attrs.get("value", "")
-            elif "checked" in attrs:
-                self.data[name] = attrs.get("value") or "on"  # what a browser sends
-        elif tag == "select" and name:
-            self._select, self._first = name, True
-        elif tag == "option" and self._select:
-            if self._first or "selected" in attrs:
-                self.data[self._select] = attrs.get("value", "")
-            self._first = False
-        elif tag == "textarea" and name:
-            self.data[name] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-
-
-def form_fields(html):
-    parser = _FormFields()
-    parser.feed(html)
-    return parser.data
 
 
 def test_a_name_typed_decomposed_is_stored_composed(client, officer, our_unit):

@@ -13,7 +13,7 @@ from core.exceptions import ActionRefused
 from evaluations.results import services
 from evaluations.results.choices import EvidenceKind, SubmissionStatus
 from evaluations.results.models import Evidence, Score
-from tests.helpers.results import page_form
+from tests.helpers.browser_form import page_form
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ from evaluations.results import services
 from evaluations.results.choices import ExtensionRequestStatus
 from evaluations.results.models import Extension, ExtensionRequest
 from tests.factories.units import ClusterMembershipFactory
-from tests.helpers.results import page_form, submit_ready
+from tests.helpers.browser_form import page_form
+from tests.helpers.results import submit_ready
 from tests.roles import ROLES, user_with_role
 from units.choices import Role
 from units.models import AuditEntry
