@@ -162,19 +162,25 @@ def unit_merge(*, unit: Unit, into: Unit, on: date, actor) -> Unit:
     return unit
 
 
-@transaction.atomic
-def role_grant(*, user, role: str, actor, unit=None, cluster_year=None) -> RoleAssignment:
-    require_perm(actor, "units.add_roleassignment")
-    assignment = RoleAssignment(user=user, role=role, unit=unit, cluster_year=cluster_year)
+def _save_checked(obj, *, taken: str) -> None:
+    """Validate and save `obj`, refusing with the model's messages, or with `taken` when a
+    unique row was saved by another request at the same moment."""
     try:
-        assignment.full_clean()
+        obj.full_clean()
     except ValidationError as invalid:
         raise ActionRefused(" ".join(invalid.messages)) from invalid
     try:
         with transaction.atomic():
-            assignment.save()
+            obj.save()
     except IntegrityError as exc:
-        raise ActionRefused(_("This user already has this role.")) from exc
+        raise ActionRefused(taken) from exc
+
+
+@transaction.atomic
+def role_grant(*, user, role: str, actor, unit=None, cluster_year=None) -> RoleAssignment:
+    require_perm(actor, "units.add_roleassignment")
+    assignment = RoleAssignment(user=user, role=role, unit=unit, cluster_year=cluster_year)
+    _save_checked(assignment, taken=_("This user already has this role."))
     forget_roles(user)
     audit_record(
         actor=actor,
@@ -230,15 +236,7 @@ def cluster_year_roll_forward(
         vice_chair_unit=vice_chair_unit,
         leader_approval_required=source.leader_approval_required,
     )
-    try:
-        cluster_year.full_clean()
-    except ValidationError as invalid:
-        raise ActionRefused(" ".join(invalid.messages)) from invalid
-    try:
-        with transaction.atomic():
-            cluster_year.save()
-    except IntegrityError as exc:  # created by another request at the same moment
-        raise ActionRefused(_year_taken(cluster, year)) from exc
+    _save_checked(cluster_year, taken=_year_taken(cluster, year))
     ClusterMembership.objects.bulk_create(
         ClusterMembership(cluster_year=cluster_year, unit=unit) for unit in members
     )
