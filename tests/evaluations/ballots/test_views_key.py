@@ -13,6 +13,7 @@ from django.utils import translation
 from evaluations.ballots import services as ballots
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotEnvelope
+from tests.helpers.browser_form import form_with
 from units.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +84,9 @@ def test_close_with_the_code_from_the_page(client, secretariat, leader, other_le
     assert 'enctype="multipart/form-data"' in form and 'name="key"' in form
     fingerprint = Ballot.objects.get(pk=draft_ballot.pk).key_fingerprint
     assert fingerprint and fingerprint in client.get(detail(draft_ballot)).content.decode()
-    response = client.post(detail(draft_ballot), {"action": "close", "key": code})
+    data = form_with(client.get(detail(draft_ballot)).content, "key").data()
+    data["key"] = code  # the one thing typed into the page's closing form
+    response = client.post(detail(draft_ballot), data)
     assert response.status_code == 302
     assert Ballot.objects.get(pk=draft_ballot.pk).status == BallotStatus.CLOSED
     assert BallotCandidate.objects.get(pk=theirs.pk).votes == 2
