@@ -2,6 +2,7 @@
 
 from evaluations.awards.models import AwardRecord, BaseSalary
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.decisions.models import AwardDecision, IssuingAuthority
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
 from evaluations.results.models import (
     CrossAssignment,
@@ -17,6 +18,7 @@ from evaluations.results.models import (
 )
 
 __all__ = [
+    "AwardDecision",
     "AwardProposal",
     "AwardRecord",
     "Ballot",
@@ -29,6 +31,7 @@ __all__ = [
     "Evidence",
     "Extension",
     "ExtensionRequest",
+    "IssuingAuthority",
     "ProposalEvent",
     "ProposalFile",
     "RankingEntry",

@@ -74,6 +74,15 @@ class AwardRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="award_record",
     )
+    # The recorded decision that made this award (empty for awards typed or imported).
+    decision = models.ForeignKey(
+        "evaluations.AwardDecision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_records",
+    )
     source = models.CharField(
         _("source"), max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL
     )

@@ -1,0 +1,1 @@
+"""Award decisions (quyết định khen thưởng): who decides, and the decisions that make awards."""

@@ -1,0 +1,31 @@
+from enum import nonmember
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.choices import StatusChoices
+
+
+class AuthorityLevel(models.TextChoices):
+    """Who signs: the level decides which titles the authority may award (DOMAIN-OUTPUTS)."""
+
+    UNIT = "unit", _("Head of a unit (Chief Inspector of a province)")
+    PROVINCE = "province", _("Chairman of a provincial People's Committee")
+    SECTOR = "sector", _("Inspector General of the Government")
+    STATE = "state", _("Prime Minister or President")
+
+
+class SignForm(models.TextChoices):
+    """How the signer signs (Decree 30/2020): in person, for (KT.) or on behalf of (TM.)."""
+
+    HEAD = "", _("The head signs in person")
+    FOR_HEAD = "KT.", _("KT. (a deputy signs for the head)")
+    ON_BEHALF = "TM.", _("TM. (on behalf of a collective body)")
+
+
+class DecisionStatus(StatusChoices):
+    DRAFT = "draft", pgettext_lazy("decision status", "Draft")
+    RECORDED = "recorded", _("Recorded")
+    REVOKED = "revoked", _("Revoked")
+    tones = nonmember({"recorded": "success", "revoked": "danger"})
