@@ -1,0 +1,1 @@
+"""Yearly statistics in the Ministry of Home Affairs forms, defined as data and counted in SQL."""
