@@ -630,6 +630,40 @@ MATRIX: dict[str, Entry] = {
         get="login 200 200 200 200 200 200 200",
         other="login 200 200 200 200 200 200 200",
     ),
+    # Certificates: the issuing office's work (sector administrators); the awards stay public.
+    "evaluations:decision_certificates": Entry(
+        obj="certificate_decision",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 403 403 302",
+        post_other="login 403 403 403 403 403 403 302",
+        note="a decision is a public act: 403, not 404; the admin's POST queues a batch",
+    ),
+    "evaluations:certificate_batch": Entry(
+        obj="certificate_batch",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+    ),
+    "evaluations:certificate_batch_download": Entry(
+        obj="certificate_batch",
+        get="login 403 403 403 403 403 403 404",
+        other="login 403 403 403 403 403 403 404",
+        note="the world's batches are unfinished: no file yet (downloads: test_printing.py)",
+    ),
+    "evaluations:certificate_reprint": Entry(
+        obj="certificate",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 403 403 200",
+        post_other="login 403 403 403 403 403 403 200",
+        note="an empty POST has no reason: the form again, nothing recorded",
+    ),
+    "evaluations:certificate_layouts": Entry(get="login 403 403 403 403 403 403 200"),
+    "evaluations:certificate_layout_calibration": Entry(
+        obj="certificate_layout",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+    ),
     "evaluations:cluster_year_dossier": Entry(
         obj="cluster_year",
         get="login 403 403 403 403 302 403 302",
