@@ -49,16 +49,16 @@ def download(client, batch) -> bytes:
     return b"".join(response.streaming_content)
 
 
-def test_a_decision_prints_one_page_per_award_with_its_text(
-    client, admin_user, decision, media
-):
+def test_a_decision_prints_one_page_per_award_with_its_text(client, admin_user, decision, media):
     client.force_login(admin_user)
     batch = start_and_run(client, decision)
 
     assert batch.is_ready and (batch.done, batch.total) == (2, 2)
     page = client.get(reverse("evaluations:certificate_batch", args=[batch.pk]))
     assert "Refresh" not in page
-    assert reverse("evaluations:certificate_batch_download", args=[batch.pk]) in page.content.decode()
+    assert (
+        reverse("evaluations:certificate_batch_download", args=[batch.pk]) in page.content.decode()
+    )
     assert str(media) in batch.file.path  # a real file under MEDIA_ROOT
 
     pages = pdf_pages(download(client, batch))
@@ -98,9 +98,19 @@ def test_register_numbers_run_on_per_authority_and_year_and_reprints_keep_them(
     client.force_login(admin_user)
     start_and_run(client, decision)
     second = recorded_decision(number="140", on=date(2020, 3, 2))
-    award(second, title=titles[("BK_TTCP", "collective")], unit=UnitFactory(), name="Phòng Nghiệp vụ 1")
+    award(
+        second,
+        title=titles[("BK_TTCP", "collective")],
+        unit=UnitFactory(),
+        name="Phòng Nghiệp vụ 1",
+    )
     next_year = recorded_decision(number="7", on=date(2021, 1, 5))
-    award(next_year, title=titles[("BK_TTCP", "collective")], unit=UnitFactory(), name="Phòng Nghiệp vụ 2")
+    award(
+        next_year,
+        title=titles[("BK_TTCP", "collective")],
+        unit=UnitFactory(),
+        name="Phòng Nghiệp vụ 2",
+    )
     province = authority("Chủ tịch UBND tỉnh Bắc Ninh")
     provincial = recorded_decision(number="55", on=date(2020, 2, 1), issuer=province)
     award(provincial, title=titles[("BK_TTCP", "collective")], unit=UnitFactory(), name="Phòng 3")
@@ -111,7 +121,9 @@ def test_register_numbers_run_on_per_authority_and_year_and_reprints_keep_them(
         (c.authority.name, c.year, c.award_record.recipient_name): c.register_number
         for c in Certificate.objects.select_related("authority", "award_record")
     }
-    assert sorted(n for (a, y, _), n in numbers.items() if a == decision.authority.name and y == 2020) == [1, 2, 3]
+    assert sorted(
+        n for (a, y, _), n in numbers.items() if a == decision.authority.name and y == 2020
+    ) == [1, 2, 3]
     assert numbers[(decision.authority.name, 2020, "Phòng Nghiệp vụ 1")] == 3
     assert numbers[(decision.authority.name, 2021, "Phòng Nghiệp vụ 2")] == 1
     assert numbers[("Chủ tịch UBND tỉnh Bắc Ninh", 2020, "Phòng 3")] == 1
@@ -188,7 +200,12 @@ def test_the_files_are_for_sector_administrators_only(
     client.logout()
     assert client.get(download_url).status_code == 302
     client.force_login(admin_user)
-    assert client.get(reverse("evaluations:certificate_batch_download", args=[batch.pk + 99])).status_code == 404
+    assert (
+        client.get(
+            reverse("evaluations:certificate_batch_download", args=[batch.pk + 99])
+        ).status_code
+        == 404
+    )
 
 
 def test_calibration_page_shows_every_field_at_its_place(client, admin_user, decision):

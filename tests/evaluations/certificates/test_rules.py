@@ -53,11 +53,7 @@ STATUS = {
 
 def test_every_certificates_permission_is_asked_here():
     asked = {*DECISION, *CERTIFICATE, *ADMIN_ONLY}
-    names = {
-        name
-        for name in permissions
-        if "certificate" in name or name.endswith("_layoutfield")
-    }
+    names = {name for name in permissions if "certificate" in name or name.endswith("_layoutfield")}
     assert names == asked
 
 
