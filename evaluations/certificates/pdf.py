@@ -80,19 +80,40 @@ class CertificatePDF(FPDF):
             self.set_title(title)
 
     def page_for(self, sheet: Sheet):
-        self.add_page(format=(sheet.width, sheet.height), orientation="L")
+        # fpdf2 swaps a format's sides for "L": give (width, height) as they are, with "P".
+        self.add_page(format=(sheet.width, sheet.height), orientation="P")
 
     def write_field(self, box: FieldBox, text: str, sheet: Sheet):
         if not text:
             return
         self.set_font(FAMILY, box.style, float(box.font_size))
-        self.set_xy(box.x + sheet.offset_x, box.y + sheet.offset_y)
-        lines = self.multi_cell(
-            box.width, box.line_height, text, align=box.align, dry_run=True, output="LINES"
-        )
+        lines = self.wrap(text, box.width)
         if len(lines) > box.max_lines:  # the box is full: the last line ends with an ellipsis
             lines = [*lines[: box.max_lines - 1], lines[box.max_lines - 1].rstrip() + "…"]
-        self.multi_cell(box.width, box.line_height, "\n".join(lines), align=box.align)
+        x, y = box.x + sheet.offset_x, box.y + sheet.offset_y
+        for n, line in enumerate(lines):
+            self.set_xy(x, y + n * box.line_height)
+            self.cell(box.width, box.line_height, line, align=box.align)
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Lines of `text` no wider than `width` in the current font, broken between words
+        ("\n" forces a break). Our own greedy wrap: fpdf2's multi_cell measures each line
+        again per character, ten times slower on a 500-page batch."""
+        space = self.get_string_width(" ")
+        lines = []
+        for paragraph in text.split("\n"):
+            line, line_width = "", 0.0
+            for word in paragraph.split():
+                word_width = self.get_string_width(word)
+                if line and line_width + space + word_width > width:
+                    lines.append(line)
+                    line, line_width = word, word_width
+                elif line:
+                    line, line_width = f"{line} {word}", line_width + space + word_width
+                else:
+                    line, line_width = word, word_width
+            lines.append(line)
+        return lines
 
 
 def render_pages(pages: Iterable[Page], *, title: str = "", progress=None) -> bytes:

@@ -31,6 +31,7 @@ from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind
 from pledges.models import Title
+from tests.evaluations.certificates.helpers import award, recorded_decision
 from tests.factories.campaigns import (
     CampaignEventFactory,
     CampaignFactory,
@@ -39,7 +40,6 @@ from tests.factories.campaigns import (
     RubricFactory,
     RubricGroupFactory,
 )
-from tests.evaluations.certificates.helpers import award, recorded_decision
 from tests.factories.pledges import CommitmentFactory, PledgeFactory, RegistrationRoundFactory
 from tests.factories.units import ClusterMembershipFactory, ClusterYearFactory, UnitFactory
 from tests.roles import ROLES as ROLE_NAMES

@@ -25,7 +25,7 @@ def at_once(*calls):
         try:
             barrier.wait(timeout=10)
             call()
-        except Exception as error:  # noqa: BLE001 (reported below)
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()
