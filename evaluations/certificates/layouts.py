@@ -23,6 +23,19 @@ DEFAULT_FIELDS = {
 }
 
 
+FIELD_VALUES = (
+    "kind",
+    "x_mm",
+    "y_mm",
+    "width_mm",
+    "font_size",
+    "bold",
+    "italic",
+    "align",
+    "max_lines",
+)
+
+
 def default_paper(title) -> str:
     """Giấy khen on A4 (Art. 104); Bằng khen and the rest on A3, as the blanks mostly are."""
     return Paper.A4_LANDSCAPE if title.code.upper().startswith("GK") else Paper.A3_LANDSCAPE
@@ -52,24 +65,28 @@ def default_field_values(paper: str) -> list[dict]:
     return values
 
 
+def field_box(*, kind, x_mm, y_mm, width_mm, font_size, bold, italic, align, max_lines, **_):
+    """A renderer's box from a field's values (a LayoutField's, or a default's)."""
+    return FieldBox(
+        kind=kind,
+        label=str(dict(FieldKind.choices).get(kind, kind)),
+        x=float(x_mm),
+        y=float(y_mm),
+        width=float(width_mm),
+        font_size=float(font_size),
+        bold=bold,
+        italic=italic,
+        align=align,
+        max_lines=max_lines,
+    )
+
+
 def sheet_of(layout, *, all_fields: bool = False) -> Sheet:
     """The renderer's view of a layout (its `fields` prefetched): the printed fields, or
     every field (the calibration page shows them all)."""
     width, height = layout.size_mm
-    labels = dict(FieldKind.choices)
     boxes = tuple(
-        FieldBox(
-            kind=f.kind,
-            label=str(labels.get(f.kind, f.kind)),
-            x=float(f.x_mm),
-            y=float(f.y_mm),
-            width=float(f.width_mm),
-            font_size=float(f.font_size),
-            bold=f.bold,
-            italic=f.italic,
-            align=f.align,
-            max_lines=f.max_lines,
-        )
+        field_box(**{name: getattr(f, name) for name in FIELD_VALUES})
         for f in layout.fields.all()
         if all_fields or f.printed
     )
@@ -80,3 +97,12 @@ def sheet_of(layout, *, all_fields: bool = False) -> Sheet:
         offset_x=float(layout.offset_x_mm),
         offset_y=float(layout.offset_y_mm),
     )
+
+
+def default_sheet(title) -> Sheet:
+    """The default layout of `title`'s paper, unsaved: what prints when a layout is missing
+    (deleted after the batch was queued)."""
+    paper = default_paper(title)
+    width, height = PAPER_MM[Paper(paper)]
+    boxes = tuple(field_box(**v) for v in default_field_values(paper) if v["printed"])
+    return Sheet(width=width, height=height, fields=boxes)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from evaluations.certificates import selectors
 from evaluations.certificates.content import certificate_texts
-from evaluations.certificates.layouts import sheet_of
+from evaluations.certificates.layouts import default_sheet, sheet_of
 from evaluations.certificates.models import Certificate, CertificateBatch, RegisterCounter
 from evaluations.certificates.pdf import Page, render_pages
 from evaluations.decisions.models import AwardDecision
@@ -77,6 +77,9 @@ def certificates_assign(*, batch) -> int:
 def decision_pages(decision, records) -> list[Page]:
     layouts = selectors.layouts_by_title(decision.authority)
     sheets = {title_id: sheet_of(layout) for title_id, layout in layouts.items()}
+    for record in records:
+        if record.title_id not in sheets:
+            sheets[record.title_id] = default_sheet(record.title)
     return [
         Page(
             sheet=sheets[record.title_id],

@@ -222,3 +222,34 @@ def test_calibration_page_shows_every_field_at_its_place(client, admin_user, dec
     assert "Trang căn chỉnh" in text
     for label in ("Tên người/tập thể được khen", "Số sổ vàng", "Họ tên người ký"):
         assert label in text
+
+
+def test_a_failed_batch_says_so_and_can_be_started_again(
+    client, admin_user, decision, media, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("evaluations.certificates.printing.render_pages", broken)
+    client.force_login(admin_user)
+    batch = start_and_run(client, decision)
+    assert batch.failed and not batch.is_ready
+    page = client.get(reverse("evaluations:certificate_batch", args=[batch.pk]))
+    assert "Refresh" not in page and "In không thành công" in page.content.decode()
+
+    monkeypatch.undo()
+    batch = start_and_run(client, decision)
+    assert batch.is_ready
+    # The numbers given before the failure are kept, not given twice.
+    assert sorted(Certificate.objects.values_list("register_number", flat=True)) == [1, 2]
+
+
+def test_a_missing_layout_prints_with_the_default_positions(client, admin_user, decision, media):
+    client.force_login(admin_user)
+    url = reverse("evaluations:decision_certificates", args=[decision.pk])
+    client.post(url)
+    CertificateLayout.objects.all().delete()  # deleted while the batch waits in the queue
+    run_worker()
+    batch = CertificateBatch.objects.get()
+    assert batch.is_ready
+    assert "Nguyễn Thị Hằng" in "\n".join(pdf_pages(download(client, batch)))
