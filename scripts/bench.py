@@ -378,7 +378,7 @@ def time_certificates(count=500):
     with transaction.atomic():
         authority = IssuingAuthority.objects.create(
             name="Tổng Thanh tra Chính phủ (bench)",
-            heading="Tổng Thanh tra Chính phủ",
+            heading="TỔNG THANH TRA CHÍNH PHỦ",
             level="sector",
             symbol="QĐ-TTCP",
             place="Hà Nội",

@@ -50,7 +50,7 @@ def certificates_assign(*, batch) -> int:
         # One assignment per decision at a time: a second batch waits here, then finds the
         # numbers given.
         decision = (
-            AwardDecision.objects.select_for_update()
+            AwardDecision.objects.select_for_update(of=("self",))
             .select_related("authority")
             .get(pk=batch.decision_id)
         )

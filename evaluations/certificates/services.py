@@ -59,7 +59,7 @@ def certificate_batch_start(*, decision, actor) -> CertificateBatch:
     """Queue the printing of every award of a recorded decision as one PDF."""
     with transaction.atomic():
         decision = (
-            AwardDecision.objects.select_for_update()
+            AwardDecision.objects.select_for_update(of=("self",))
             .select_related("authority")
             .get(pk=decision.pk)
         )
@@ -67,7 +67,7 @@ def certificate_batch_start(*, decision, actor) -> CertificateBatch:
         if CertificateBatch.objects.filter(decision=decision, finished_at__isnull=True).exists():
             raise ActionRefused(_("The certificates of this decision are being printed."))
         title_ids = set(
-            selectors.decision_awards(decision).values_list("title_id", flat=True).distinct()
+            selectors.decision_awards(decision).order_by().values_list("title_id", flat=True)
         )
         total = selectors.decision_awards(decision).count()
         if not total:

@@ -23,7 +23,7 @@ def seed_certificates() -> list:
     IssuingAuthority.objects.get_or_create(
         name="Tổng Thanh tra Chính phủ",
         defaults={
-            "heading": "Tổng Thanh tra Chính phủ",
+            "heading": "TỔNG THANH TRA CHÍNH PHỦ",
             "level": AuthorityLevel.SECTOR,
             "symbol": "QĐ-TTCP",
             "place": "Hà Nội",

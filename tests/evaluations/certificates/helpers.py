@@ -16,7 +16,7 @@ def authority(name="Tổng Thanh tra Chính phủ"):
     return IssuingAuthority.objects.get_or_create(
         name=name,
         defaults={
-            "heading": "Tổng Thanh tra Chính phủ",
+            "heading": "TỔNG THANH TRA CHÍNH PHỦ",
             "level": AuthorityLevel.SECTOR,
             "symbol": "QĐ-TTCP",
             "place": "Hà Nội",
