@@ -62,7 +62,6 @@ def progress_chart(counts: dict, *, expected: int) -> Chart:
     started = sum(counts.values())
     submitted = started - counts.get(SubmissionStatus.DRAFT, 0)
     rows = [
-        (_("Submitted (all states past draft)"), submitted),
         (pgettext("results progress", "Not started"), max(expected - started, 0)),
         *((str(status.label), counts.get(status.value, 0)) for status in SubmissionStatus),
     ]
@@ -70,12 +69,17 @@ def progress_chart(counts: dict, *, expected: int) -> Chart:
         _("Results by state"),
         [_("Units")],
         [
+            # Submitted at least once: whatever happened since (returned, accepted).
             Bar(
-                label,
-                (n,),
-                note=_("%(n)d/%(of)d units") % {"n": n, "of": expected},
-            )
-            for label, n in rows
+                _("Submitted in all"),
+                (submitted,),
+                note=_("%(done)d/%(expected)d submitted")
+                % {"done": submitted, "expected": expected},
+            ),
+            *(
+                Bar(label, (n,), note=_("%(n)d/%(of)d units") % {"n": n, "of": expected})
+                for label, n in rows
+            ),
         ],
         max_value=expected,
         note_label=_("Out of the participants"),

@@ -15,9 +15,9 @@ from campaigns.selectors import campaigns_visible_to
 from core.http import stored_file_response
 from core.views import ObjectActionsMixin, ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.results import selectors, services
+from evaluations.results.charts import progress_chart, ranking_chart, unit_history_chart
 from evaluations.results.choices import Band as BandChoice
 from evaluations.results.choices import SubmissionStatus
-from evaluations.results.charts import progress_chart, ranking_chart, unit_history_chart
 from evaluations.results.exports import ranking_workbook
 from evaluations.results.forms import (
     CrossAssignForm,
