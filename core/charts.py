@@ -40,12 +40,14 @@ PALETTE = (
     "#7F7F7F",  # grey
 )
 TRACK = "#E9ECEF"  # the empty part of a bar
+REMAINDER = "#ADB5BD"  # what is still to come (a progress bar's rest)
 INK = "#212529"
 MARK = "#6C757D"
 
 ROW_HEIGHT = 38  # a label line and a bar
 BAR_HEIGHT = 14
 LABEL_BASELINE = 13
+MARK_LINE = 14  # a band's label line above the bars
 COLUMN_AREA = 160  # the columns' height, in pixels
 _ids = count(1)
 
@@ -102,6 +104,7 @@ class Chart:
     total_label: str = ""  # the data table's column of totals ("" = none)
     note_label: str = ""  # the data table's column of notes ("" = none)
     label_header: str = ""  # the data table's first column ("Unit", "Year")
+    colours: tuple = ()  # the series' colours, when the palette's order does not suit
     uid: int = field(default_factory=lambda: next(_ids))
 
     @classmethod
@@ -111,6 +114,9 @@ class Chart:
     @classmethod
     def columns(cls, title, series_name, bars, **kwargs) -> Chart:
         return cls(title, (series_name,), tuple(bars), "columns", **kwargs)
+
+    def colour(self, index: int) -> str:
+        return self.colours[index] if index < len(self.colours) else tone(index)
 
     @property
     def id(self) -> str:
@@ -135,7 +141,7 @@ class Chart:
         """(colour, name) of each series, for the legend under the chart."""
         if len(self.series) < 2:
             return []
-        return [(tone(i), name) for i, name in enumerate(self.series)]
+        return [(self.colour(i), name) for i, name in enumerate(self.series)]
 
     @property
     def rows(self) -> list[dict]:
@@ -182,7 +188,8 @@ class Chart:
         )
 
     def _horizontal_svg(self) -> SafeString:
-        top = 18 if self.marks else 0
+        # Each mark's label on a line of its own above the bars: close thresholds stay apart.
+        top = MARK_LINE * len(self.marks) + 4 if self.marks else 0
         parts = [self._marks(top, top + ROW_HEIGHT * len(self.bars))] if self.marks else []
         for index, bar in enumerate(self.bars):
             parts.append(self._row(bar, top + index * ROW_HEIGHT))
@@ -217,7 +224,7 @@ class Chart:
                     bar_y,
                     self.percent(value),
                     BAR_HEIGHT,
-                    tone(index),
+                    self.colour(index),
                     bar.label,
                     name,
                     number(value),
@@ -254,20 +261,21 @@ class Chart:
         parts = []
         for index, mark in enumerate(sorted(self.marks, key=lambda m: m.value)):
             x = self.percent(mark.value)
-            # Labels alternate ends so that close thresholds stay readable.
-            anchor = "end" if index % 2 else "start"
+            # A label reads from its line, or ends at it in the right half of the chart.
+            anchor = "end" if Decimal(mark.value) / self.scale > Decimal("0.5") else "start"
             parts.append(
                 format_html(
                     '<line class="chart-mark" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" '
                     'stroke-width="2" stroke-dasharray="4 3"/>'
-                    '<text x="{}" y="12" text-anchor="{}" class="chart-mark-label" fill="{}">'
+                    '<text x="{}" y="{}" text-anchor="{}" class="chart-mark-label" fill="{}">'
                     "{} ≥ {}</text>",
                     x,
-                    top - 2,
+                    MARK_LINE * index + 4,
                     x,
                     bottom,
                     MARK,
                     x,
+                    MARK_LINE * (index + 1),
                     anchor,
                     MARK,
                     mark.label,
@@ -306,7 +314,7 @@ class Chart:
                     bottom - height,
                     f"{width * Decimal('0.6'):.2f}%",
                     height,
-                    tone(0),
+                    self.colour(0),
                     bar.label,
                     number(value),
                     centre,

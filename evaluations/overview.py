@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from campaigns.choices import CampaignScope
 from campaigns.models import Phase
 from campaigns.selectors import campaigns_visible_to
-from core.charts import Bar, Chart
+from core.charts import REMAINDER, Bar, Chart, tone
 from evaluations.awards.models import AwardRecord
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.selectors import ballots_visible_to
@@ -138,6 +138,7 @@ def results_section(user, roles, today):
         bars,
         note_label=_("Progress"),
         label_header=_("Cluster"),
+        colours=(tone(0), REMAINDER),
     )
     return [
         OverviewSection(
