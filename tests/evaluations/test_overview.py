@@ -206,7 +206,9 @@ def test_an_empty_sector_says_so(client, admin_user):
 
 
 @pytest.mark.parametrize("clusters", [1, 5])
-@pytest.mark.parametrize(("role", "queries"), [("admin", 20), ("viewer", 18)])
+# The overview is one query (a UNION ALL of grouped counts): the administrator's dashboard
+# stays within the benchmark's bound of 12 queries a page (scripts/bench.py TARGETS).
+@pytest.mark.parametrize(("role", "queries"), [("admin", 12), ("viewer", 10)])
 def test_the_overview_costs_the_same_whatever_the_sector(
     client, user_of, titles, get_in_queries, role, queries, clusters
 ):
