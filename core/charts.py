@@ -48,6 +48,7 @@ ROW_HEIGHT = 38  # a label line and a bar
 BAR_HEIGHT = 14
 LABEL_BASELINE = 13
 MARK_LINE = 14  # a band's label line above the bars
+LINE_CHARS = 56  # characters of 12 px text on a phone's line (390 px)
 COLUMN_AREA = 160  # the columns' height, in pixels
 _ids = count(1)
 
@@ -105,6 +106,8 @@ class Chart:
     note_label: str = ""  # the data table's column of notes ("" = none)
     label_header: str = ""  # the data table's first column ("Unit", "Year")
     colours: tuple = ()  # the series' colours, when the palette's order does not suit
+    # What ends a bar's label line: "note" (its note, else its total), "total", or "both".
+    ends_with: str = "note"
     uid: int = field(default_factory=lambda: next(_ids))
 
     @classmethod
@@ -196,15 +199,17 @@ class Chart:
         return self._open(top + ROW_HEIGHT * len(self.bars) + 2, _join(parts))
 
     def _row(self, bar: Bar, y: int) -> str:
+        end = self._end_text(bar)
         label = format_html(
-            '<text x="0" y="{}" class="chart-label" fill="{}">{}</text>'
+            '<text x="0" y="{}" class="chart-label" fill="{}"><title>{}</title>{}</text>'
             '<text x="100%" y="{}" text-anchor="end" class="chart-note" fill="{}">{}</text>',
             y + LABEL_BASELINE,
             INK,
             bar.label,
+            self._fit(bar.label, end),
             y + LABEL_BASELINE,
             INK,
-            self._end_text(bar),
+            end,
         )
         bar_y = y + LABEL_BASELINE + 5
         parts = [
@@ -253,9 +258,18 @@ class Chart:
         return _join([label, *parts])
 
     def _end_text(self, bar: Bar) -> str:
-        if self.total_label and bar.note:
+        if self.ends_with == "total" or not bar.note:
+            return number(bar.total)
+        if self.ends_with == "both":
             return f"{number(bar.total)} · {bar.note}"
-        return bar.note or number(bar.total)
+        return bar.note
+
+    @staticmethod
+    def _fit(label: str, end: str) -> str:
+        """The label shortened so that it and the end text share a phone's line; the full
+        label is in the data table and in the bar's tooltip."""
+        room = max(LINE_CHARS - len(end) - 2, 16)
+        return label if len(label) <= room else label[: room - 1].rstrip() + "…"
 
     def _marks(self, top: int, bottom: int) -> str:
         parts = []

@@ -53,6 +53,8 @@ def ranking_chart(rows, *, group_codes, groups) -> Chart:
         total_label=_("Total"),
         note_label=_("Classification"),
         label_header=_("Unit"),
+        # The band shows against the dashed lines (and in the table): the line ends with the total.
+        ends_with="total",
     )
 
 
@@ -88,19 +90,22 @@ def progress_chart(counts: dict, *, expected: int) -> Chart:
 
 
 def unit_history_chart(ranks) -> Chart:
-    """A unit's published ranks, oldest first: its total per phase, its rank above it."""
+    """A unit's published ranks, oldest first: its total in each, then its rank. Bars across
+    the page (not columns): phase names stay readable on a phone, however many years."""
     bars = [
         Bar(
-            f"{entry.publication.phase.name} ({entry.publication.phase.results_deadline.year})",
+            f"{entry.publication.phase.name} – {entry.publication.phase.campaign.title} "
+            f"({entry.publication.phase.results_deadline.year})",
             (entry.total,),
             note=_("rank %(rank)d/%(of)d") % {"rank": entry.rank, "of": entry.out_of},
         )
         for entry in ranks
     ]
-    return Chart.columns(
+    return Chart.horizontal(
         _("Total and rank in each published ranking"),
-        _("Total"),
+        [_("Total")],
         bars,
         note_label=_("Rank"),
         label_header=_("Phase"),
+        ends_with="both",
     )

@@ -102,3 +102,13 @@ def test_the_data_table_carries_the_same_figures_with_a_decimal_comma():
     # Behind a disclosure on screen, printed open (thidua.css).
     assert '<details class="chart-data"><summary class="small">Bảng số liệu</summary>' in html
     assert html.count("<svg") == 3  # the chart and a swatch per group in the legend
+
+
+def test_a_long_label_is_shortened_to_share_a_phones_line_with_its_end_text():
+    name = "Thanh tra tỉnh Bà Rịa – Vũng Tàu, Đoàn kiểm tra liên ngành số 12 của Thanh tra"
+    chart = Chart.horizontal("Điểm", ["Tổng"], [Bar(name, (Decimal(9),), note="hạng 1/2")])
+    svg = str(Chart(**{**chart.__dict__, "ends_with": "both", "uid": 0}).svg)
+    label = re.search(r'class="chart-label" fill="[^"]+"><title>(.*?)</title>(.*?)</text>', svg)
+    assert label.group(1) == name  # the whole name in the tooltip
+    assert label.group(2).endswith("…") and len(label.group(2)) + len("9 · hạng 1/2") <= 56
+    assert "9 · hạng 1/2</text>" in svg

@@ -138,7 +138,7 @@ def test_a_units_page_draws_its_totals_and_ranks(new_page, live_server, publishe
     page.goto(f"{live_server.url}/units/{officer.unit.pk}/results/")
     svg = chart_box(page)
     expect(svg.locator("rect.chart-segment")).to_have_count(1)
-    expect(svg).to_contain_text(f"hạng {entry.rank}/2")
+    expect(svg).to_contain_text(f"{number(entry.total)} · hạng {entry.rank}/2")
     (row,) = table_rows(page)
     assert row[1:] == [number(entry.total), f"hạng {entry.rank}/2"]
     no_sideways_scroll(page)
