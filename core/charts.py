@@ -273,7 +273,8 @@ class Chart:
 
     def _marks(self, top: int, bottom: int) -> str:
         parts = []
-        for index, mark in enumerate(sorted(self.marks, key=lambda m: m.value)):
+        # The highest threshold's label on the top line: each line starts under its own label.
+        for index, mark in enumerate(sorted(self.marks, key=lambda m: m.value, reverse=True)):
             x = self.percent(mark.value)
             # A label reads from its line, or ends at it in the right half of the chart.
             anchor = "end" if Decimal(mark.value) / self.scale > Decimal("0.5") else "start"
@@ -284,7 +285,7 @@ class Chart:
                     '<text x="{}" y="{}" text-anchor="{}" class="chart-mark-label" fill="{}">'
                     "{} ≥ {}</text>",
                     x,
-                    MARK_LINE * index + 4,
+                    MARK_LINE * (index + 1) + 3,
                     x,
                     bottom,
                     MARK,
