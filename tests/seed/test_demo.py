@@ -193,3 +193,18 @@ def test_the_open_demo_ballot_closes_with_the_demo_key_file(demo):
     secretary = User.objects.get(username="thuky.cum2")
     closed = ballots.ballot_close(ballot=ballot, actor=secretary, key=text)
     assert closed.is_closed
+
+
+@pytest.mark.parametrize("username", ["admin", "giamsat"])
+def test_the_demo_sector_overview_has_something_to_show(demo, client, monkeypatch, username):
+    """The administrator and the sector viewer open the demo on a sector overview with its
+    charts: results per cluster and awards per year (on a day of the demo's running 2026
+    year, whenever the test runs)."""
+    from datetime import date
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: date(2026, 9, 15))
+    client.force_login(User.objects.get(username=username))
+    sections = {s.key: s for s in client.get("/").context["overview"]}
+    assert sections["results"].chart and sections["results"].chart.bars
+    assert sections["awards"].chart and sections["awards"].chart.bars
+    assert sections["campaigns"].figures[0].value > 0
