@@ -16,6 +16,7 @@ from evaluations.results.models import (
     Submission,
     SubmissionEvent,
 )
+from evaluations.statistics.models import EmulationOfficer
 
 __all__ = [
     "AwardDecision",
@@ -28,6 +29,7 @@ __all__ = [
     "BaseSalary",
     "CrossAssignment",
     "CrossScore",
+    "EmulationOfficer",
     "Evidence",
     "Extension",
     "ExtensionRequest",
