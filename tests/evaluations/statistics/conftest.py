@@ -37,8 +37,15 @@ def statistics_world(titles, cluster_year, our_unit, other_unit, outside_unit):
         award("BK_TTCP", "person", our_unit, date(2019, 6, 1), person=ours[0]),
         award("CSTD_NGANH", "person", our_unit, date(2019, 11, 30), person=ours[1]),  # last day
         award("KNC", "person", our_unit, date(2018, 12, 1), person=ours[2]),  # first day
-        award("BK_TTCP", "person", our_unit, date(2019, 5, 5), person=ours[0], year=2018,
-              thematic=True),  # fmt: skip
+        award(
+            "BK_TTCP",
+            "person",
+            our_unit,
+            date(2019, 5, 5),
+            person=ours[0],
+            year=2018,
+            thematic=True,
+        ),  # fmt: skip
         award("CO_TTCP", "collective", our_unit, date(2019, 12, 1)),  # the next period
         award("LDTT", "person", our_unit, date(2019, 3, 1), person=ours[1]),  # base level
         award("CO_TTCP", "collective", other_unit, date(2019, 2, 2)),
