@@ -45,7 +45,7 @@ def statistics_world(titles, cluster_year, our_unit, other_unit, outside_unit):
             person=ours[0],
             year=2018,
             thematic=True,
-        ),  # fmt: skip
+        ),
         award("CO_TTCP", "collective", our_unit, date(2019, 12, 1)),  # the next period
         award("LDTT", "person", our_unit, date(2019, 3, 1), person=ours[1]),  # base level
         award("CO_TTCP", "collective", other_unit, date(2019, 2, 2)),
