@@ -8,6 +8,7 @@ from seed.demo.campaigns import seed_campaigns
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
 from seed.demo.results import seed_results
+from seed.demo.statistics import seed_statistics
 from seed.demo.units import seed_units
 
 
@@ -27,4 +28,5 @@ class Command(BaseCommand):
             seed_ballots()
             seed_awards()
             seed_proposals()
+            seed_statistics()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
