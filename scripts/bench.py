@@ -1,6 +1,7 @@
 """`make bench`: the app at sector scale, served as in production, measured in one run.
 
     python -m scripts.bench [--fault] [--users 50] [--run-time 60] [--reps 10]
+    python -m scripts.bench --statistics-only   # the statistics forms alone, in-process
 
 1. A database of its own (DATABASE_NAME=thidua_bench): migrate, `seed_scale` (once),
    collectstatic.
@@ -9,7 +10,8 @@
 3. (a) every page each role reaches by crawling from the dashboard: single-user latency
    p50/p95 and SQL queries per request; (c) /healthz as the floor, each page as a ratio.
 4. (b) mixed load: locust, 50 users of all roles, 60 s: requests/s, p50/p95/p99, errors.
-5. (d) the .xlsx export of the national score matrix; an import of 10,000 staff rows.
+5. (d) the .xlsx export of the national score matrix; an import of 10,000 staff rows; each
+   ministry statistics form (0601–0605.N/BNV-TĐKT) for the whole sector, as its .xlsx.
 6. --fault: the same load while the embedded PostgreSQL is stopped for a few seconds and
    started again: errors only while it is down, recovery time, every committed row kept.
 
@@ -41,7 +43,14 @@ OUT = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
 NOTES_MARKER = "<!-- notes below are kept by scripts/bench.py -->"
 FLOOR_RUN_TIME = 20  # seconds of /healthz under the same load
-TARGETS = {"queries": 12, "p95_ms": 150, "rps": 150, "export_s": 5, "import_s": 20}
+TARGETS = {
+    "queries": 12,
+    "p95_ms": 150,
+    "rps": 150,
+    "export_s": 5,
+    "import_s": 20,
+    "statistics_s": 5,
+}
 
 ENV = {
     "DATABASE_NAME": "thidua_bench",
@@ -305,6 +314,43 @@ def time_export(session, base):
     return {"median_s": statistics.median(times), "bytes": size, "units": phase.submissions.count()}
 
 
+def statistics_year() -> int:
+    """The reporting year of the latest award decision (a December decision reports on the
+    next year: the period runs from 01/12 to 30/11)."""
+    from django.db.models import Max
+
+    from evaluations.awards.models import AwardRecord
+
+    last = AwardRecord.objects.aggregate(last=Max("decision_date"))["last"]
+    if last is None:
+        return datetime.now().year
+    return last.year + 1 if last.month == 12 else last.year
+
+
+def time_statistics(session=None, base=None, reps=3):
+    """Each statistics form for the whole sector: through the server as its .xlsx (with a
+    session), or counted in-process (without). Medians; the worst form decides the target."""
+    from evaluations.statistics.choices import ScopeKind
+    from evaluations.statistics.selectors import Scope, count_form, forms_for
+
+    year = statistics_year()
+    forms = {}
+    for form in forms_for(year):
+        times = []
+        for _ in range(reps):
+            started = time.perf_counter()
+            if session is None:
+                count_form(form, scope=Scope(kind=ScopeKind.SECTOR), year=year)
+            else:
+                url = f"{base}/statistics/{year}/sector/{form.slug}.xlsx"
+                response = session.get(url, timeout=120)
+                assert response.status_code == 200, (url, response.status_code)
+            times.append(time.perf_counter() - started)
+        forms[form.slug] = statistics.median(times)
+    worst = max(forms, key=forms.get)
+    return {"year": year, "forms": forms, "worst": worst, "worst_s": forms[worst]}
+
+
 def time_import(rows=10_000):
     from io import BytesIO
 
@@ -563,9 +609,21 @@ def main():
     parser.add_argument("--run-time", type=int, default=60)
     parser.add_argument("--reps", type=int, default=20)  # p95 of 10 would be the maximum
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--statistics-only", action="store_true", help="only the statistics forms, in-process"
+    )
     args = parser.parse_args()
     os.environ.update(ENV)
     sys.path.insert(0, str(ROOT))
+    if args.statistics_only:
+        manage("migrate", "--noinput", "-v0")
+        manage("seed_scale")
+        django_setup()
+        result = time_statistics(reps=args.reps)
+        for slug, seconds in result["forms"].items():
+            print(f"statistics {slug} {result['year']}: {seconds:.3f} s")
+        print(f"statistics: worst={result['worst']} {result['worst_s']:.3f} s")
+        return
 
     log("migrate, seed_scale (first time only), collectstatic")
     manage("migrate", "--noinput", "-v0")
@@ -659,6 +717,8 @@ def run(args, base):
     export = time_export(admin_session, base)
     log("import of 10,000 staff rows")
     imported = time_import()
+    log("statistics forms of the whole sector")
+    sector_statistics = time_statistics(admin_session, base)
     fault = None
     if args.fault:
         log("fault: PostgreSQL restarted under load")
@@ -686,6 +746,9 @@ def run(args, base):
         ("errors under load", "0", load["errors"] + len(not_ok), load["errors"] + len(not_ok) == 0),
         ("score-matrix export", f"≤ {TARGETS['export_s']} s", f"{export['median_s']:.2f} s", export["median_s"] <= TARGETS["export_s"]),
         ("10,000-row staff import", f"≤ {TARGETS['import_s']} s", f"{imported['median_s']:.2f} s", imported["median_s"] <= TARGETS["import_s"]),
+    ] + [
+        (f"statistics form {slug}, whole sector (.xlsx, {sector_statistics['year']})", f"≤ {TARGETS['statistics_s']} s", f"{seconds:.2f} s", seconds <= TARGETS["statistics_s"])
+        for slug, seconds in sector_statistics["forms"].items()
     ]  # fmt: skip
     if fault:
         targets += [
@@ -706,6 +769,7 @@ def run(args, base):
         "floor": floor,
         "export": export,
         "import": imported,
+        "statistics": sector_statistics,
         "fault": fault,
         "targets": targets,
         "worst_p95": worst["p95"],
