@@ -57,6 +57,22 @@ class Form:
     def counted(self) -> bool:
         return self.source != "none"
 
+    def row_notes(self) -> list[tuple[str, str]]:
+        """Each distinct note of the rows, with the codes of the rows it explains."""
+        return _grouped(self.rows, key=lambda line: line.key)
+
+    def column_notes(self) -> list[tuple[str, str]]:
+        """Each distinct note of the columns, with the numbers of the columns it explains."""
+        return _grouped(self.columns, key=lambda line: line.number)
+
+
+def _grouped(lines, *, key) -> list[tuple[str, str]]:
+    by_note: dict[str, list[str]] = {}
+    for line in lines:
+        if line.note and key(line) not in by_note.get(line.note, []):
+            by_note.setdefault(line.note, []).append(key(line))
+    return [(", ".join(keys), note) for note, keys in by_note.items()]
+
 
 @dataclass(frozen=True)
 class Period:

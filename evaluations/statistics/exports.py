@@ -89,8 +89,12 @@ def form_xlsx(table: Table) -> bytes:
     put_text(sheet.cell(footer + 1, right), "(Ký, họ tên, đóng dấu)")
     for cell in (sheet.cell(footer, 1), sheet.cell(footer, right)):
         cell.font = BOLD
-    notes = [*form.notes, *(f"{line.key}: {line.note}" for line in form.rows if line.note)]
-    notes += [f"{_('Column')} {c.number} ({c.label}): {c.note}" for c in form.columns if c.note]
+    notes = [*form.notes]
+    notes += [_("Row %(code)s") % {"code": codes} + f": {note}" for codes, note in form.row_notes()]
+    notes += [
+        _("Column %(number)s") % {"number": numbers} + f": {note}"
+        for numbers, note in form.column_notes()
+    ]
     if notes:
         put_text(sheet.cell(footer + 5, 1), _("Notes (not part of the ministry's form)"))
         sheet.cell(footer + 5, 1).font = BOLD

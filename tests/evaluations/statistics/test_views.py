@@ -43,6 +43,7 @@ def test_the_sector_page_shows_the_form_with_its_figures(client, admin_user, sta
     assert cell_text(html, "01-2") == "4"  # Bằng khen
     assert cell_text(html, "03-1") == ""  # enterprises: filled in by hand
     assert "Thông tư 18/2025/TT-BNV" in html  # what could not be verified is said
+    assert "Chưa kiểm chứng" in html
 
 
 def test_the_cluster_page_counts_its_members(client, cluster_year, statistics_world, user_of):
