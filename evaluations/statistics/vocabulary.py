@@ -14,6 +14,7 @@ Term kinds (and `"not": {filter}`, what the inner filter refuses):
   measured quantity may depend on the reporting year (ages, years of service).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -38,39 +39,30 @@ class Term:
     as_days: bool = False  # a range measured as a duration in days
 
 
+def _years_since(field_name: str, year: int):
+    return ExpressionWrapper(Value(year) - F(field_name), output_field=IntegerField())
+
+
 @dataclass(frozen=True)
 class Source:
-    """What a form counts: the model, its reporting date, how a scope limits it, its terms."""
+    """What a form counts: the model, what puts an object in a period and a scope, its terms."""
 
     name: str
     model: type
-    date: object  # expression of the date that puts an object in a period; None: no period
+    date: str | None  # the (annotated) date that puts an object in a period; None: no period
     unit_path: str  # the path from the model to the unit the object belongs to
     terms: dict = field(default_factory=dict)
-
-    def annotations(self, year: int) -> dict:
-        if self.name == "campaigns":
-            return {
-                "stat_date": Coalesce("launch_date", "start_date"),
-                "stat_days": F("end_date") - F("start_date"),
-            }
-        if self.name == "staff":
-            return {
-                "stat_age": ExpressionWrapper(
-                    Value(year) - F("birth_year"), output_field=IntegerField()
-                ),
-                "stat_service": ExpressionWrapper(
-                    Value(year) - F("since_year"), output_field=IntegerField()
-                ),
-            }
-        return {}
+    # Annotations the terms and the date read, given the reporting year.
+    annotate: Callable[[int], dict] = lambda year: {}
+    only: Q = field(default_factory=Q)  # what is ever counted (officers still at work)
+    # For a cluster's report: the path to the cluster of what the cluster itself launched;
+    # None: what belongs to the cluster year's member units.
+    cluster_path: str | None = None
 
     def queryset(self, *, year: int, period, scope):
-        qs = self.model.objects.annotate(**self.annotations(year))
+        qs = self.model.objects.annotate(**self.annotate(year)).filter(self.only)
         if self.date is not None:
             qs = qs.filter(**{f"{self.date}__range": (period.start, period.end)})
-        if self.name == "staff":
-            qs = qs.filter(is_active=True)
         return qs.filter(scope_q(self, scope))
 
 
@@ -93,6 +85,11 @@ SOURCES = {
         model=Campaign,
         date="stat_date",
         unit_path="issuing_unit",
+        annotate=lambda year: {
+            "stat_date": Coalesce("launch_date", "start_date"),
+            "stat_days": F("end_date") - F("start_date"),
+        },
+        cluster_path="cluster_year__cluster",
         terms={
             "scope": Term("choice", "scope", tuple(CampaignScope.values)),
             "kind": Term("choice", "kind", tuple(CampaignKind.values)),
@@ -104,6 +101,11 @@ SOURCES = {
         model=EmulationOfficer,
         date=None,
         unit_path="person__unit",
+        annotate=lambda year: {
+            "stat_age": _years_since("birth_year", year),
+            "stat_service": _years_since("since_year", year),
+        },
+        only=Q(is_active=True),
         terms={
             "gender": Term("choice", "person__gender", tuple(Gender.values)),
             "training": Term("choice", "training", tuple(Training.values)),
@@ -175,9 +177,9 @@ def scope_q(source: Source, scope) -> Q:
     if scope.kind == "unit":
         return Q(**{f"{source.unit_path}_id": scope.unit.pk})
     if scope.kind == "cluster":
-        if source.name == "campaigns":
-            # The movements the cluster itself launched (in any of its years).
-            return Q(cluster_year__cluster_id=scope.cluster_year.cluster_id)
+        if source.cluster_path:
+            # What the cluster itself launched (in any of its years).
+            return Q(**{f"{source.cluster_path}_id": scope.cluster_year.cluster_id})
         members = ClusterMembership.objects.filter(cluster_year=scope.cluster_year).values(
             "unit_id"
         )
