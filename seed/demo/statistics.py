@@ -3,13 +3,14 @@
 The reporting year 2019 runs from 01/12/2018 to 30/11/2019, and a form counts awards by the
 date of their decision. The 2019 honour board was decided in January 2020 (it counts in
 2020), so the 2019 statistics come from what was decided during 2019: the sector's awards
-for 2018 (decided in January 2019), a Prime Minister's certificate, a commemorative medal
+for 2018 (decided in January 2019), a Prime Minister's certificate, commemorative medals
 and a certificate of a thematic movement. Each member unit's emulation officer (its
 Chuyên viên) is recorded for form 0605. The 2019 movement of the cluster (launched
 20/02/2019, seed/demo/campaigns.py) fills form 0601. Idempotent.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -31,8 +32,8 @@ AWARDS = [
      "Hoàn thành xuất sắc nhiệm vụ công tác thanh tra năm 2018."),
     ("TT-NDI", None, "CO_TTCP", 2018, "46/QĐ-TTCP", date(2019, 1, 18), TTCP, False,
      "Đơn vị dẫn đầu Cụm Thi đua số 2 năm 2018."),
-    ("TT-HNA", "Trưởng phòng Nghiệp vụ", "BK_TTCP", 2018, "45/QĐ-TTCP", date(2019, 1, 18),
-     TTCP, False, "Hoàn thành xuất sắc nhiệm vụ năm 2018."),
+    ("TT-HNA", "Trưởng phòng Nghiệp vụ", "KNC", 2019, "512/QĐ-TTCP", date(2019, 10, 15),
+     TTCP, False, "Có nhiều đóng góp cho sự nghiệp xây dựng và phát triển ngành Thanh tra."),
     ("TT-VPH", "Phó Chánh Thanh tra", "CSTD_NGANH", 2018, "47/QĐ-TTCP", date(2019, 1, 18),
      TTCP, False, "03 năm liên tục Chiến sĩ thi đua cơ sở; sáng kiến áp dụng toàn ngành."),
     ("TT-BNI", "Chánh Thanh tra", "KNC", 2019, "512/QĐ-TTCP", date(2019, 10, 15), TTCP, False,
@@ -42,6 +43,17 @@ AWARDS = [
     ("TT-HYE", "Thanh tra viên", "BK_TTG", 2018, "612/QĐ-TTg", date(2019, 5, 20), PM, False,
      "05 năm liên tục hoàn thành xuất sắc nhiệm vụ (2014–2018)."),
 ]  # fmt: skip
+
+# The amounts written on the decisions (Decree 91/2017/NĐ-CP): multiplier × the base salary
+# of the decision date, 1,390,000 VND until 30/6/2019 (Decree 72/2018/NĐ-CP) and 1,490,000 VND
+# from 01/7/2019 (Decree 38/2019/NĐ-CP). Left empty where the multiplier is not established
+# (commemorative medals, the Prime Minister's certificate).
+AMOUNTS = {
+    ("BK_TTCP", date(2019, 1, 18)): Decimal("2780000"),  # 2.0 × 1,390,000 (collective)
+    ("CO_TTCP", date(2019, 1, 18)): Decimal("11120000"),  # 8.0 × 1,390,000
+    ("CSTD_NGANH", date(2019, 1, 18)): Decimal("4170000"),  # 3.0 × 1,390,000
+    ("BK_TTCP", date(2019, 9, 2)): Decimal("2980000"),  # 2.0 × 1,490,000 (collective)
+}
 
 # unit code -> (year of birth, training, in the work since) of its Chuyên viên.
 OFFICERS = {
@@ -87,6 +99,7 @@ def seed_statistics() -> int:
                 "decision_date": on,
                 "issuing_authority": body,
                 "is_thematic": thematic,
+                "amount": AMOUNTS.get((title_code, on)),
                 "summary": summary,
                 "source": AwardSource.IMPORT,
             },
