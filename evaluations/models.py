@@ -24,6 +24,7 @@ from evaluations.results.models import (
     Submission,
     SubmissionEvent,
 )
+from evaluations.statistics.models import EmulationOfficer
 
 __all__ = [
     "AwardDecision",
@@ -40,6 +41,7 @@ __all__ = [
     "CertificateReprint",
     "CrossAssignment",
     "CrossScore",
+    "EmulationOfficer",
     "Evidence",
     "Extension",
     "ExtensionRequest",

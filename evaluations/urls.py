@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("evaluations.awards.urls")),
     path("", include("evaluations.proposals.urls")),
     path("", include("evaluations.certificates.urls")),
+    path("", include("evaluations.statistics.urls")),
 ]

@@ -3,6 +3,7 @@
     python -m scripts.bench [--fault] [--users 50] [--run-time 60] [--reps 10]
     python -m scripts.bench --certificates-only   # step 5's certificates alone, on the
                                                   # database the environment names
+    python -m scripts.bench --statistics-only   # the statistics forms alone, in-process
 
 1. A database of its own (DATABASE_NAME=thidua_bench): migrate, `seed_scale` (once),
    collectstatic.
@@ -12,7 +13,8 @@
    p50/p95 and SQL queries per request; (c) /healthz as the floor, each page as a ratio.
 4. (b) mixed load: locust, 50 users of all roles, 60 s: requests/s, p50/p95/p99, errors.
 5. (d) the .xlsx export of the national score matrix; an import of 10,000 staff rows;
-   500 certificates of one decision rendered as one PDF (the task queue's work).
+   500 certificates of one decision rendered as one PDF (the task queue's work); each
+   ministry statistics form (0601–0605.N/BNV-TĐKT) for the whole sector, as its .xlsx.
 6. --fault: the same load while the embedded PostgreSQL is stopped for a few seconds and
    started again: errors only while it is down, recovery time, every committed row kept.
 
@@ -51,6 +53,7 @@ TARGETS = {
     "export_s": 5,
     "import_s": 20,
     "certificates_s": 20,
+    "statistics_s": 5,
 }
 
 ENV = {
@@ -313,6 +316,43 @@ def time_export(session, base):
         assert response.status_code == 200, response.status_code
         size = len(response.content)
     return {"median_s": statistics.median(times), "bytes": size, "units": phase.submissions.count()}
+
+
+def statistics_year() -> int:
+    """The reporting year of the latest award decision (a December decision reports on the
+    next year: the period runs from 01/12 to 30/11)."""
+    from django.db.models import Max
+
+    from evaluations.awards.models import AwardRecord
+
+    last = AwardRecord.objects.aggregate(last=Max("decision_date"))["last"]
+    if last is None:
+        return datetime.now().year
+    return last.year + 1 if last.month == 12 else last.year
+
+
+def time_statistics(session=None, base=None, reps=3):
+    """Each statistics form for the whole sector: through the server as its .xlsx (with a
+    session), or counted in-process (without). Medians; the worst form decides the target."""
+    from evaluations.statistics.choices import ScopeKind
+    from evaluations.statistics.selectors import Scope, count_form, forms_for
+
+    year = statistics_year()
+    forms = {}
+    for form in forms_for(year):
+        times = []
+        for _ in range(reps):
+            started = time.perf_counter()
+            if session is None:
+                count_form(form, scope=Scope(kind=ScopeKind.SECTOR), year=year)
+            else:
+                url = f"{base}/statistics/{year}/sector/{form.slug}.xlsx"
+                response = session.get(url, timeout=120)
+                assert response.status_code == 200, (url, response.status_code)
+            times.append(time.perf_counter() - started)
+        forms[form.slug] = statistics.median(times)
+    worst = max(forms, key=forms.get)
+    return {"year": year, "forms": forms, "worst": worst, "worst_s": forms[worst]}
 
 
 def time_import(rows=10_000):
@@ -649,6 +689,9 @@ def main():
     parser.add_argument(
         "--certificates-only", action="store_true", help="only the 500 certificates, no server"
     )
+    parser.add_argument(
+        "--statistics-only", action="store_true", help="only the statistics forms, in-process"
+    )
     args = parser.parse_args()
     if args.certificates_only:
         sys.path.insert(0, str(ROOT))
@@ -658,6 +701,15 @@ def main():
         return
     os.environ.update(ENV)
     sys.path.insert(0, str(ROOT))
+    if args.statistics_only:
+        manage("migrate", "--noinput", "-v0")
+        manage("seed_scale")
+        django_setup()
+        result = time_statistics(reps=args.reps)
+        for slug, seconds in result["forms"].items():
+            print(f"statistics {slug} {result['year']}: {seconds:.3f} s")
+        print(f"statistics: worst={result['worst']} {result['worst_s']:.3f} s")
+        return
 
     log("migrate, seed_scale (first time only), collectstatic")
     manage("migrate", "--noinput", "-v0")
@@ -753,6 +805,8 @@ def run(args, base):
     imported = time_import()
     log("500 certificates of one decision")
     certificates = time_certificates()
+    log("statistics forms of the whole sector")
+    sector_statistics = time_statistics(admin_session, base)
     fault = None
     if args.fault:
         log("fault: PostgreSQL restarted under load")
@@ -781,6 +835,9 @@ def run(args, base):
         ("score-matrix export", f"≤ {TARGETS['export_s']} s", f"{export['median_s']:.2f} s", export["median_s"] <= TARGETS["export_s"]),
         ("10,000-row staff import", f"≤ {TARGETS['import_s']} s", f"{imported['median_s']:.2f} s", imported["median_s"] <= TARGETS["import_s"]),
         ("500 certificates (one PDF)", f"≤ {TARGETS['certificates_s']} s", f"{certificates['seconds']:.2f} s", certificates["seconds"] <= TARGETS["certificates_s"]),
+    ] + [
+        (f"statistics form {slug}, whole sector (.xlsx, {sector_statistics['year']})", f"≤ {TARGETS['statistics_s']} s", f"{seconds:.2f} s", seconds <= TARGETS["statistics_s"])
+        for slug, seconds in sector_statistics["forms"].items()
     ]  # fmt: skip
     if fault:
         targets += [
@@ -802,6 +859,7 @@ def run(args, base):
         "export": export,
         "import": imported,
         "certificates": certificates,
+        "statistics": sector_statistics,
         "fault": fault,
         "targets": targets,
         "worst_p95": worst["p95"],

@@ -670,4 +670,41 @@ MATRIX: dict[str, Entry] = {
         other="login 403 403 403 403 403 403 302",
         note="no endorsed proposal yet: the secretariat is sent back with a message",
     ),
+    # Ministry statistics (evaluations/statistics): forms 0601–0605 per unit, cluster year, sector.
+    "evaluations:statistics": Entry(
+        get="login 200 200 200 200 200 200 200",
+    ),
+    "evaluations:statistics_sector": Entry(
+        kwargs=lambda obj: {"year": 2025, "form": "0603"},
+        get="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_sector_xlsx": Entry(
+        kwargs=lambda obj: {"year": 2025, "form": "0603"},
+        get="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_unit": Entry(
+        kwargs=lambda obj: {"year": 2025, "pk": obj.pk, "form": "0603"},
+        obj="unit",
+        get="login 200 200 403 403 200 200 200",
+        other="login 403 403 200 403 200 200 200",
+        note="units are shared master data: a stranger learns nothing but is refused (403)",
+    ),
+    "evaluations:statistics_unit_xlsx": Entry(
+        kwargs=lambda obj: {"year": 2025, "pk": obj.pk, "form": "0603"},
+        obj="unit",
+        get="login 200 200 403 403 200 200 200",
+        other="login 403 403 200 403 200 200 200",
+    ),
+    "evaluations:statistics_cluster": Entry(
+        kwargs=lambda obj: {"pk": obj.pk, "form": "0601"},
+        obj="cluster_year",
+        get="login 403 403 403 403 200 200 200",
+        other="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_cluster_xlsx": Entry(
+        kwargs=lambda obj: {"pk": obj.pk, "form": "0601"},
+        obj="cluster_year",
+        get="login 403 403 403 403 200 200 200",
+        other="login 403 403 403 403 403 200 200",
+    ),
 }
