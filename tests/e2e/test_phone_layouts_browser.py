@@ -233,20 +233,27 @@ def test_list_pages_fit_phones_and_office_screens(browser, live_server):
     seen, failures = set(), []
     (ARTIFACTS / "dashboards").mkdir(parents=True, exist_ok=True)
     for username in ROLE_USERS:
+        context, page = _signed_in(browser, live_server, username, *PHONE)
         for width, height in (PHONE, DESKTOP):
-            context, page = _signed_in(browser, live_server, username, width, height)
+            page.set_viewport_size({"width": width, "height": height})
             page.screenshot(path=ARTIFACTS / "dashboards" / f"{username}-{width}.png", full_page=True)
-            for name, url in urls:
-                response = page.goto(f"{live_server.url}{url}", wait_until="domcontentloaded")
-                if response.status != 200:  # not this user's page (403/404)
-                    continue
-                seen.add(name)
+        # Each page is loaded once and measured at both widths (the stylesheet's media queries
+        # apply on resizing), the last width first: half the loads, half the viewport changes.
+        sizes = [DESKTOP, PHONE]
+        for name, url in urls:
+            response = page.goto(f"{live_server.url}{url}", wait_until="domcontentloaded")
+            if response.status != 200:  # not this user's page (403/404)
+                continue
+            seen.add(name)
+            for width, height in sizes:
+                page.set_viewport_size({"width": width, "height": height})
                 found = page.evaluate(MEASURE, names)
                 problems = found["problems"] + (
                     found["boxes"] if width == PHONE[0] and name not in WIDE_BY_NATURE else []
                 )
                 failures += [f"{username} {width}px {url}: {p}" for p in problems]
-            context.close()
+            sizes.reverse()
+        context.close()
     assert not failures, "\n".join(failures)
     assert seen == set(LIST_PAGES), f"no demo user could open {sorted(set(LIST_PAGES) - seen)}"
 
@@ -319,3 +326,72 @@ def test_registrations_have_their_own_menu_entry(new_page, live_server, officer)
     menu.get_by_role("link", name="Giao ước").click()
     expect(menu.get_by_role("link", name="Giao ước")).to_have_class(re.compile("active"))
     expect(menu.get_by_role("link", name="Đăng ký thi đua")).not_to_have_class(re.compile("active"))
+
+
+# On a phone: every control a finger touches at least 44 px high, every select as wide as its
+# longest choice or as its column, the menu's links too once the menu is open.
+TOUCH = """() => {
+  const problems = [];
+  const shown = (e) => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden";
+  const controls = "main .btn, main .form-select, main .form-control, main .form-check, " +
+    "main .page-link, nav.navbar .nav-link, nav.navbar .btn";
+  for (const e of document.querySelectorAll(controls)) {
+    if (!shown(e) || e.closest(".visually-hidden, .dropdown-menu")) continue;
+    const high = e.getBoundingClientRect().height;
+    if (high < 43.5) {
+      const what = (e.textContent || e.name || e.id).trim().slice(0, 40);
+      problems.push(`${e.tagName.toLowerCase()}.${e.className} "${what}": ${high}px high`);
+    }
+  }
+  const pen = document.createElement("canvas").getContext("2d");
+  for (const select of document.querySelectorAll("main select")) {
+    if (!shown(select) || select.multiple) continue;
+    const style = getComputedStyle(select);
+    pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const longest = Math.max(0, ...[...select.options].map((o) => pen.measureText(o.text).width));
+    const need = longest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const box = select.parentElement;
+    const boxStyle = getComputedStyle(box);
+    const room = box.clientWidth - parseFloat(boxStyle.paddingLeft) - parseFloat(boxStyle.paddingRight);
+    if (need > select.clientWidth + 2 && select.offsetWidth < room - 2) {
+      problems.push(`select ${select.name} cut: ${select.offsetWidth}px of ${Math.ceil(need)}px, room ${room}px`);
+    }
+  }
+  for (const area of document.querySelectorAll("main textarea")) {
+    if (shown(area) && area.getBoundingClientRect().width < 200) {
+      problems.push(`textarea ${area.name} ${area.getBoundingClientRect().width}px wide`);
+    }
+  }
+  return problems;
+}"""
+
+
+def test_phone_forms_have_readable_selects_and_44px_touch_targets(browser, live_server):
+    call_command("seed_demo", verbosity=0)
+    ballot = Ballot.objects.filter(status="open").first()
+    draft = Submission.objects.filter(status="draft").select_related("unit").first()
+    current_round = RegistrationRound.objects.order_by("-deadline").first()
+    pages = {
+        "lanhdao.hye": [
+            reverse("evaluations:ballot_vote", kwargs={"pk": ballot.pk}),
+            reverse("evaluations:proposal_list"),
+        ],
+        "canbo.hye": [
+            reverse("pledges:my_registration", kwargs={"pk": current_round.pk}),
+            reverse("campaigns:campaign_list"),
+            reverse("units:audit_log"),
+        ],
+        f"canbo.{draft.unit.code.split('-')[1].lower()}": [
+            reverse("evaluations:submission", kwargs={"pk": draft.pk})
+        ],
+    }
+    failures = []
+    for username, urls in pages.items():
+        context, page = _signed_in(browser, live_server, username, *PHONE)
+        for url in urls:
+            page.goto(f"{live_server.url}{url}")
+            page.get_by_role("button", name="Mở menu").click()
+            expect(page.locator("#mainnav")).to_have_class(re.compile(r"\bshow\b"))
+            failures += [f"{username} {page.url}: {p}" for p in page.evaluate(TOUCH)]
+        context.close()
+    assert not failures, "\n".join(failures)
