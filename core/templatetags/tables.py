@@ -141,7 +141,8 @@ class StackTableNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        return mark_safe(stack_table(self.nodelist.render(context)))  # noqa: S308 - our own template output, re-emitted
+        # The template's own output (already escaped where it had to be), copied through.
+        return mark_safe(stack_table(self.nodelist.render(context)))
 
 
 @register.tag
