@@ -363,7 +363,7 @@ TOUCH = """() => {
     pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const longest = Math.max(0, ...[...select.options].map((o) => pen.measureText(o.text).width));
     const need = longest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    const box = select.parentElement;
+    const box = select.closest(".table-stack tr") || select.parentElement;  // a card: its width
     const boxStyle = getComputedStyle(box);
     const room =
       box.clientWidth - parseFloat(boxStyle.paddingLeft) - parseFloat(boxStyle.paddingRight);
