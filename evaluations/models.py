@@ -2,7 +2,13 @@
 
 from evaluations.awards.models import AwardRecord, BaseSalary
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
-from evaluations.decisions.models import AwardDecision, IssuingAuthority
+from evaluations.decisions.models import (
+    AwardDecision,
+    DecisionEvent,
+    DecisionLine,
+    DecisionTemplate,
+    IssuingAuthority,
+)
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
 from evaluations.results.models import (
     CrossAssignment,
@@ -28,6 +34,9 @@ __all__ = [
     "BaseSalary",
     "CrossAssignment",
     "CrossScore",
+    "DecisionEvent",
+    "DecisionLine",
+    "DecisionTemplate",
     "Evidence",
     "Extension",
     "ExtensionRequest",

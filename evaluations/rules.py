@@ -2,7 +2,8 @@
 
 from evaluations.awards import rules as awards_rules
 from evaluations.ballots import rules as ballots_rules
+from evaluations.decisions import rules as decisions_rules
 from evaluations.proposals import rules as proposals_rules
 from evaluations.results import rules as results_rules
 
-__all__ = ["awards_rules", "ballots_rules", "proposals_rules", "results_rules"]
+__all__ = ["awards_rules", "ballots_rules", "decisions_rules", "proposals_rules", "results_rules"]
