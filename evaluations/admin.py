@@ -1,6 +1,7 @@
 """Django's admin discovers this module; each sub-package registers its own models."""
 
 from evaluations.awards import admin as awards_admin
+from evaluations.decisions import admin as decisions_admin
 from evaluations.results import admin as results_admin
 
-__all__ = ["awards_admin", "results_admin"]
+__all__ = ["awards_admin", "decisions_admin", "results_admin"]

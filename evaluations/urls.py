@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("evaluations.ballots.urls")),
     path("", include("evaluations.awards.urls")),
     path("", include("evaluations.proposals.urls")),
+    path("", include("evaluations.decisions.urls")),
 ]
