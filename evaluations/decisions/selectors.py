@@ -8,7 +8,7 @@ Public functions other parts call (certificates, statistics): `decisions_visible
 `register_of` (an authority's recorded and revoked decisions of a year).
 """
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 
 from evaluations.decisions.choices import DecisionStatus
 from evaluations.decisions.models import AwardDecision, DecisionLine, IssuingAuthority
@@ -57,7 +57,7 @@ def forwarded_proposals(cluster_year) -> QuerySet:
         AwardProposal.objects.filter(cluster_year=cluster_year, status=ProposalStatus.FORWARDED)
         .exclude(Exists(taken))
         .select_related("title", "unit", "person")
-        .order_by("person", "title__order", "nominee_name", "pk")
+        .order_by(F("person").asc(nulls_first=True), "title__order", "nominee_name", "pk")
     )
 
 
