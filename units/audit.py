@@ -70,6 +70,10 @@ OBJECT_KINDS = {
     "ballot": (_("Secret ballots"), ("ballot", "ballotquestion", "ballotcandidate", "ballotvoter")),
     "proposal": (_("Award proposals"), ("proposal", "awardproposal")),
     "award": (_("Awards"), ("award", "awardrecord", "basesalary")),
+    "decision": (
+        _("Award decisions"),
+        ("decision", "awarddecision", "issuingauthority", "decisiontemplate"),
+    ),
 }
 ACTION_KINDS = {kind: label for kind, (label, _prefixes) in OBJECT_KINDS.items()}
 _KIND_OF_PREFIX = {
@@ -138,6 +142,8 @@ SENTENCES = {
     "pledge.attach": _("%(actor)s attached a file to the pledge “%(object)s”"),
     "pledge.create": _("%(actor)s drafted the pledge “%(object)s”"),
     "pledge.sign": _("%(actor)s signed the pledge “%(object)s” for %(unit)s"),
+    "decision.create": _("%(actor)s drafted the award decision “%(object)s”"),
+    "decision.discard": _("%(actor)s deleted “%(object)s”"),
     "proposal.create": _("%(actor)s drafted the award proposal %(object)s"),
     "proposal.edit": _("%(actor)s edited the award proposal %(object)s"),
     "proposal.file": _("%(actor)s attached a file to the award proposal %(object)s"),
@@ -192,6 +198,13 @@ STATUS_SENTENCES = {
         "open": _("%(actor)s opened the ballot “%(object)s” for voting"),
         "closed": _("%(actor)s closed and tallied the ballot “%(object)s”"),
         "published": _("%(actor)s published the result of the ballot “%(object)s”"),
+    },
+    "decision.status": {
+        "recorded": _("%(actor)s recorded the award decision %(object)s"),
+        "revoked": _("%(actor)s revoked the award decision %(object)s"),
+    },
+    "decision.correction": {
+        "recorded": _("%(actor)s corrected the award decision %(object)s"),
     },
     "proposal.status": {
         "submitted": _("%(actor)s submitted the award proposal %(object)s"),
@@ -324,4 +337,6 @@ FIELD_LABELS = {
     "deadline": _("deadline"),
     "merged_into": _("merged into"),
     "title": _("title"),
+    "lines": _("decision lines"),
+    "awards": _("awards in force"),
 }

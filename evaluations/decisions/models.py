@@ -126,7 +126,9 @@ class AwardDecision(HasStatus, models.Model):
         indexes = [models.Index(fields=["authority", "date"])]
 
     def __str__(self):
-        return self.full_number or str(_("Draft decision"))
+        if self.number:
+            return self.full_number
+        return _("Draft decision no. %(pk)s") % {"pk": self.pk}
 
     @property
     def full_number(self) -> str:
