@@ -5,12 +5,13 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from docx import Document
 
 from core.exceptions import ActionRefused
 from evaluations.decisions.admin import DecisionTemplateForm
 from evaluations.decisions.choices import DecisionKind, DocumentKind
-from evaluations.decisions.documents import decision_document
+from evaluations.decisions.documents import decision_document, default_template_path
 from evaluations.decisions.models import DecisionTemplate
 
 pytestmark = pytest.mark.django_db
@@ -115,17 +116,20 @@ def upload_form(content: bytes, name="mau.docx"):
     )
 
 
-def test_the_admin_refuses_bad_jinja_with_a_vietnamese_message(settings):
-    settings.LANGUAGE_CODE = "vi"
-    form = upload_form(template_with("{{ authority_name }"))
-    assert not form.is_valid()
-    assert "authority_name" in form.errors["file"][0]
+def test_the_admin_refuses_bad_jinja_with_a_vietnamese_message():
+    with translation.override("vi"):
+        form = upload_form(template_with("Số: {{ authority_name }"))
+        assert not form.is_valid()
+        message = form.errors["file"][0]
+    assert message.startswith("Mẫu văn bản có lỗi cú pháp ở biến gần “{{ authority_name }")
 
 
-def test_the_admin_refuses_an_unknown_placeholder(settings):
-    form = upload_form(template_with("{{ so_quyet_dinh }}"))
-    assert not form.is_valid()
-    assert "so_quyet_dinh" in form.errors["file"][0]
+def test_the_admin_refuses_an_unknown_placeholder_naming_it_in_vietnamese():
+    with translation.override("vi"):
+        form = upload_form(template_with("{{ so_quyet_dinh }}"))
+        assert not form.is_valid()
+        message = form.errors["file"][0]
+    assert message.startswith("Mẫu văn bản dùng biến “so_quyet_dinh” không tồn tại.")
 
 
 def test_the_admin_refuses_a_file_that_is_no_word_document():
@@ -134,8 +138,6 @@ def test_the_admin_refuses_a_file_that_is_no_word_document():
 
 
 def test_the_admin_accepts_the_default_templates():
-    from evaluations.decisions.documents import default_template_path
-
     form = upload_form(default_template_path("decision").read_bytes())
     assert form.is_valid(), form.errors
 
