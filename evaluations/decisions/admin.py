@@ -11,9 +11,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.exceptions import ActionRefused
+from core.uploads import MB, check_zip_container
 from evaluations.decisions.documents import PLACEHOLDERS, check_template
 from evaluations.decisions.models import DecisionTemplate, IssuingAuthority
 from units.admin import RulesAdmin
+
+MAX_TEMPLATE_BYTES = 5 * MB
 
 
 @admin.register(IssuingAuthority)
@@ -34,7 +37,10 @@ class DecisionTemplateForm(forms.ModelForm):
             return uploaded
         if not uploaded.name.lower().endswith(".docx"):
             raise forms.ValidationError(_("Upload a Word (.docx) file."))
+        if uploaded.size > MAX_TEMPLATE_BYTES:
+            raise forms.ValidationError(_("The template is larger than 5 MB."))
         try:
+            check_zip_container(uploaded)
             check_template(uploaded)
         except ActionRefused as refused:
             raise forms.ValidationError(refused.message) from refused
