@@ -13,7 +13,7 @@ Public functions other parts call (certificates, statistics, the demo, the bench
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -298,20 +298,22 @@ def decision_record(
         ) from exc
 
     full_number, authority_name = decision.full_number, decision.authority.name
+    for proposal in proposals.values():
+        proposal.decision_number = full_number
+        proposal.decision_date = date
+        proposal.issuing_authority = authority_name
+    # Every line's proposal approved through its workflow (checks, history, audit), at once.
+    PROPOSAL_FLOW.move_many(
+        [proposals[line.proposal_id] for line in lines],
+        "approve",
+        actor=actor,
+        comment=full_number,
+        fields=["decision_number", "decision_date", "issuing_authority"],
+    )
     rewards = _rewards(lines, date)
     records = []
     for line in lines:
         proposal = proposals[line.proposal_id]
-        proposal.decision_number = full_number
-        proposal.decision_date = date
-        proposal.issuing_authority = authority_name
-        PROPOSAL_FLOW.move(
-            proposal,
-            "approve",
-            actor=actor,
-            comment=full_number,
-            fields=["decision_number", "decision_date", "issuing_authority"],
-        )
         values = _reward_values(rewards[line.title_id])
         for name, value in values.items():
             setattr(line, name, value)
@@ -337,15 +339,19 @@ def decision_record(
         )
     try:
         with transaction.atomic():
-            records = AwardRecord.objects.bulk_create(records, batch_size=1000)
+            AwardRecord.objects.bulk_create(records, batch_size=1000)
     except IntegrityError as exc:  # a record written meanwhile by someone else
         raise ActionRefused(
             _("The award history already holds one of these awards for this year.")
         ) from exc
-    for line, record in zip(lines, records, strict=True):
-        line.award_record = record
-    DecisionLine.objects.bulk_update(
-        lines, ["award_record", "multiplier", "amount", "amount_to_verify"], batch_size=1000
+    # The amounts on the decision date (one UPDATE per title) and each line's award record
+    # (one UPDATE): bulk_update's CASE per row costs seconds at 500 lines.
+    for title_id, reward in rewards.items():
+        decision.lines.filter(title_id=title_id).update(**_reward_values(reward))
+    decision.lines.update(
+        award_record=Subquery(
+            AwardRecord.objects.filter(proposal_id=OuterRef("proposal_id")).values("pk")[:1]
+        )
     )
     return decision
 

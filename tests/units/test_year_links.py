@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from evaluations.decisions.choices import DecisionStatus
 from evaluations.decisions.models import AwardDecision
-
 from pledges.choices import PledgeStatus
 from tests.factories.campaigns import CampaignFactory
 from tests.factories.evaluations import IssuingAuthorityFactory

@@ -43,7 +43,7 @@ def test_a_draft_refuses_a_proposal_not_forwarded_naming_it(admin_user, authorit
 
 
 def test_a_proposal_is_on_one_live_decision_only(draft, admin_user, authority, forwarded):
-    with pytest.raises(services.LinesRefused, match="already on another decision"):
+    with pytest.raises(services.LinesRefused, match="đã có trong một quyết định khác"):
         services.decision_draft(actor=admin_user, authority=authority, proposals=forwarded[:1])
 
 
@@ -95,7 +95,7 @@ def test_recording_refuses_an_award_already_held(draft, admin_user, forwarded):
         decision_number="9/QĐ-TTCP",
         decision_date=date(2025, 6, 1),
     )
-    with pytest.raises(services.LinesRefused, match="already holds"):
+    with pytest.raises(services.LinesRefused, match="lịch sử khen thưởng đã có khen thưởng này"):
         record(draft, admin_user)
     forwarded[1].refresh_from_db()
     assert forwarded[1].status == ProposalStatus.FORWARDED  # nothing half written
@@ -103,7 +103,7 @@ def test_recording_refuses_an_award_already_held(draft, admin_user, forwarded):
 
 def test_the_number_is_unique_per_authority_and_year(recorded, admin_user, titles, cluster_year):
     other = AwardDecision.objects.create(authority=recorded.authority)
-    with pytest.raises(ActionRefused, match=r"already has decision no\. 123"):
+    with pytest.raises(ActionRefused, match="đã có quyết định số 123 trong năm 2025"):
         record(other, admin_user)
     # The database refuses it too, whoever writes.
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -153,7 +153,7 @@ def test_a_correction_needs_a_reason_and_a_change(recorded, admin_user):
         services.decision_correct(
             decision=recorded, actor=admin_user, reason="", signer_name="Lê Văn Mới"
         )
-    with pytest.raises(ActionRefused, match="Nothing was changed"):
+    with pytest.raises(ActionRefused, match="Chưa có nội dung nào thay đổi"):
         services.decision_correct(
             decision=recorded, actor=admin_user, reason="x", signer_name="Nguyễn Văn Ký"
         )
@@ -170,7 +170,7 @@ def test_revoking_marks_the_awards_and_keeps_them_in_the_register(recorded, admi
 
 
 def test_revoking_needs_a_reason(recorded, admin_user):
-    with pytest.raises(ActionRefused, match="reason"):
+    with pytest.raises(ActionRefused, match="Vui lòng ghi lý do thu hồi"):
         services.decision_revoke(decision=recorded, actor=admin_user, reason=" ")
 
 
