@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from campaigns.selectors import campaigns_visible_to
+from evaluations.decisions.selectors import decisions_of_cluster_year
 from pledges.selectors import pledges_visible_to, rounds_visible_to
 from units.year_links import YearLink, register_cluster_year_links
 
@@ -97,6 +98,31 @@ def evaluation_links(cluster_year, user):
                 _("Past awards"),
                 _("Import past awards from Excel"),
                 reverse("evaluations:award_import"),
+                runs=True,
+            )
+        )
+    return links
+
+
+@register_cluster_year_links
+def decision_links(cluster_year, user):
+    """The award decisions drafted from the year's proposals, and for those who draft them,
+    a new one from the forwarded proposals. One query."""
+    links = [
+        YearLink(
+            _("Award decision"),
+            f"{d} – {d.authority.name}",
+            reverse("evaluations:decision", args=[d.pk]),
+            status=d.status_choice,
+        )
+        for d in decisions_of_cluster_year(user=user, cluster_year=cluster_year)
+    ]
+    if user.has_perm("evaluations.add_awarddecision"):
+        links.append(
+            YearLink(
+                _("Award decision"),
+                _("Draft a decision from the forwarded proposals"),
+                reverse("evaluations:decision_draft", args=[cluster_year.pk]),
                 runs=True,
             )
         )

@@ -10,7 +10,13 @@ from evaluations.certificates.models import (
     LayoutField,
     RegisterCounter,
 )
-from evaluations.decisions.models import AwardDecision, IssuingAuthority
+from evaluations.decisions.models import (
+    AwardDecision,
+    DecisionEvent,
+    DecisionLine,
+    DecisionTemplate,
+    IssuingAuthority,
+)
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
 from evaluations.results.models import (
     CrossAssignment,
@@ -41,6 +47,9 @@ __all__ = [
     "CertificateReprint",
     "CrossAssignment",
     "CrossScore",
+    "DecisionEvent",
+    "DecisionLine",
+    "DecisionTemplate",
     "EmulationOfficer",
     "Evidence",
     "Extension",

@@ -3,6 +3,7 @@
 from evaluations.awards import rules as awards_rules
 from evaluations.ballots import rules as ballots_rules
 from evaluations.certificates import rules as certificates_rules
+from evaluations.decisions import rules as decisions_rules
 from evaluations.proposals import rules as proposals_rules
 from evaluations.results import rules as results_rules
 from evaluations.statistics import rules as statistics_rules
@@ -11,6 +12,7 @@ __all__ = [
     "awards_rules",
     "ballots_rules",
     "certificates_rules",
+    "decisions_rules",
     "proposals_rules",
     "results_rules",
     "statistics_rules",

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("evaluations.proposals.urls")),
     path("", include("evaluations.certificates.urls")),
     path("", include("evaluations.statistics.urls")),
+    path("", include("evaluations.decisions.urls")),
 ]

@@ -4,6 +4,7 @@
     python -m scripts.bench --certificates-only   # step 5's certificates alone, on the
                                                   # database the environment names
     python -m scripts.bench --statistics-only   # the statistics forms alone, in-process
+    python -m scripts.bench --decision-only     # the 500-line award decision alone
 
 1. A database of its own (DATABASE_NAME=thidua_bench): migrate, `seed_scale` (once),
    collectstatic.
@@ -54,6 +55,7 @@ TARGETS = {
     "import_s": 20,
     "certificates_s": 20,
     "statistics_s": 5,
+    "decision_s": 5,
 }
 
 ENV = {
@@ -470,6 +472,73 @@ def time_certificates(count=500):
 
 
 # --- Fault: the database restarts under load ------------------------------------------------------
+def time_decision(lines=500):
+    """A decision of `lines` forwarded proposals drafted and recorded (issue 17: ≤ 5 s), in a
+    transaction rolled back: the proposals are made first (not timed), then `decision_draft`
+    and `decision_record` are timed together, twice."""
+    from datetime import date
+
+    from django.db import transaction
+
+    from evaluations.decisions import services
+    from evaluations.decisions.models import IssuingAuthority
+    from evaluations.proposals.choices import ProposalStatus
+    from evaluations.proposals.models import AwardProposal
+    from pledges.models import Title
+    from units.models import ClusterMembership, ClusterYear, Person, User
+
+    admin = User.objects.get(username="scale.admin")
+    cluster_year = ClusterYear.objects.order_by("-year", "pk").first()
+    units = list(
+        ClusterMembership.objects.filter(cluster_year=cluster_year).values_list("unit", flat=True)
+    )
+    people = list(Person.objects.filter(unit_id__in=units).order_by("pk")[:lines])
+    title = Title.objects.get(code="BK_TTCP", recipient="person")
+    times = []
+    for rep in range(2):
+        with transaction.atomic():
+            authority, _created = IssuingAuthority.objects.get_or_create(
+                name="Tổng Thanh tra Chính phủ",
+                defaults={
+                    "heading": "TỔNG THANH TRA CHÍNH PHỦ",
+                    "level": "sector",
+                    "symbol": "QĐ-TTCP",
+                    "place": "Hà Nội",
+                },
+            )
+            proposals = AwardProposal.objects.bulk_create(
+                AwardProposal(
+                    title=title,
+                    year=2099,
+                    cluster_year=cluster_year,
+                    unit_id=person.unit_id,
+                    person=person,
+                    nominee_name=person.full_name,
+                    proposing_unit_id=person.unit_id,
+                    summary="Hoàn thành xuất sắc nhiệm vụ.",
+                    status=ProposalStatus.FORWARDED,
+                )
+                for person in people
+            )
+            started = time.perf_counter()
+            decision = services.decision_draft(
+                actor=admin, authority=authority, proposals=proposals, cluster_year=cluster_year
+            )
+            services.decision_record(
+                decision=decision,
+                actor=admin,
+                number=f"bench-{rep}",
+                date=date(2026, 12, 1),
+                signer_name="Bench",
+                signer_position="Tổng Thanh tra",
+            )
+            times.append(time.perf_counter() - started)
+            assert decision.award_records.count() == len(people)
+            transaction.set_rollback(True)  # leave the data set as it was
+    return {"median_s": statistics.median(times), "lines": len(people)}
+
+
+# --- Fault: the database restarts under load# --- Fault: the database restarts under load ------------------------------------------------------
 
 
 def fault_phase(base, plan_path, officer, *, users, run_time, down_seconds=5.0):
@@ -692,6 +761,11 @@ def main():
     parser.add_argument(
         "--statistics-only", action="store_true", help="only the statistics forms, in-process"
     )
+    parser.add_argument(
+        "--decision-only",
+        action="store_true",
+        help="only time a 500-line award decision drafted and recorded (no server, no load)",
+    )
     args = parser.parse_args()
     if args.certificates_only:
         sys.path.insert(0, str(ROOT))
@@ -709,6 +783,16 @@ def main():
         for slug, seconds in result["forms"].items():
             print(f"statistics {slug} {result['year']}: {seconds:.3f} s")
         print(f"statistics: worst={result['worst']} {result['worst_s']:.3f} s")
+        return
+    if args.decision_only:
+        manage("migrate", "--noinput", "-v0")
+        manage("seed_scale")
+        django_setup()
+        decision = time_decision()
+        ok = decision["median_s"] <= TARGETS["decision_s"]
+        print(
+            f"bench: decision_lines={decision['lines']} decision_s={decision['median_s']:.2f} ok={ok}"
+        )
         return
 
     log("migrate, seed_scale (first time only), collectstatic")
@@ -807,6 +891,8 @@ def run(args, base):
     certificates = time_certificates()
     log("statistics forms of the whole sector")
     sector_statistics = time_statistics(admin_session, base)
+    log("a 500-line award decision drafted and recorded")
+    decision = time_decision()
     fault = None
     if args.fault:
         log("fault: PostgreSQL restarted under load")
@@ -835,6 +921,7 @@ def run(args, base):
         ("score-matrix export", f"≤ {TARGETS['export_s']} s", f"{export['median_s']:.2f} s", export["median_s"] <= TARGETS["export_s"]),
         ("10,000-row staff import", f"≤ {TARGETS['import_s']} s", f"{imported['median_s']:.2f} s", imported["median_s"] <= TARGETS["import_s"]),
         ("500 certificates (one PDF)", f"≤ {TARGETS['certificates_s']} s", f"{certificates['seconds']:.2f} s", certificates["seconds"] <= TARGETS["certificates_s"]),
+        (f"{decision['lines']}-line award decision drafted and recorded", f"≤ {TARGETS['decision_s']} s", f"{decision['median_s']:.2f} s", decision["median_s"] <= TARGETS["decision_s"]),
     ] + [
         (f"statistics form {slug}, whole sector (.xlsx, {sector_statistics['year']})", f"≤ {TARGETS['statistics_s']} s", f"{seconds:.2f} s", seconds <= TARGETS["statistics_s"])
         for slug, seconds in sector_statistics["forms"].items()

@@ -23,8 +23,8 @@ def _plain(value):
     return str(value)
 
 
-def audit_record(*, actor, action: str, obj, unit=None, changes=None, note="") -> AuditEntry:
-    return AuditEntry.objects.create(
+def _entry(*, actor, action: str, obj, unit=None, changes=None, note="") -> AuditEntry:
+    return AuditEntry(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -34,6 +34,18 @@ def audit_record(*, actor, action: str, obj, unit=None, changes=None, note="") -
         changes=changes or {},
         note=note,
     )
+
+
+def audit_record(*, actor, action: str, obj, unit=None, changes=None, note="") -> AuditEntry:
+    entry = _entry(actor=actor, action=action, obj=obj, unit=unit, changes=changes, note=note)
+    entry.save()
+    return entry
+
+
+def audit_records(entries) -> list[AuditEntry]:
+    """Many audit records in one INSERT (a step taken on many objects at once): `entries`
+    are dicts of `audit_record`'s keyword arguments."""
+    return AuditEntry.objects.bulk_create([_entry(**entry) for entry in entries], batch_size=500)
 
 
 # The kinds of object the change log filters by: label, and the first parts of the action
@@ -70,6 +82,10 @@ OBJECT_KINDS = {
     "ballot": (_("Secret ballots"), ("ballot", "ballotquestion", "ballotcandidate", "ballotvoter")),
     "proposal": (_("Award proposals"), ("proposal", "awardproposal")),
     "award": (_("Awards"), ("award", "awardrecord", "basesalary")),
+    "decision": (
+        _("Award decisions"),
+        ("decision", "awarddecision", "issuingauthority", "decisiontemplate"),
+    ),
 }
 ACTION_KINDS = {kind: label for kind, (label, _prefixes) in OBJECT_KINDS.items()}
 _KIND_OF_PREFIX = {
@@ -138,6 +154,8 @@ SENTENCES = {
     "pledge.attach": _("%(actor)s attached a file to the pledge “%(object)s”"),
     "pledge.create": _("%(actor)s drafted the pledge “%(object)s”"),
     "pledge.sign": _("%(actor)s signed the pledge “%(object)s” for %(unit)s"),
+    "decision.create": _("%(actor)s drafted the award decision “%(object)s”"),
+    "decision.discard": _("%(actor)s deleted “%(object)s”"),
     "proposal.create": _("%(actor)s drafted the award proposal %(object)s"),
     "proposal.edit": _("%(actor)s edited the award proposal %(object)s"),
     "proposal.file": _("%(actor)s attached a file to the award proposal %(object)s"),
@@ -192,6 +210,13 @@ STATUS_SENTENCES = {
         "open": _("%(actor)s opened the ballot “%(object)s” for voting"),
         "closed": _("%(actor)s closed and tallied the ballot “%(object)s”"),
         "published": _("%(actor)s published the result of the ballot “%(object)s”"),
+    },
+    "decision.status": {
+        "recorded": _("%(actor)s recorded the award decision %(object)s"),
+        "revoked": _("%(actor)s revoked the award decision %(object)s"),
+    },
+    "decision.correction": {
+        "recorded": _("%(actor)s corrected the award decision %(object)s"),
     },
     "proposal.status": {
         "submitted": _("%(actor)s submitted the award proposal %(object)s"),
@@ -324,4 +349,6 @@ FIELD_LABELS = {
     "deadline": _("deadline"),
     "merged_into": _("merged into"),
     "title": _("title"),
+    "lines": _("decision lines"),
+    "awards": _("awards in force"),
 }

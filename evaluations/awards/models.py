@@ -11,6 +11,13 @@ from evaluations.awards.choices import AwardSource
 from units.models import Unit
 
 
+class AwardRecordQuerySet(models.QuerySet):
+    def in_force(self):
+        """Awards that count: a revoked one (its decision was revoked) leaves the eligibility
+        history and the honour boards."""
+        return self.filter(is_revoked=False)
+
+
 class AwardRecord(models.Model):
     """A title or award received: the history every later eligibility check reads."""
 
@@ -86,7 +93,15 @@ class AwardRecord(models.Model):
     source = models.CharField(
         _("source"), max_length=10, choices=AwardSource.choices, default=AwardSource.MANUAL
     )
+    # Set when its decision is revoked (thu hồi): kept for the register, counted nowhere.
+    is_revoked = models.BooleanField(
+        _("revoked"),
+        default=False,
+        db_default=False,  # rows written by raw SQL (seed_scale) are in force
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = AwardRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("award record")

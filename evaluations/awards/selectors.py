@@ -61,7 +61,7 @@ def lineage_ids(unit_ids) -> dict[int, set[int]]:
 
 
 def _records() -> QuerySet:
-    return AwardRecord.objects.select_related("title", "unit", "campaign")
+    return AwardRecord.objects.in_force().select_related("title", "unit", "campaign")
 
 
 @dataclass
@@ -101,8 +101,10 @@ def unit_award_history(unit, *, year: int | None = None) -> UnitAwardHistory:
     # PostgreSQL combine the (unit, year) and (person, year) indexes, where a join to the
     # staff table in the OR would scan every award record of the sector.
     staff = list(Person.objects.filter(unit=unit).values_list("pk", flat=True))
-    people = AwardRecord.objects.filter(person__isnull=False).filter(
-        Q(unit_id__in=lineage) | Q(person_id__in=staff)
+    people = (
+        AwardRecord.objects.in_force()
+        .filter(person__isnull=False)
+        .filter(Q(unit_id__in=lineage) | Q(person_id__in=staff))
     )
     people_years = list(people.order_by("-year").values_list("year", flat=True).distinct())
     if year is not None:
@@ -137,9 +139,11 @@ def person_history(person_ids, years) -> dict:
     person_ids = list(person_ids)
     if not person_ids:
         return {}
-    rows = AwardRecord.objects.filter(
-        person_id__in=person_ids, year__in=list(years), is_thematic=False
-    ).values_list("person_id", "year", "title__code")
+    rows = (
+        AwardRecord.objects.in_force()
+        .filter(person_id__in=person_ids, year__in=list(years), is_thematic=False)
+        .values_list("person_id", "year", "title__code")
+    )
     history = defaultdict(lambda: defaultdict(set))
     for person_id, year, code in rows:
         history[person_id][year].add(code)
@@ -160,7 +164,7 @@ def unit_history(unit_ids, years, *, include_thematic: bool = False) -> dict:
     for root, members in lineages.items():
         for member in members:
             owners[member].add(root)
-    rows = AwardRecord.objects.filter(
+    rows = AwardRecord.objects.in_force().filter(
         unit_id__in=list(owners), person__isnull=True, year__in=list(years)
     )
     if not include_thematic:
@@ -285,7 +289,7 @@ def _title_key(title):
 def _honour_board(condition) -> list[HonourGroup]:
     """The board's groups in catalogue order: listed titles with their records, base-level
     individual titles as a count per unit. Two or three queries, whatever the board's size."""
-    awards = AwardRecord.objects.filter(condition)
+    awards = AwardRecord.objects.in_force().filter(condition)
     listed = (
         awards.filter(~COUNTED_PER_UNIT)
         .select_related("title", "unit")

@@ -29,3 +29,17 @@ class DecisionStatus(StatusChoices):
     RECORDED = "recorded", _("Recorded")
     REVOKED = "revoked", _("Revoked")
     tones = nonmember({"recorded": "success", "revoked": "danger"})
+
+
+class DecisionKind(models.TextChoices):
+    """What a decision does; each kind has its own Word templates."""
+
+    COMMENDATION = "commendation", _("Commendation (certificate of merit, flag)")
+    RECOGNITION = "recognition", _("Recognition of emulation titles")
+
+
+class DocumentKind(models.TextChoices):
+    """The documents filled from the office's Word templates."""
+
+    DECISION = "decision", _("Decision with its annex list")
+    SUBMISSION = "submission", _("Submission (tờ trình)")

@@ -83,15 +83,19 @@ class Context:
         self.person_history = defaultdict(lambda: defaultdict(set))
         records = []
         if person_ids:
-            records = AwardRecord.objects.filter(
-                person_id__in=person_ids, year__gte=low, year__lte=high, is_thematic=False
-            ).values_list("person_id", "year", "title__code")
+            records = (
+                AwardRecord.objects.in_force()
+                .filter(person_id__in=person_ids, year__gte=low, year__lte=high, is_thematic=False)
+                .values_list("person_id", "year", "title__code")
+            )
         for person_id, year, code in records:
             self.person_history[person_id][year].add(code)
 
         # Other live proposals: same-year titles, the initiatives used (R9), flags (R12).
+        # An approved proposal whose award was revoked (its decision revoked) no longer counts.
         others = list(
             AwardProposal.objects.filter(LIVE)
+            .exclude(award_record__is_revoked=True)
             .filter(
                 Q(person_id__in=person_ids)
                 | Q(cluster_year_id__in=cluster_year_ids, title__code="CO_TTCP")
@@ -126,21 +130,27 @@ class Context:
         # Initiatives already rewarded (R9), and units' staff holding LĐTT (R5, R6).
         used = []
         if with_initiative:
-            used = AwardRecord.objects.filter(
-                Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), ~Q(initiative="")
-            ).values_list("initiative", "proposal_id", "person_id", "unit_id")
+            used = (
+                AwardRecord.objects.in_force()
+                .filter(Q(person_id__in=person_ids) | Q(unit_id__in=unit_ids), ~Q(initiative=""))
+                .values_list("initiative", "proposal_id", "person_id", "unit_id")
+            )
         self.rewarded_initiatives = defaultdict(set)
         for initiative, proposal_id, person_id, unit_id in used:
             for holder in _holders(person_id, unit_id):
                 self.rewarded_initiatives[(holder, _normalise(initiative))].add(proposal_id)
         held = []
         if collective_codes:
-            held = AwardRecord.objects.filter(
-                unit_id__in=unit_ids,
-                year__in=years,
-                person__isnull=False,
-                title__code__in=["LDTT", "CSTDCS"],
-            ).values_list("unit_id", "year", "title__code", "person_id")
+            held = (
+                AwardRecord.objects.in_force()
+                .filter(
+                    unit_id__in=unit_ids,
+                    year__in=years,
+                    person__isnull=False,
+                    title__code__in=["LDTT", "CSTDCS"],
+                )
+                .values_list("unit_id", "year", "title__code", "person_id")
+            )
         for unit_id, year, code, person_id in held:
             (self.ldtt if code == "LDTT" else self.cstdcs)[(unit_id, year)].add(person_id)
 

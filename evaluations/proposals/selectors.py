@@ -74,6 +74,10 @@ def proposal_detail(proposal) -> dict:
     return {
         "history": list(proposal.history.select_related("actor")),
         "files": list(proposal.files.all()),
+        # The award decisions it is on (evaluations/decisions, named through the relation).
+        "decision_lines": list(
+            proposal.decision_lines.select_related("decision__authority").order_by("pk")
+        ),
     }
 
 

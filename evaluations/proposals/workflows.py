@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from core.workflow import Workflow, transition
 from evaluations.proposals.choices import ProposalStatus
-from units.audit import audit_record
+from units.audit import audit_record, audit_records
 
 DRAFT, SUBMITTED, RETURNED = ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, ProposalStatus.RETURNED
 ENDORSED, FORWARDED = ProposalStatus.ENDORSED, ProposalStatus.FORWARDED
@@ -47,6 +47,7 @@ PROPOSAL_FLOW = Workflow(
     ],
     refused=gettext_lazy("The proposal is “%(status)s”: this step is not possible now."),
     audit=audit_record,
+    audit_many=audit_records,
     audit_action="proposal.status",
     audit_unit=True,
     history="evaluations.ProposalEvent",

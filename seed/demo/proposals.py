@@ -20,7 +20,8 @@ def _person(unit, index):
 
 
 def seed_proposals():
-    if AwardProposal.objects.exists():
+    # The 2019 proposals come with the demo's 2019 award decision (seed/demo/decisions.py).
+    if AwardProposal.objects.exclude(year=2019).exists():
         return
     units = {u.code: u for u in Unit.objects.filter(code__startswith="TT-")}
     years = {cy.year: cy for cy in ClusterYear.objects.filter(cluster__code="CUM2")}

@@ -9,6 +9,8 @@ from campaigns.choices import CampaignStatus
 from core.exceptions import ActionRefused
 from evaluations.ballots.choices import BallotStatus
 from evaluations.ballots.workflows import BALLOT_FLOW
+from evaluations.decisions.choices import DecisionStatus
+from evaluations.decisions.workflows import CORRECTION_FLOW, DECISION_FLOW
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.models import ProposalEvent
 from evaluations.proposals.workflows import PROPOSAL_FLOW
@@ -26,6 +28,8 @@ FLOWS = {
     "submission": (SUBMISSION_FLOW, SubmissionStatus),
     "ballot": (BALLOT_FLOW, BallotStatus),
     "proposal": (PROPOSAL_FLOW, ProposalStatus),
+    "decision": (DECISION_FLOW, DecisionStatus),
+    "decision_correction": (CORRECTION_FLOW, DecisionStatus),
 }
 
 
@@ -155,4 +159,57 @@ def test_a_transition_that_needs_a_comment_refuses_an_empty_one(forwarded, admin
     assert refused.value.message == str(PROPOSAL_FLOW["reject"].comment_required)
     forwarded.refresh_from_db()
     assert forwarded.status == ProposalStatus.FORWARDED
+    assert not ProposalEvent.objects.exists()
+
+
+def test_move_many_writes_what_move_writes_for_each_object(
+    cluster_year, our_unit, titles, admin_user
+):
+    proposals = [
+        AwardProposalFactory(
+            cluster_year=cluster_year,
+            unit=our_unit,
+            title=titles[(code, "collective")],
+            status=ProposalStatus.FORWARDED,
+        )
+        for code in ("BK_TTCP", "CO_TTCP")
+    ]
+    revisions = [p.revision for p in proposals]
+    with transaction.atomic():
+        locked = [PROPOSAL_FLOW.lock(p) for p in proposals]
+        PROPOSAL_FLOW.move_many(locked, "reject", actor=admin_user, comment="Không đủ tiêu chuẩn.")
+    for proposal, revision in zip(proposals, revisions, strict=True):
+        proposal.refresh_from_db()
+        assert proposal.status == ProposalStatus.REJECTED
+        assert proposal.comment == "Không đủ tiêu chuẩn."
+        assert proposal.revision == revision + 1
+        event = ProposalEvent.objects.get(proposal=proposal)
+        assert (event.from_status, event.to_status) == ("forwarded", "rejected")
+        entry = AuditEntry.objects.get(action="proposal.status", object_id=str(proposal.pk))
+        assert entry.changes == {"status": ["forwarded", "rejected"]}
+        assert entry.unit == our_unit
+
+
+def test_move_many_refuses_all_when_one_cannot_move(cluster_year, our_unit, titles, admin_user):
+    ready, early = (
+        AwardProposalFactory(
+            cluster_year=cluster_year,
+            unit=our_unit,
+            title=titles[(code, "collective")],
+            status=status,
+        )
+        for code, status in (
+            ("BK_TTCP", ProposalStatus.FORWARDED),
+            ("CO_TTCP", ProposalStatus.SUBMITTED),
+        )
+    )
+    with pytest.raises(ActionRefused), transaction.atomic():
+        PROPOSAL_FLOW.move_many(
+            [PROPOSAL_FLOW.lock(ready), PROPOSAL_FLOW.lock(early)],
+            "reject",
+            actor=admin_user,
+            comment="x",
+        )
+    ready.refresh_from_db()
+    assert ready.status == ProposalStatus.FORWARDED
     assert not ProposalEvent.objects.exists()

@@ -6,6 +6,8 @@ from factory.django import DjangoModelFactory
 from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
 from evaluations.ballots.models import Ballot, BallotVoter
+from evaluations.decisions.choices import AuthorityLevel
+from evaluations.decisions.models import IssuingAuthority
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.models import AwardProposal, ProposalFile
 from evaluations.results.models import CrossAssignment, RankingPublication, Submission
@@ -111,3 +113,15 @@ class BallotVoterFactory(DjangoModelFactory):
     unit = factory.SubFactory(UnitFactory)
     user = None
     name = factory.LazyAttribute(lambda v: v.unit.name if v.unit else v.user.display_name)
+
+
+class IssuingAuthorityFactory(DjangoModelFactory):
+    class Meta:
+        model = IssuingAuthority
+        django_get_or_create = ("name",)
+
+    name = "Tổng Thanh tra Chính phủ"
+    heading = "TỔNG THANH TRA CHÍNH PHỦ"
+    level = AuthorityLevel.SECTOR
+    symbol = "QĐ-TTCP"
+    place = "Hà Nội"

@@ -108,6 +108,14 @@ def _reset(obj):
     return {"uidb64": "MQ", "token": "set-password"}
 
 
+def _decision_document(obj):
+    return {"pk": obj.pk, "document": "decision"}
+
+
+def _register(obj):
+    return {"pk": obj.pk, "year": 2025}
+
+
 def _archive(obj):
     return {"pk": obj.pk, "action": "archive"}
 
@@ -624,6 +632,63 @@ MATRIX: dict[str, Entry] = {
         obj="campaign",
         get="login 200 200 200 404 200 200 200",
         other="login 404 404 404 200 404 200 200",
+    ),
+    # Award decisions: "own" is recorded (a public act), "other" a draft (the sector
+    # administrators' working paper). Only the administrators draft, record, correct, revoke
+    # and download the documents (evaluations/decisions/rules.py). An empty POST to a form
+    # they may use shows the form again (200).
+    "evaluations:decision_list": Entry(get="login 200 200 200 200 200 200 200"),
+    "evaluations:decision": Entry(
+        obj="decision",
+        get="login 200 200 200 200 200 200 200",
+        other="login 404 404 404 404 404 404 200",
+    ),
+    "evaluations:decision_record": Entry(
+        obj="decision",
+        get="login 403 403 403 403 403 403 403",
+        other="login 404 404 404 404 404 404 200",
+        post="login 403 403 403 403 403 403 403",
+        post_other="login 404 404 404 404 404 404 200",
+    ),
+    "evaluations:decision_correct": Entry(
+        obj="decision",
+        get="login 403 403 403 403 403 403 200",
+        other="login 404 404 404 404 404 404 403",
+        post="login 403 403 403 403 403 403 200",
+        post_other="login 404 404 404 404 404 404 403",
+    ),
+    "evaluations:decision_revoke": Entry(
+        obj="decision",
+        get="login 403 403 403 403 403 403 200",
+        other="login 404 404 404 404 404 404 403",
+        post="login 403 403 403 403 403 403 200",
+        post_other="login 404 404 404 404 404 404 403",
+    ),
+    "evaluations:decision_discard": Entry(
+        obj="decision",
+        get="login 405 405 405 405 405 405 405",
+        other="login 405 405 405 405 405 405 405",
+        post="login 403 403 403 403 403 403 403",
+        post_other="login 404 404 404 404 404 404 302",
+    ),
+    "evaluations:decision_document": Entry(
+        obj="decision",
+        kwargs=_decision_document,
+        get="login 403 403 403 403 403 403 200",
+        other="login 404 404 404 404 404 404 200",
+    ),
+    "evaluations:decision_draft": Entry(
+        obj="cluster_year",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 403 403 200",
+        post_other="login 403 403 403 403 403 403 200",
+    ),
+    "evaluations:decision_register": Entry(
+        obj="authority",
+        kwargs=_register,
+        get="login 200 200 200 200 200 200 200",
+        other="login 200 200 200 200 200 200 200",
     ),
     "evaluations:cluster_year_honour_board": Entry(
         obj="cluster_year",

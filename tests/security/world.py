@@ -24,6 +24,8 @@ from evaluations.ballots import services as ballots
 from evaluations.ballots.services import QuestionData
 from evaluations.certificates import services as certificate_services
 from evaluations.certificates.models import Certificate, CertificateBatch
+from evaluations.decisions.choices import AuthorityLevel, DecisionStatus
+from evaluations.decisions.models import AwardDecision, IssuingAuthority
 from evaluations.proposals import services as proposal_services
 from evaluations.results import services as evaluation_services
 from evaluations.results.models import CrossAssignment
@@ -62,6 +64,7 @@ OTHER_CAMPAIGN = "Phong trào cụm khác 8a6b"
 OWN_DRAFT_PLEDGE = "Giao ước nháp cụm mình 3e9a"
 OWN_PROPOSAL = "DE-NGHI-NHAP-MINH-6c4b"
 OTHER_PROPOSAL = "DE-NGHI-NHAP-KHAC-1d7e"
+DRAFT_DECISION = "DU-THAO-QUYET-DINH-3a9f"
 
 SECRETS = {
     # Staff lists are personal data: the unit, its cluster's secretariat, administrators.
@@ -83,6 +86,8 @@ SECRETS = {
     # the other unit).
     OWN_PROPOSAL: {"officer", "leader"},
     OTHER_PROPOSAL: {"other_officer", "secretariat"},
+    # A draft award decision is the sector administrators' working paper.
+    DRAFT_DECISION: {"admin"},
 }
 
 
@@ -300,6 +305,28 @@ def build_world() -> World:
         side.objects.update(ballot=ballots.ballot_open(ballot=ballot, actor=manager))
         side.objects["question"] = question
 
+    # Award decisions: "own" a recorded one (a public act) of our cluster year, "other" a draft
+    # (the administrators' working paper) of the other cluster's year.
+    authority = IssuingAuthority.objects.create(
+        name="Tổng Thanh tra Chính phủ",
+        heading="TỔNG THANH TRA CHÍNH PHỦ",
+        level=AuthorityLevel.SECTOR,
+        symbol="QĐ-TTCP",
+        place="Hà Nội",
+    )
+    own.objects["decision"] = AwardDecision.objects.create(
+        authority=authority,
+        cluster_year=cy,
+        status=DecisionStatus.RECORDED,
+        number="1",
+        date=date(2025, 1, 15),
+        signer_name="Nguyễn Văn Ký",
+        signer_position="Tổng Thanh tra",
+    )
+    other.objects["decision"] = AwardDecision.objects.create(
+        authority=authority, cluster_year=foreign_cy, subject=DRAFT_DECISION
+    )
+    own.objects["authority"] = other.objects["authority"] = authority
     # Certificates: a recorded decision for each side's unit (decisions are sector acts: the
     # sides differ only in whose award it is), its unfinished print batch, a printed
     # certificate and the layout it prints with.

@@ -2,11 +2,16 @@
 honour board and, for those who run it, proposals and dossier. The links come from the
 later apps through `units.year_links` (units imports none of them), in constant queries."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
+from evaluations.decisions.choices import DecisionStatus
+from evaluations.decisions.models import AwardDecision
 from pledges.choices import PledgeStatus
 from tests.factories.campaigns import CampaignFactory
+from tests.factories.evaluations import IssuingAuthorityFactory
 from tests.factories.pledges import PledgeFactory, RegistrationRoundFactory
 from tests.factories.units import ClusterYearFactory
 
@@ -70,7 +75,7 @@ def test_the_secretariat_of_another_year_gets_no_dossier(client, user_of, year_w
 
 
 @pytest.mark.parametrize("size", [1, 3])
-@pytest.mark.parametrize(("role", "queries"), [("officer", 10), ("secretariat", 10)])
+@pytest.mark.parametrize(("role", "queries"), [("officer", 11), ("secretariat", 11)])
 def test_the_page_costs_the_same_queries_at_any_size(
     client, user_of, cluster_year, get_in_queries, size, role, queries
 ):
@@ -78,8 +83,15 @@ def test_the_page_costs_the_same_queries_at_any_size(
         CampaignFactory(cluster_year=cluster_year)
         PledgeFactory(cluster_year=cluster_year, status=PledgeStatus.SIGNED)
         RegistrationRoundFactory(cluster_year=cluster_year, title=f"Đợt {i}")
+        AwardDecision.objects.create(  # the year's recorded award decisions
+            authority=IssuingAuthorityFactory(),
+            cluster_year=cluster_year,
+            status=DecisionStatus.RECORDED,
+            number=str(i + 1),
+            date=date(2025, 12, 20),
+        )
     client.force_login(user_of(role))
     page = get_in_queries(page_url(cluster_year), queries)
-    assert len(page.context["year_links"]) == 3 * size + 2 + (
+    assert len(page.context["year_links"]) == 4 * size + 2 + (
         4 if role == "secretariat" else 0
-    )  # runs: +statistics
+    )  # runs, pledges, registration rounds, decisions; + statistics

@@ -6,6 +6,7 @@ from seed.demo.awards import seed_awards
 from seed.demo.ballots import seed_ballots
 from seed.demo.campaigns import seed_campaigns
 from seed.demo.certificates import seed_certificates
+from seed.demo.decisions import seed_decisions
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
 from seed.demo.results import seed_results
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             seed_pledges()
             seed_results()
             seed_ballots()
+            # Decision 112/QĐ-TTCP for the 2019 ballot's winners, before the past awards.
+            seed_decisions()
             seed_awards()
             seed_proposals()
             seed_statistics()
