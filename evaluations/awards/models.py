@@ -2,13 +2,19 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.search import SearchText, Trigrams
 from evaluations.awards.choices import AwardSource
 from units.models import Unit
+
+# What the award lookup and the top bar's search read of a record (core.search): the
+# recipient's name (a person or a collective) and the decision's number.
+AWARD_SEARCH_FIELDS = ("recipient_name", "decision_number")
 
 
 class AwardRecord(models.Model):
@@ -109,6 +115,7 @@ class AwardRecord(models.Model):
         indexes = [
             models.Index(fields=["person", "year"]),
             models.Index(fields=["unit", "year"]),
+            GinIndex(Trigrams(SearchText(*AWARD_SEARCH_FIELDS)), name="award_search_trigrams"),
         ]
 
     def __str__(self):
