@@ -632,7 +632,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "evaluations:award_lookup": Entry(
         get="login 200 200 200 200 200 200 200",
-        note="award decisions are public; amounts per unit: tests/evaluations/awards/test_lookup.py",
+        note="award decisions are public; amounts per unit: awards/test_lookup.py",
     ),
     "evaluations:award_lookup_xlsx": Entry(
         get="login 302 302 302 302 302 302 302",
