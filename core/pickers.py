@@ -93,6 +93,9 @@ class SearchSelect(forms.Widget):
                 "source": field.source_url() if field is not None else "",
                 "include": field.include if field is not None else "",
                 "placeholder": field.placeholder if field is not None else "",
+                "query_label": _("Search: %(field)s") % {"field": field.label}
+                if field is not None and field.label
+                else _("Search by name"),
             }
         )
         return context
