@@ -16,27 +16,31 @@ from io import BytesIO
 
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.lookups import Contains
+from django.db.models.lookups import StartsWith
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from core.search import SearchText, matching
+from core.search import matching
 from core.text import fold
 from core.xlsx import DATE_FORMAT, print_setup, put_text
-from evaluations.awards.models import AWARD_SEARCH_FIELDS, AwardRecord
+from evaluations.awards.models import AWARD_SEARCH_FIELDS, DECISION_NUMBER_TEXT, AwardRecord
 from evaluations.awards.selectors import lineage_ids
 from pledges.formfields import TitleChoiceField
 from pledges.models import Title
-from units.finder import Found, FoundGroup, first, register_search_provider
+from units.finder import PER_KIND, Found, FoundGroup, first, register_search_provider
 from units.models import Cluster, ClusterMembership
 from units.pickers import unit_field
 
 PAGE_SIZE = 50
+# Newest first: the order of the index `award_lookup_order`, so a page is read in order.
+LOOKUP_ORDER = ("-year", "-decision_date", "recipient_name", "pk")
 # The .xlsx holds at most this many rows (the first ones in the lookup's order).
-EXPORT_LIMIT = 5000
+EXPORT_LIMIT = 3000
+# The top bar reads at most this many lines to list the decision numbers found.
+DECISION_LINES_READ = 500
 
 
 class LookupForm(forms.Form):
@@ -103,20 +107,26 @@ class Criteria:
         )
 
 
+def decision_number_begins(typed: str):
+    """The decision number begins with what is typed, accents, case and punctuation aside:
+    "123/qd" finds "123/QĐ-TTCP" (not "1234/QĐ-TTCP"). Served by the btree index of the
+    folded number."""
+    return StartsWith(DECISION_NUMBER_TEXT, " " + fold(typed))
+
+
 def award_lookup(criteria: Criteria) -> QuerySet:
     """The award records matching every criterion, newest first.
 
-    Name and decision words are looked up together in the records' indexed search text;
-    each decision word must then begin a word of the decision number itself. A unit's
+    Every word of the name begins a word of the recipient's name (trigram index); the
+    decision number begins with the number typed (btree index). A unit's
     lookup takes in its predecessors' awards (R19). A cluster: the awards of the units
     that were its members in the award's year.
     """
     records = AwardRecord.objects.select_related("title", "unit")
-    words = " ".join(part for part in (criteria.name, criteria.decision) if fold(part))
-    if words:
-        records = records.filter(*matching(AWARD_SEARCH_FIELDS, words))
-    for word in fold(criteria.decision).split():
-        records = records.filter(Contains(SearchText("decision_number"), " " + word))
+    if fold(criteria.name):
+        records = records.filter(*matching(AWARD_SEARCH_FIELDS, criteria.name))
+    if fold(criteria.decision):
+        records = records.filter(decision_number_begins(criteria.decision))
     if criteria.title is not None:
         records = records.filter(title=criteria.title)
     if criteria.year:
@@ -131,7 +141,12 @@ def award_lookup(criteria: Criteria) -> QuerySet:
             cluster_year__year=OuterRef("year"),
         )
         records = records.filter(Exists(members))
-    return records.order_by("-year", "-decision_date", "title__order", "recipient_name", "pk")
+    if fold(criteria.decision):
+        # A decision's lines, in the order of its date: read through the decision number's
+        # index and sorted (they are a few hundred); walking `award_lookup_order` would
+        # fold every number of the later years on the way.
+        return records.order_by("-decision_date", "decision_number", "recipient_name", "pk")
+    return records.order_by(*LOOKUP_ORDER)
 
 
 def lookup_workbook(records, *, user, today: date) -> bytes:
@@ -197,16 +212,17 @@ def lookup_workbook(records, *, user, today: date) -> bytes:
 @register_search_provider
 def found_decisions(user, query):
     """Decision numbers in the award register (public acts), each leading to its awards in
-    the lookup. Found by the words of the number ("123/QĐ-TTCP", "123 qd")."""
-    words = fold(query).split()
-    numbers = (
-        AwardRecord.objects.filter(*matching(AWARD_SEARCH_FIELDS, query))
-        .filter(*[Contains(SearchText("decision_number"), " " + word) for word in words])
-        .order_by("decision_number")
-        .values_list("decision_number", flat=True)
-        .distinct()
+    the lookup. Found by the beginning of the number ("123/qd" finds "123/QĐ-TTCP")."""
+    # The first lines in the number's order, through its index; their distinct numbers in
+    # Python. A decision has many lines: DISTINCT in the database would read all of them.
+    lines = list(
+        AwardRecord.objects.filter(decision_number_begins(query))
+        .order_by(DECISION_NUMBER_TEXT.asc())
+        .values_list("decision_number", flat=True)[:DECISION_LINES_READ]
     )
-    numbers, more = first(numbers)
+    distinct = list(dict.fromkeys(lines))
+    numbers = distinct[:PER_KIND]
+    more = len(distinct) > PER_KIND or len(lines) == DECISION_LINES_READ
     lookup = reverse("evaluations:award_lookup")
     return FoundGroup(
         kind=_("Award decisions"),
@@ -223,10 +239,9 @@ def found_decisions(user, query):
 def found_awards(user, query):
     """Awarded people and collectives by name (public acts), leading to the lookup."""
     records, more = first(
-        AwardRecord.objects.filter(*matching(("recipient_name",), query))
-        .filter(*matching(AWARD_SEARCH_FIELDS, query))
+        AwardRecord.objects.filter(*matching(AWARD_SEARCH_FIELDS, query))
         .select_related("title")
-        .order_by("-year", "recipient_name", "pk")
+        .order_by(*LOOKUP_ORDER)
     )
     lookup = reverse("evaluations:award_lookup")
     return FoundGroup(

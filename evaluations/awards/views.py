@@ -195,6 +195,7 @@ class AwardLookupView(LoginRequiredMixin, View):
                 "page_obj": page,
                 "records": page.object_list if page else [],
                 "query_string": query.urlencode(),
+                "export_limit": EXPORT_LIMIT,
             },
         )
 

@@ -13,8 +13,9 @@ from evaluations.proposals.choices import InitiativeScope, ProposalStatus, TaskR
 from evaluations.results.models import RankingEntry
 from units.models import StatusChange, StoredFile, Unit
 
-# What the top bar's search reads of a proposal (core.search): the nominee, the decision.
-PROPOSAL_SEARCH_FIELDS = ("nominee_name", "decision_number")
+# What the top bar's search reads of a proposal (core.search): the nominee's name. (Its
+# decision number is found through the award records the decision wrote.)
+PROPOSAL_SEARCH_FIELDS = ("nominee_name",)
 
 
 class AwardProposal(HasStatus, models.Model):

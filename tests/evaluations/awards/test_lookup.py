@@ -83,7 +83,10 @@ def test_each_criterion_narrows_the_register(
     client, admin_user, records, titles, cluster_year, our_unit
 ):
     client.force_login(admin_user)
+    # The number begins with what is typed, accents and punctuation aside.
     assert rows(look_up(client, decision="45/qd")) == [records["collective"].recipient_name]
+    assert rows(look_up(client, decision="45 QĐ TTR")) == [records["collective"].recipient_name]
+    assert rows(look_up(client, decision="4/qd")) == []
     assert rows(look_up(client, year=cluster_year.year - 1)) == ["Nguyễn Văn Anh"]
     assert rows(look_up(client, title=titles[("TTLDXS", "collective")].pk)) == [
         records["collective"].recipient_name
@@ -123,8 +126,7 @@ def test_amounts_only_to_those_who_see_the_units_details(
     }
     for user, (shown, hidden) in expected.items():
         client.force_login(user)
-        html = look_up(client, name="nguyen van an thanh tra", decision="")
-        html += look_up(client, decision="qd")
+        html = look_up(client, year=records["an"].year)
         for amount in shown:
             assert amount in html, (user, amount)
         for amount in hidden:
@@ -140,7 +142,7 @@ def test_no_criterion_lists_nothing(client, officer, records):
 
 def test_the_page_prints_and_exports(client, officer, records):
     client.force_login(officer)
-    html = look_up(client, decision="qd")
+    html = look_up(client, decision="123/qd")
     assert "data-print" in html
     assert f'href="{XLSX_URL}?' in html
 
@@ -149,7 +151,7 @@ def test_xlsx_holds_the_lookup_with_the_amounts_the_user_may_see(
     client, officer, records, cluster_year
 ):
     client.force_login(officer)
-    response = client.get(XLSX_URL, {"decision": "qd", "year": cluster_year.year})
+    response = client.get(XLSX_URL, {"year": cluster_year.year})
     assert response.status_code == 200
     assert response["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
