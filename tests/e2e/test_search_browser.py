@@ -29,7 +29,7 @@ def test_top_bar_search_finds_the_person_typed_without_accents(
 ):
     page = new_page()
     sign_in(page, live_server, officer.username, PASSWORD)
-    box = page.get_by_role("searchbox", name="Tìm đơn vị, cán bộ, đề nghị, số quyết định")
+    box = page.get_by_role("searchbox", name="Tìm trong toàn bộ hệ thống")
     box.fill("nguyen van an")
     box.press("Enter")
     people = page.locator("section.search-group").filter(has_text="Cán bộ")
