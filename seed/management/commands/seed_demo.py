@@ -5,9 +5,11 @@ from django.utils import translation
 from seed.demo.awards import seed_awards
 from seed.demo.ballots import seed_ballots
 from seed.demo.campaigns import seed_campaigns
+from seed.demo.certificates import seed_certificates
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
 from seed.demo.results import seed_results
+from seed.demo.statistics import seed_statistics
 from seed.demo.units import seed_units
 
 
@@ -27,4 +29,6 @@ class Command(BaseCommand):
             seed_ballots()
             seed_awards()
             seed_proposals()
+            seed_statistics()
+            seed_certificates()  # last: it prints every recorded decision
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
