@@ -4,11 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from campaigns.choices import CampaignScope, CriterionKind, FinalScoreRule, ReviewKind
 from campaigns.models import Campaign, CampaignEvent
 from campaigns.validators import phase_problems, rubric_problems
-from core.formfields import DateField, DecimalCommaField, choose_by_name, kept_rows
+from core.formfields import DateField, DecimalCommaField, kept_rows
 from units.models import ClusterYear
-from units.selectors import active_unit_choices, roles_of
+from units.pickers import unit_field
+from units.selectors import roles_of
 
 DATE_FIELDS = ("launch_date", "start_date", "end_date")
+
+
+def _unit_search(field, *, user):
+    """A unit search field (units.pickers) in place of a select of every active unit."""
+    return unit_field(
+        "active", user=user, label=field.label, required=field.required, help_text=field.help_text
+    )
 
 
 class CampaignFilterForm(forms.Form):
@@ -65,7 +73,7 @@ class CampaignForm(forms.ModelForm):
                 (CampaignScope.CLUSTER_YEAR, CampaignScope.CLUSTER_YEAR.label)
             ]
         self.fields["cluster_year"].queryset = years
-        choose_by_name(self.fields["issuing_unit"], active_unit_choices())
+        self.fields["issuing_unit"] = _unit_search(self.fields["issuing_unit"], user=user)
         self.fields["document_file"].help_text = _("PDF or Word, at most 20 MB.")
         if self.instance.pk:
             self.fields["content_areas_text"].initial = "\n".join(
@@ -289,7 +297,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choose_by_name(self.fields["host_unit"], active_unit_choices())
+        self.fields["host_unit"] = _unit_search(self.fields["host_unit"], user=None)
 
 
 class AttachmentForm(forms.Form):

@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
@@ -113,22 +112,6 @@ def kept_rows(formset) -> list:
         and form.is_valid()
         and not formset._should_delete_form(form)
     ]
-
-
-class NameChoiceIterator(ModelChoiceIterator):
-    """A model select's options as (pk, name) read straight from the database: a select of
-    the sector's 2,000 units would otherwise build 2,000 model objects for their names."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "name")
-
-
-def choose_by_name(field, queryset) -> None:
-    """Let a ModelChoiceField offer `queryset` by name (the chosen value is still a model)."""
-    field.iterator = NameChoiceIterator
-    field.queryset = queryset  # after the iterator: this hands the widget its choices
 
 
 # --- Every text field -------------------------------------------------------------------------

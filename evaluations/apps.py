@@ -10,6 +10,9 @@ REGISTERING_MODULES = (
     "evaluations.results.dashboard",
     "evaluations.proposals.dashboard",
     "evaluations.awards.history",
+    # The top bar's search and the search fields: proposals, award decisions, nominees.
+    "evaluations.proposals.finder",
+    "evaluations.awards.lookup",
     # The cluster-year page's links to the year's campaigns, pledges, ballots, proposals.
     "evaluations.cluster_year_links",
     # The sector overview on the dashboard of administrators and sector viewers.

@@ -3,18 +3,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from core.formfields import DateField, choose_by_name, kept_rows
+from core.formfields import DateField, kept_rows
 from pledges.choices import PledgeFileKind
 from pledges.models import Pledge, RegistrationRound
 from pledges.selectors import titles_for_registration
 from units.models import ClusterYear, Person
-from units.selectors import active_unit_choices, roles_of
+from units.pickers import unit_field
+from units.selectors import roles_of
 
 
 def _managed_years(user):
     years = ClusterYear.objects.select_related("cluster").order_by("-year", "cluster__name")
     roles = roles_of(user)
     return years if roles.is_admin else years.filter(pk__in=roles.secretariat_cluster_year_ids)
+
+
+def _unit_search(field, *, user):
+    """A unit search field (units.pickers) in place of a select of every active unit."""
+    return unit_field(
+        "active", user=user, label=field.label, required=field.required, help_text=field.help_text
+    )
 
 
 class PledgeForm(forms.ModelForm):
@@ -41,7 +49,7 @@ class PledgeForm(forms.ModelForm):
         self.fields["campaign"].queryset = Campaign.objects.filter(cluster_year__in=years).order_by(
             "-start_date"
         )
-        choose_by_name(self.fields["host_unit"], active_unit_choices())
+        self.fields["host_unit"] = _unit_search(self.fields["host_unit"], user=user)
 
 
 class CommitmentForm(forms.Form):

@@ -224,11 +224,19 @@ def crawl(session, base, *, limit=150, per_pattern=2):
 def search_pages(role, user):
     """Searches typed without accents, as many users type: no link carries a query, so the
     crawl never reaches them. The unit list for everyone, the user's own unit's staff, and
-    for the administrator the Django admin's list of the sector's 100,000 people (each
-    through its trigram index, core/search.py)."""
+    for the administrator the Django admin's list of the sector's 100,000 people, the top
+    bar's search, the award lookup and a unit search field's options (each through its
+    trigram index, core/search.py)."""
     from django.urls import resolve
 
-    urls = ["/units/?q=ha+noi"]
+    urls = [
+        "/units/?q=ha+noi",
+        # The top bar's search and the award register's lookup (by name, by decision).
+        "/search/?q=nguyen+van",
+        "/awards/lookup/?name=nguyen+van",
+        "/awards/lookup/?decision=qd",
+        "/pick/units/active/?q=thanh+tra",
+    ]
     if user.unit_id:
         urls.append(f"/units/{user.unit_id}/?q=nguyen+van")
     if role == "admin":

@@ -129,12 +129,6 @@ def unit_list(*, search: str = "", kind: str = "", province: str = "", active=No
     return qs.order_by("-is_active", "name")
 
 
-def active_unit_choices() -> QuerySet:
-    """Every active unit for a select, ordered by name. Only the name is read: a select of the
-    whole sector's 2,000 units otherwise spends most of the page building Unit objects."""
-    return Unit.objects.filter(is_active=True).only("pk", "name").order_by("name")
-
-
 def unit_choices_for_clusters() -> QuerySet:
     """Active units for a cluster's member, chair and vice-chair fields: the columns a
     choice shows and the membership rules read (kind, the parent's kind)."""

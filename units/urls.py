@@ -29,4 +29,15 @@ urlpatterns = [
     ),
     path("account/", views.AccountView.as_view(), name="account"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "pick/units/<slug:purpose>/",
+        views.PickOptionsView.as_view(kind="units"),
+        name="pick_units",
+    ),
+    path(
+        "pick/people/<slug:purpose>/",
+        views.PickOptionsView.as_view(kind="people"),
+        name="pick_people",
+    ),
 ]

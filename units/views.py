@@ -12,8 +12,9 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from core.exceptions import ActionRefused
 from core.imports import refusal_to_import_form
+from core.pickers import option_html, query_name
 from core.views import ObjectPermissionMixin, refusal_onto
-from units import selectors, services
+from units import finder, pickers, selectors, services
 from units.audit import action_kind, describe, readable_rows
 from units.dashboard import dashboard_context
 from units.forms import (
@@ -326,3 +327,30 @@ class AuditLogView(LoginRequiredMixin, ListView):
             sees_all=selectors.roles_of(self.request.user).is_admin,
         )
         return context
+
+
+class SearchView(LoginRequiredMixin, TemplateView):
+    """The top bar's search (`?q=`): what the user may see, grouped by kind."""
+
+    template_name = "units/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[: finder.MAX_QUERY]
+        groups = finder.search_everything(user=self.request.user, query=query)
+        return super().get_context_data(**kwargs, query=query, groups=groups)
+
+
+class PickOptionsView(LoginRequiredMixin, View):
+    """The options of a search field (core.pickers) matching what is typed, as <option>s:
+    only what the picker's purpose lets this user choose (404 for an unknown purpose)."""
+
+    kind = pickers.UNITS
+
+    def get(self, request, purpose):
+        field = pickers.FIELDS[self.kind](purpose, user=request.user, params=request.GET)
+        name = request.GET.get("field", "")
+        query = (request.GET.get(query_name(name)) or request.GET.get("q") or "").strip()[:100]
+        found, more = field.found(query) if query else ([], False)
+        options = [(obj.pk, field.label_from_instance(obj)) for obj in found]
+        selected = found[0].pk if len(found) == 1 and not more else None
+        return HttpResponse(option_html(options, selected=selected, more=more))

@@ -2,13 +2,22 @@
 
 from decimal import Decimal
 
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.search import SearchText, Trigrams
 from evaluations.awards.choices import AwardSource
 from units.models import Unit
+
+# What the award lookup and the top bar's search read of a record (core.search): the
+# recipient's name (a person or a collective), through a trigram index; the decision's
+# number folded the same way, through a btree index that serves "begins with" (a register's
+# numbers share their symbol and year: trigrams of "qd" or "2024" would match most rows).
+AWARD_SEARCH_FIELDS = ("recipient_name",)
+DECISION_NUMBER_TEXT = SearchText("decision_number")
 
 
 class AwardRecordQuerySet(models.QuerySet):
@@ -124,6 +133,19 @@ class AwardRecord(models.Model):
         indexes = [
             models.Index(fields=["person", "year"]),
             models.Index(fields=["unit", "year"]),
+            GinIndex(Trigrams(SearchText(*AWARD_SEARCH_FIELDS)), name="award_search_trigrams"),
+            models.Index(
+                OpClass(DECISION_NUMBER_TEXT, name="text_pattern_ops"),
+                name="award_decision_number_folded",
+            ),
+            # The lookup's order, so that a page of a year or a unit is read in order.
+            models.Index(
+                F("year").desc(),
+                F("decision_date").desc(),
+                "recipient_name",
+                "id",
+                name="award_lookup_order",
+            ),
         ]
 
     def __str__(self):

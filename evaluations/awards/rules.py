@@ -21,6 +21,8 @@ may_view_award_details = is_sector_admin | belongs_to_unit | is_secretariat_for_
 rules.add_perm("evaluations.view_unit_awards", rules.is_authenticated)
 rules.add_perm("evaluations.view_award_details", may_view_award_details)
 rules.add_perm("evaluations.view_honour_board", rules.is_authenticated)
+# The award register's lookup (lookup.py): public acts; amounts by view_award_details.
+rules.add_perm("evaluations.lookup_awards", rules.is_authenticated)
 rules.add_perm("evaluations.import_awards", is_sector_admin | is_secretariat)
 for action in ("view", "add", "change", "delete"):
     rules.add_perm(f"evaluations.{action}_basesalary", is_sector_admin)

@@ -11,6 +11,8 @@ urlpatterns = [
         views.PersonAwardHistoryView.as_view(),
         name="person_awards",
     ),
+    path("awards/lookup/", views.AwardLookupView.as_view(), name="award_lookup"),
+    path("awards/lookup.xlsx", views.AwardLookupExportView.as_view(), name="award_lookup_xlsx"),
     path("awards/import/", views.AwardImportView.as_view(), name="award_import"),
     path(
         "awards/import-template.xlsx",

@@ -10,6 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,6 +24,13 @@ from core.views import ObjectPermissionMixin
 from evaluations.awards import selectors
 from evaluations.awards.forms import AwardImportForm
 from evaluations.awards.imports import award_import, template_workbook
+from evaluations.awards.lookup import (
+    EXPORT_LIMIT,
+    PAGE_SIZE,
+    LookupForm,
+    award_lookup,
+    lookup_workbook,
+)
 from units.models import ClusterYear, Unit
 from units.selectors import people_visible_to
 
@@ -164,3 +172,46 @@ class ClusterYearHonourBoardView(ObjectPermissionMixin, View):
             # A unit's count links to that unit's award history of the year.
             history_query=f"?year={cluster_year.year}",
         )
+
+
+class AwardLookupView(LoginRequiredMixin, View):
+    """The award register's lookup: criteria by GET, results a page at a time, printable.
+    Amounts only where the user may see the unit's award details."""
+
+    def get(self, request):
+        deny_unless(request.user, "evaluations.lookup_awards")
+        form = LookupForm(request.GET or None, user=request.user)
+        criteria = form.criteria()
+        page = None
+        if criteria is not None:
+            page = Paginator(award_lookup(criteria), PAGE_SIZE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            "evaluations/awards/lookup.html",
+            {
+                "form": form,
+                "page_obj": page,
+                "records": page.object_list if page else [],
+                "query_string": query.urlencode(),
+                "export_limit": EXPORT_LIMIT,
+            },
+        )
+
+
+class AwardLookupExportView(LoginRequiredMixin, View):
+    """The lookup's records (the first EXPORT_LIMIT) as .xlsx, with the same amount rule."""
+
+    def get(self, request):
+        deny_unless(request.user, "evaluations.lookup_awards")
+        form = LookupForm(request.GET, user=request.user)
+        criteria = form.criteria()
+        if criteria is None:
+            messages.warning(request, _("Give at least one criterion to export the awards."))
+            return redirect(reverse("evaluations:award_lookup") + "?" + request.GET.urlencode())
+        records = award_lookup(criteria)[:EXPORT_LIMIT]
+        body = lookup_workbook(records, user=request.user, today=timezone.localdate())
+        response = HttpResponse(body, content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="tra-cuu-khen-thuong.xlsx"'
+        return response

@@ -6,6 +6,7 @@ from evaluations.proposals.choices import InitiativeScope, TaskRating
 from evaluations.proposals.models import AwardProposal
 from pledges.formfields import TitleChoiceField
 from pledges.models import Title
+from units.pickers import person_field, unit_field
 
 PROPOSAL_FIELDS = [
     "title",
@@ -45,42 +46,47 @@ class ProposalForm(forms.ModelForm):
 
 
 class NewProposalForm(ProposalForm):
-    """A new proposal. The nominee's unit comes first: the person select holds only the
-    current staff of the unit chosen (`unit`), never every person of every unit."""
+    """A new proposal. The nominee's unit and person are search fields (units.pickers): they
+    offer only the units the user may propose for and their current staff, found by name,
+    never a list of every person of every unit. A person chosen without a unit brings it."""
 
     cluster_year = forms.TypedChoiceField(label=_("Cluster year"), coerce=int)
-    unit = forms.TypedChoiceField(label=_("Unit (the nominee, or the nominee's unit)"), coerce=int)
-    person = forms.TypedChoiceField(
-        label=_("Person (for an individual title)"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": _("The person is not on the staff of this unit.")},
-    )
 
     field_order = ["cluster_year", "unit", "person", *PROPOSAL_FIELDS]
 
-    def __init__(self, *args, years, units, unit=None, people=(), **kwargs):
+    def __init__(self, *args, user, years, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cluster_year"].choices = [(cy.pk, str(cy)) for cy in years]
-        unit_choices = [(u.pk, u.name) for u in units]
-        self.fields["unit"].choices = (
-            unit_choices if len(units) == 1 else [("", "—"), *unit_choices]
+        self.fields["unit"] = unit_field(
+            "proposal",
+            user=user,
+            label=_("Unit (the nominee, or the nominee's unit)"),
+            required=False,
         )
-        # The script reloads the page with ?unit= when the choice differs from the listed one.
-        self.fields["unit"].widget.attrs.update(
-            {
-                "data-reload-on-change": "",
-                "data-reload-keep": "cluster_year",
-                "data-loaded": unit.pk if unit else "",
-            }
+        self.fields["person"] = person_field(
+            "proposal",
+            user=user,
+            label=_("Person (for an individual title)"),
+            required=False,
+            include="#id_unit",
+            help_text=_(
+                "The current staff of the units you propose for, found by name (of the unit "
+                "chosen, if any). Leave it empty for a collective title."
+            ),
         )
-        self.fields["person"].choices = [("", "—")] + [(p.pk, p.full_name) for p in people]
-        self.fields["person"].help_text = (
-            _("The current staff of the chosen unit. Leave it empty for a collective title.")
-            if unit
-            else _("Choose the unit first: this list then shows its staff.")
-        )
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        unit, person = data.get("unit"), data.get("person")
+        if person is not None:
+            if unit is None:
+                data["unit"] = unit = person.unit
+            elif person.unit_id != unit.pk:
+                self.add_error("person", _("The person is not on the staff of this unit."))
+        if unit is None and "unit" not in self.errors and "person" not in self.errors:
+            self.add_error("unit", _("Choose the unit, or the person, that the proposal is for."))
+        return data
 
 
 class ReasonForm(forms.Form):

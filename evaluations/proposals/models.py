@@ -1,15 +1,21 @@
 """Award proposals (đề nghị khen thưởng), their files and their steps."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import HasStatus
+from core.search import SearchText, Trigrams
 from core.uploads import UploadTo
 from evaluations.proposals.choices import InitiativeScope, ProposalStatus, TaskRating
 from evaluations.results.models import RankingEntry
 from units.models import StatusChange, StoredFile, Unit
+
+# What the top bar's search reads of a proposal (core.search): the nominee's name. (Its
+# decision number is found through the award records the decision wrote.)
+PROPOSAL_SEARCH_FIELDS = ("nominee_name",)
 
 
 class AwardProposal(HasStatus, models.Model):
@@ -131,6 +137,9 @@ class AwardProposal(HasStatus, models.Model):
         indexes = [
             models.Index(fields=["cluster_year", "status"]),
             models.Index(fields=["unit", "year"]),
+            GinIndex(
+                Trigrams(SearchText(*PROPOSAL_SEARCH_FIELDS)), name="proposal_search_trigrams"
+            ),
         ]
 
     def __str__(self):

@@ -36,7 +36,7 @@ def proposals_visible_to(*, user) -> QuerySet:
 def proposable(*, user) -> tuple[list, list]:
     """(cluster years, units) the user may propose for: the secretariat for every member of
     the years it runs, officers and leaders for their own unit. The people come from the
-    one unit chosen (units.selectors.staff_choices), never from all of these at once."""
+    search field of their staff (proposals/finder.py), never as a list of all of them."""
     roles = roles_of(user)
     acting = roles.officer_unit_ids | roles.leader_unit_ids
     memberships = list(

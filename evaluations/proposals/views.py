@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from campaigns.selectors import campaigns_visible_to
-from core.http import int_param, redirect_stray_query, stored_file_response
+from core.http import stored_file_response
 from core.views import ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.proposals import selectors, services
 from evaluations.proposals.choices import ProposalStatus
@@ -27,7 +27,7 @@ from evaluations.proposals.forms import (
 )
 from evaluations.proposals.models import ProposalFile
 from units.models import ClusterYear
-from units.selectors import roles_of, staff_choices
+from units.selectors import roles_of
 
 
 class ProposalListView(LoginRequiredMixin, View):
@@ -53,60 +53,43 @@ class ProposalListView(LoginRequiredMixin, View):
 
 
 class ProposalCreateView(LoginRequiredMixin, View):
-    """A new proposal. The nominee's unit is chosen first; the person select then lists
-    that unit's current staff only (`?unit=`, set by the script or the "show" button), so
-    the page costs the same whatever the size of the cluster."""
+    """A new proposal. The nominee's unit and person are search fields (units.pickers) that
+    offer what the user may propose for, so the page costs the same whatever the size of
+    the cluster."""
 
     template_name = "evaluations/proposals/form.html"
-    query_params = ("cluster_year", "unit")  # what a GET reload may carry
 
-    def form(self, data=None, *, wanted_unit=None, wanted_year=None):
+    def form(self, data=None):
         years, units = selectors.proposable(user=self.request.user)
         if not years:
             raise Http404
-        units_by_pk = {u.pk: u for u in units}
-        # Only a unit the user may propose for lists its staff; a stranger's is ignored.
-        unit = units_by_pk.get(wanted_unit) or (units[0] if len(units) == 1 else None)
-        people = staff_choices(unit_id=unit.pk) if unit else []
-        year = next((cy for cy in years if cy.pk == wanted_year), years[0])
-        initial = {"year": year.year, "cluster_year": year.pk, "unit": unit.pk if unit else None}
+        year = years[0]
+        initial = {"year": year.year, "cluster_year": year.pk}
+        if len(units) == 1:
+            initial["unit"] = units[0]
         form = NewProposalForm(
             data,
+            user=self.request.user,
             years=years,
-            units=units,
-            unit=unit,
-            people=people,
             initial=initial,
             campaigns=_campaigns(self.request.user),
         )
-        form.lookup = ({cy.pk: cy for cy in years}, units_by_pk, {p.pk: p for p in people})
+        form.years = {cy.pk: cy for cy in years}
         return form
 
     def get(self, request):
-        form = self.form(  # 404 first for a user who may propose for nobody
-            wanted_unit=int_param(request.GET.get("unit")),
-            wanted_year=int_param(request.GET.get("cluster_year")),
-        )
-        # The no-script "show this unit's staff" button sends the whole form by GET.
-        if stray := redirect_stray_query(request, self.query_params):
-            return stray
-        return render(request, self.template_name, {"form": form})
+        return render(request, self.template_name, {"form": self.form()})
 
     def post(self, request):
-        form = self.form(
-            request.POST,
-            wanted_unit=int_param(request.POST.get("unit")),
-            wanted_year=int_param(request.POST.get("cluster_year")),
-        )
+        form = self.form(request.POST)
         if form.is_valid():
-            years, units, people = form.lookup
             data = form.cleaned_data
             with refusal_onto(form):
                 proposal = services.proposal_create(
                     actor=request.user,
-                    cluster_year=years[data["cluster_year"]],
-                    unit=units[data["unit"]],
-                    person=people[data["person"]] if data["person"] else None,
+                    cluster_year=form.years[data["cluster_year"]],
+                    unit=data["unit"],
+                    person=data["person"],
                     **{name: data[name] for name in PROPOSAL_FIELDS},
                 )
                 messages.success(request, _("The proposal was saved as a draft."))

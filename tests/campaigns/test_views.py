@@ -3,6 +3,7 @@
 Who gets which page (status codes per role) is the permission matrix's (tests/security/).
 """
 
+import re
 from datetime import date
 from io import BytesIO
 
@@ -14,6 +15,7 @@ from django.utils import timezone
 from campaigns.models import Campaign, CampaignEvent, Criterion, EventAttachment, Phase, Rubric
 from campaigns.rubric_xlsx import rubric_to_workbook
 from tests.factories.campaigns import CampaignEventFactory, EventAttachmentFactory
+from tests.factories.units import UnitFactory
 from tests.helpers.browser_form import form_data as browser_form_data
 from tests.helpers.campaigns import CRITERIA, GROUPS, PHASE_1, PHASE_2, form_data, rubric_post
 from tests.roles import ROLES
@@ -422,3 +424,27 @@ def test_dashboard_shows_next_deadlines_with_days_left_and_overdue_in_red(
     assert len(upcoming) <= 5
     assert [d.days_left for d in upcoming] == sorted(d.days_left for d in upcoming)
     assert "list-group-item-danger" in client.get(reverse("dashboard")).content.decode()
+
+
+def test_issuing_unit_is_found_by_its_name_typed_without_accents_and_kept(
+    client, secretariat, campaign
+):
+    """The issuing unit is a search field (units.pickers), not a select of every active unit:
+    the page lists the chosen unit only; a name typed is found; an edit keeps the choice."""
+    UnitFactory.create_batch(5)
+    issuer = UnitFactory(name="Thanh tra tỉnh Thừa Thiên Huế")
+    client.force_login(secretariat)
+    url = reverse("campaigns:campaign_edit", args=[campaign.pk])
+    html = client.get(url).content.decode()
+    select = re.search(r'<select name="issuing_unit".*?</select>', html, re.S).group(0)
+    assert select.count("<option") == 1 + (1 if campaign.issuing_unit_id else 0)
+    data = browser_form_data(html)
+    data["issuing_unit__q"] = "thua thien hue"
+    assert client.post(url, data).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.issuing_unit == issuer
+    again = browser_form_data(client.get(url).content)
+    assert again["issuing_unit"] == str(issuer.pk)
+    assert client.post(url, again).status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.issuing_unit == issuer

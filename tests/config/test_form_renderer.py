@@ -8,7 +8,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from config.forms import FormRenderer
-from core.formfields import choose_by_name
 from tests.factories.units import UnitFactory
 from units.models import Unit
 
@@ -63,22 +62,10 @@ def test_model_choices_are_written_as_the_templates_write_them():
         unit = forms.ModelChoiceField(queryset=Unit.objects.order_by("name"))
         units = forms.ModelMultipleChoiceField(queryset=Unit.objects.order_by("name"))
 
-    class ByNameForm(UnitForm):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            choose_by_name(self.fields["unit"], Unit.objects.order_by("name"))
-
     first = Unit.objects.order_by("name").first()
     data = {"unit": first.pk, "units": [first.pk]}
     expected = rendered(UnitForm, data, DjangoTemplates())
     assert rendered(UnitForm, data, FormRenderer()) == expected
-    # Options read as (pk, name) look the same, and the chosen value is still the unit.
-    assert rendered(ByNameForm, data, FormRenderer()) == expected
-    form = ByNameForm(data=data)
-    # Read as plain values: no Unit object is built for an option.
-    value, label = list(form.fields["unit"].widget.choices)[1]
-    assert (type(value), value, label) == (int, first.pk, first.name)
-    assert form.is_valid() and form.cleaned_data["unit"] == first
 
 
 def test_other_widgets_still_use_the_templates():

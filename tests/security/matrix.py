@@ -695,6 +695,28 @@ MATRIX: dict[str, Entry] = {
         get="login 200 200 200 200 200 200 200",
         other="login 200 200 200 200 200 200 200",
     ),
+    "evaluations:award_lookup": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="award decisions are public; amounts per unit: awards/test_lookup.py",
+    ),
+    "evaluations:award_lookup_xlsx": Entry(
+        get="login 302 302 302 302 302 302 302",
+        note="without a criterion: back to the lookup with a message; amounts: test_lookup.py",
+    ),
+    "units:search": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="finds only what the user may see: tests/units/test_search.py",
+    ),
+    "units:pick_units": Entry(
+        get="login 200 200 200 200 200 200 200",
+        kwargs=lambda obj: {"purpose": "active"},
+        note="options scoped per purpose: tests/units/test_pickers.py",
+    ),
+    "units:pick_people": Entry(
+        get="login 200 200 200 200 200 200 200",
+        kwargs=lambda obj: {"purpose": "proposal"},
+        note="only the staff the user may propose: tests/units/test_pickers.py",
+    ),
     # Certificates: the issuing office's work (sector administrators); the awards stay public.
     "evaluations:decision_certificates": Entry(
         obj="certificate_decision",

@@ -23,8 +23,13 @@ VIEW_AWARD_DETAILS = """
 
 UNIT_FIXTURES = {"ours": "our_unit", "other": "other_unit", "outside": "outside_unit"}
 
-# Award decisions are public acts: every signed-in user reads them.
-EVERYONE = ["evaluations.view_unit_awards", "evaluations.view_honour_board"]
+# Award decisions are public acts: every signed-in user reads them, and looks them up in the
+# sector's register (the amounts there follow view_award_details, record by record).
+EVERYONE = [
+    "evaluations.view_unit_awards",
+    "evaluations.view_honour_board",
+    "evaluations.lookup_awards",
+]
 # Past records come in from the sector administrator (any unit) and the secretariat (the
 # service checks which units).
 ADMIN_AND_SECRETARIAT = ["evaluations.import_awards"]
