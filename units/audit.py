@@ -129,6 +129,7 @@ SENTENCES = {
     "extension_request.create": _("%(actor)s asked for more time for %(unit)s in %(object)s"),
     "event.create": _("%(actor)s added the event “%(object)s”"),
     "event.delete": _("%(actor)s deleted the event “%(object)s”"),
+    "notification.email": _("%(actor)s switched their notification e-mails on or off"),
     "person.create": _("%(actor)s added %(object)s to the staff of %(unit)s"),
     "person.import": _("%(actor)s imported the staff list of %(unit)s"),
     "person.transfer": _("%(actor)s moved %(object)s between units"),

@@ -8,6 +8,7 @@ record that later eligibility checks read.
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.exceptions import ActionRefused
@@ -20,6 +21,9 @@ from evaluations.proposals.eligibility import findings_for
 from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
 from evaluations.proposals.selectors import latest_ranking_entry
 from evaluations.proposals.workflows import PROPOSAL_FLOW
+from notifications.choices import NotificationKind
+from notifications.recipients import secretariat_of, unit_people
+from notifications.services import notify
 from pledges.choices import Recipient
 from units.audit import audit_record
 from units.models import ClusterMembership
@@ -154,9 +158,25 @@ def proposal_endorse(*, proposal, actor, comment="") -> AwardProposal:
     return PROPOSAL_FLOW.move(proposal, "endorse", actor=actor, comment=comment)
 
 
+def proposing_side(proposal):
+    """Who is told of what happens to a proposal: the proposer's side (the proposing unit's
+    officers and leaders, or the cluster year's secretariat for the cluster's own)."""
+    if proposal.by_secretariat:
+        return secretariat_of(proposal.cluster_year_id)
+    return unit_people([proposal.proposing_unit_id])
+
+
 @transaction.atomic
 def proposal_return(*, proposal, actor, comment: str) -> AwardProposal:
-    return PROPOSAL_FLOW.transition(proposal, "return", actor=actor, comment=comment)
+    proposal = PROPOSAL_FLOW.transition(proposal, "return", actor=actor, comment=comment)
+    notify(
+        kind=NotificationKind.PROPOSAL_RETURNED,
+        recipients=proposing_side(proposal),
+        params={"proposal": str(proposal), "note": comment},
+        url=reverse("evaluations:proposal", args=[proposal.pk]),
+        actor=actor,
+    )
+    return proposal
 
 
 @transaction.atomic
@@ -207,6 +227,13 @@ def proposal_approve(
             _("The award history already holds this award for this nominee and year.")
         ) from exc
     audit_record(actor=actor, action="award.create", obj=record, unit=proposal.unit)
+    notify(
+        kind=NotificationKind.PROPOSAL_APPROVED,
+        recipients=proposing_side(proposal),
+        params={"proposal": str(proposal), "number": proposal.decision_number},
+        url=reverse("evaluations:proposal", args=[proposal.pk]),
+        actor=actor,
+    )
     return record
 
 
