@@ -227,6 +227,29 @@ MATRIX: dict[str, Entry] = {
     "units:account": Entry(
         get="login 200 200 200 200 200 200 200",
     ),
+    # notifications -------------------------------------------------------------------
+    "notifications:list": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="each user lists their own; the markers prove nobody reads another's",
+    ),
+    "notifications:read": Entry(
+        obj="notification",
+        get="login 405 405 405 405 405 405 405",
+        other="login 405 405 405 405 405 405 405",
+        post="login 302 404 404 404 404 404 404",
+        post_other="login 404 404 302 404 404 404 404",
+        note="the recipient's alone: anyone else, an administrator too, gets 404",
+    ),
+    "notifications:read_all": Entry(
+        get="login 405 405 405 405 405 405 405",
+        post="login 302 302 302 302 302 302 302",
+        note="marks the user's own only",
+    ),
+    "notifications:email": Entry(
+        get="login 405 405 405 405 405 405 405",
+        post="login 302 302 302 302 302 302 302",
+        note="the user's own e-mail switch",
+    ),
     # campaigns -----------------------------------------------------------------------
     "campaigns:campaign_list": Entry(
         get="login 200 200 200 200 200 200 200",

@@ -25,6 +25,8 @@ from evaluations.ballots.services import QuestionData
 from evaluations.proposals import services as proposal_services
 from evaluations.results import services as evaluation_services
 from evaluations.results.models import CrossAssignment
+from notifications.choices import NotificationKind
+from notifications.services import notify
 from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind
@@ -59,6 +61,8 @@ OTHER_CAMPAIGN = "Phong trào cụm khác 8a6b"
 OWN_DRAFT_PLEDGE = "Giao ước nháp cụm mình 3e9a"
 OWN_PROPOSAL = "DE-NGHI-NHAP-MINH-6c4b"
 OTHER_PROPOSAL = "DE-NGHI-NHAP-KHAC-1d7e"
+OWN_NOTIFICATION = "THONG-BAO-MINH-8e2f"
+OTHER_NOTIFICATION = "THONG-BAO-KHAC-4a9c"
 
 SECRETS = {
     # Staff lists are personal data: the unit, its cluster's secretariat, administrators.
@@ -80,6 +84,9 @@ SECRETS = {
     # the other unit).
     OWN_PROPOSAL: {"officer", "leader"},
     OTHER_PROPOSAL: {"other_officer", "secretariat"},
+    # A notification is its recipient's alone.
+    OWN_NOTIFICATION: {"officer"},
+    OTHER_NOTIFICATION: {"other_officer"},
 }
 
 
@@ -296,5 +303,17 @@ def build_world() -> World:
             ballots.candidate_add(question=question, actor=manager, unit=membership.unit)
         side.objects.update(ballot=ballots.ballot_open(ballot=ballot, actor=manager))
         side.objects["question"] = question
+
+    # Notifications (user-owned: ours is the officer's, the other the other unit's officer's).
+    for side, user, note in (
+        (own, users["officer"], OWN_NOTIFICATION),
+        (other, users["other_officer"], OTHER_NOTIFICATION),
+    ):
+        (side.objects["notification"],) = notify(
+            kind=NotificationKind.RESULT_RETURNED,
+            recipients=[user],
+            params={"unit": "x", "phase": "y", "note": note},
+            url="/",
+        )
 
     return World(users=users, own=own, other=other)
