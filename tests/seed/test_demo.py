@@ -154,6 +154,19 @@ def test_every_demo_page_renders_within_query_bound(
         assert len(queries) <= MAX_QUERIES, (url, len(queries))
 
 
+def test_every_demo_user_has_an_unread_notification(demo, client):
+    from notifications.models import Notification
+
+    demo_users = User.objects.filter(
+        username__regex=r"^(admin|giamsat|thuky\.cum2|canbo\..+|lanhdao\..+)$"
+    )
+    assert demo_users.count() > 10
+    for user in demo_users:
+        assert Notification.objects.filter(recipient=user, read_at__isnull=True).exists(), user
+    client.force_login(User.objects.get(username="giamsat"))
+    assert 'notification-count">' in client.get("/").content.decode()
+
+
 def test_demo_has_award_proposals_in_every_state(demo):
     from evaluations.awards.models import AwardRecord
     from evaluations.proposals.choices import ProposalStatus
