@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from campaigns.models import Phase
 from notifications.choices import NotificationKind
+from notifications.models import Notification
 from notifications.services import notify
 from units.models import User
 
@@ -27,7 +28,8 @@ def seed_notifications():
         .order_by("-results_deadline")
         .first()
     )
-    waiting = User.objects.filter(DEMO_USERS).exclude(notifications__read_at__isnull=True)
+    unread = Notification.objects.filter(read_at__isnull=True).values("recipient")
+    waiting = User.objects.filter(DEMO_USERS).exclude(pk__in=unread)
     for user in waiting.select_related("unit").order_by("username"):
         if user.username.startswith(("canbo.", "lanhdao.")) and phase is not None:
             notify(
