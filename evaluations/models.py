@@ -3,7 +3,12 @@
 from evaluations.awards.models import AwardRecord, BaseSalary
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
 from evaluations.decisions.models import AwardDecision, IssuingAuthority
-from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
+from evaluations.proposals.models import (
+    AwardProposal,
+    NomineeList,
+    ProposalEvent,
+    ProposalFile,
+)
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
@@ -32,6 +37,7 @@ __all__ = [
     "Extension",
     "ExtensionRequest",
     "IssuingAuthority",
+    "NomineeList",
     "ProposalEvent",
     "ProposalFile",
     "RankingEntry",

@@ -68,7 +68,7 @@ OBJECT_KINDS = {
         ),
     ),
     "ballot": (_("Secret ballots"), ("ballot", "ballotquestion", "ballotcandidate", "ballotvoter")),
-    "proposal": (_("Award proposals"), ("proposal", "awardproposal")),
+    "proposal": (_("Award proposals"), ("proposal", "awardproposal", "nomineelist")),
     "award": (_("Awards"), ("award", "awardrecord", "basesalary")),
 }
 ACTION_KINDS = {kind: label for kind, (label, _prefixes) in OBJECT_KINDS.items()}
@@ -129,6 +129,7 @@ SENTENCES = {
     "extension_request.create": _("%(actor)s asked for more time for %(unit)s in %(object)s"),
     "event.create": _("%(actor)s added the event “%(object)s”"),
     "event.delete": _("%(actor)s deleted the event “%(object)s”"),
+    "nomineelist.create": _("%(actor)s drew up the nominee list %(object)s"),
     "notification.email": _("%(actor)s switched their notification e-mails on or off"),
     "person.create": _("%(actor)s added %(object)s to the staff of %(unit)s"),
     "person.import": _("%(actor)s imported the staff list of %(unit)s"),

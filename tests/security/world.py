@@ -287,6 +287,21 @@ def build_world() -> World:
         )
         side.objects.update(proposal=proposal, proposal_file=proposal_file)
 
+    # Nominee lists (unit-owned drafts, like the proposals above).
+    ldtt = Title.objects.get(code="LDTT", recipient="person")
+    for side, unit, actor in (
+        (own, our_unit, users["officer"]),
+        (other, other_unit, users["other_officer"]),
+    ):
+        side.objects["nominee_list"] = proposal_services.nominee_list_create(
+            actor=actor,
+            cluster_year=cy,
+            unit=unit,
+            title=ldtt,
+            year=cy.year,
+            nominees=[proposal_services.Nominee(person=side["person"], summary="Danh sách")],
+        )
+
     # Open ballots (cluster-owned: "other" is another cluster's).
     for side, year, manager in (
         (own, cy, users["secretariat"]),
