@@ -167,6 +167,16 @@ def test_every_demo_user_has_an_unread_notification(demo, client):
     assert 'notification-count">' in client.get("/").content.decode()
 
 
+def test_demo_has_a_nominee_list_with_a_finding(demo, client):
+    from evaluations.proposals.models import NomineeList
+
+    nominee_list = NomineeList.objects.get()
+    assert nominee_list.proposals.count() == 5
+    client.force_login(User.objects.get(username="canbo.hye"))
+    page = client.get(f"/proposals/lists/{nominee_list.pk}/")
+    assert (page.context["passing"], page.context["failing"]) == (4, 1)
+
+
 def test_demo_has_award_proposals_in_every_state(demo):
     from evaluations.awards.models import AwardRecord
     from evaluations.proposals.choices import ProposalStatus

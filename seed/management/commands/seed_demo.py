@@ -5,6 +5,7 @@ from django.utils import translation
 from seed.demo.awards import seed_awards
 from seed.demo.ballots import seed_ballots
 from seed.demo.campaigns import seed_campaigns
+from seed.demo.nominee_lists import seed_nominee_lists
 from seed.demo.notifications import seed_notifications
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
@@ -28,5 +29,6 @@ class Command(BaseCommand):
             seed_ballots()
             seed_awards()
             seed_proposals()
+            seed_nominee_lists()
             seed_notifications()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
