@@ -212,3 +212,15 @@ def test_a_refused_action_tells_nobody(submission, officer, secretariat):
     with pytest.raises(ActionRefused):
         results.submission_return(submission=submission, actor=secretariat, comment="Sửa")
     assert not Notification.objects.exists()
+
+
+def test_a_reminder_by_email_only_to_those_who_keep_email_on(
+    phase, officer, leader, other_officer, django_capture_on_commit_callbacks
+):
+    from notifications.services import email_preference_set
+
+    email_preference_set(actor=leader, email=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders(phase=phase)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([officer.email, other_officer.email])
+    assert Notification.objects.filter(recipient=leader, kind=NotificationKind.DEADLINE).exists()
