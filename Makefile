@@ -8,12 +8,19 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install env messages migrate seed lint format db-stop check-deploy \
+.PHONY: run worker test install env messages migrate seed lint format db-stop check-deploy \
 	backup restore bench bench-fault
 
+# The task queue's worker (README "Task queue") runs beside the web server and stops with it.
 run: install env messages migrate seed
 	@$(PY) manage.py demo_logins --host $(HOST) --port $(PORT)
+	@$(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# A worker alone (another terminal, or each further machine of a deployment).
+worker: install env migrate
+	$(PY) manage.py db_worker --no-reload
 
 test: install env messages
 	@$(PY) -m scripts.browser_check

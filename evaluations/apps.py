@@ -12,6 +12,8 @@ REGISTERING_MODULES = (
     "evaluations.awards.history",
     # The cluster-year page's links to the year's campaigns, pledges, ballots, proposals.
     "evaluations.cluster_year_links",
+    # The sector overview on the dashboard of administrators and sector viewers.
+    "evaluations.overview",
 )
 
 

@@ -1,6 +1,7 @@
 """What the cluster-year page of `units` links to in the later apps (registered when Django
 starts, see apps.py): the year's campaigns, pledges and registration rounds, its ballots
-and honour board, and for those who run the year its proposals, dossier and past awards.
+and honour board, and for those who run the year its proposals, dossier, past awards and
+the ministry statistics.
 
 Three queries (campaigns, pledges, rounds the user may see), whatever the year holds.
 """
@@ -81,6 +82,15 @@ def evaluation_links(cluster_year, user):
                 runs=True,
             ),
         ]
+    if user.has_perm("evaluations.view_cluster_statistics", cluster_year):
+        links.append(
+            YearLink(
+                _("Statistics"),
+                _("Statistics for the Ministry of Home Affairs"),
+                reverse("evaluations:statistics_cluster", args=[cluster_year.pk, "0601"]),
+                runs=True,
+            )
+        )
     if user.has_perm("evaluations.import_awards"):
         links.append(
             YearLink(

@@ -2,6 +2,14 @@
 
 from evaluations.awards.models import AwardRecord, BaseSalary
 from evaluations.ballots.models import Ballot, BallotCandidate, BallotQuestion, BallotVoter
+from evaluations.certificates.models import (
+    Certificate,
+    CertificateBatch,
+    CertificateLayout,
+    CertificateReprint,
+    LayoutField,
+    RegisterCounter,
+)
 from evaluations.decisions.models import AwardDecision, IssuingAuthority
 from evaluations.proposals.models import (
     AwardProposal,
@@ -21,6 +29,7 @@ from evaluations.results.models import (
     Submission,
     SubmissionEvent,
 )
+from evaluations.statistics.models import EmulationOfficer
 
 __all__ = [
     "AwardDecision",
@@ -31,17 +40,24 @@ __all__ = [
     "BallotQuestion",
     "BallotVoter",
     "BaseSalary",
+    "Certificate",
+    "CertificateBatch",
+    "CertificateLayout",
+    "CertificateReprint",
     "CrossAssignment",
     "CrossScore",
+    "EmulationOfficer",
     "Evidence",
     "Extension",
     "ExtensionRequest",
     "IssuingAuthority",
+    "LayoutField",
     "NomineeList",
     "ProposalEvent",
     "ProposalFile",
     "RankingEntry",
     "RankingPublication",
+    "RegisterCounter",
     "Score",
     "Submission",
     "SubmissionEvent",

@@ -9,4 +9,6 @@ urlpatterns = [
     path("", include("evaluations.ballots.urls")),
     path("", include("evaluations.awards.urls")),
     path("", include("evaluations.proposals.urls")),
+    path("", include("evaluations.certificates.urls")),
+    path("", include("evaluations.statistics.urls")),
 ]

@@ -1,6 +1,9 @@
 """`make bench`: the app at sector scale, served as in production, measured in one run.
 
     python -m scripts.bench [--fault] [--users 50] [--run-time 60] [--reps 10]
+    python -m scripts.bench --certificates-only   # step 5's certificates alone, on the
+                                                  # database the environment names
+    python -m scripts.bench --statistics-only   # the statistics forms alone, in-process
 
 1. A database of its own (DATABASE_NAME=thidua_bench): migrate, `seed_scale` (once),
    collectstatic.
@@ -9,7 +12,9 @@
 3. (a) every page each role reaches by crawling from the dashboard: single-user latency
    p50/p95 and SQL queries per request; (c) /healthz as the floor, each page as a ratio.
 4. (b) mixed load: locust, 50 users of all roles, 60 s: requests/s, p50/p95/p99, errors.
-5. (d) the .xlsx export of the national score matrix; an import of 10,000 staff rows.
+5. (d) the .xlsx export of the national score matrix; an import of 10,000 staff rows;
+   500 certificates of one decision rendered as one PDF (the task queue's work); each
+   ministry statistics form (0601–0605.N/BNV-TĐKT) for the whole sector, as its .xlsx.
 6. --fault: the same load while the embedded PostgreSQL is stopped for a few seconds and
    started again: errors only while it is down, recovery time, every committed row kept.
 
@@ -41,7 +46,15 @@ OUT = ROOT / "var" / "bench"
 DOC = ROOT / "docs" / "benchmarks.md"
 NOTES_MARKER = "<!-- notes below are kept by scripts/bench.py -->"
 FLOOR_RUN_TIME = 20  # seconds of /healthz under the same load
-TARGETS = {"queries": 12, "p95_ms": 150, "rps": 150, "export_s": 5, "import_s": 20}
+TARGETS = {
+    "queries": 12,
+    "p95_ms": 150,
+    "rps": 150,
+    "export_s": 5,
+    "import_s": 20,
+    "certificates_s": 20,
+    "statistics_s": 5,
+}
 
 ENV = {
     "DATABASE_NAME": "thidua_bench",
@@ -332,6 +345,43 @@ def time_export(session, base):
     return {"median_s": statistics.median(times), "bytes": size, "units": phase.submissions.count()}
 
 
+def statistics_year() -> int:
+    """The reporting year of the latest award decision (a December decision reports on the
+    next year: the period runs from 01/12 to 30/11)."""
+    from django.db.models import Max
+
+    from evaluations.awards.models import AwardRecord
+
+    last = AwardRecord.objects.aggregate(last=Max("decision_date"))["last"]
+    if last is None:
+        return datetime.now().year
+    return last.year + 1 if last.month == 12 else last.year
+
+
+def time_statistics(session=None, base=None, reps=3):
+    """Each statistics form for the whole sector: through the server as its .xlsx (with a
+    session), or counted in-process (without). Medians; the worst form decides the target."""
+    from evaluations.statistics.choices import ScopeKind
+    from evaluations.statistics.selectors import Scope, count_form, forms_for
+
+    year = statistics_year()
+    forms = {}
+    for form in forms_for(year):
+        times = []
+        for _ in range(reps):
+            started = time.perf_counter()
+            if session is None:
+                count_form(form, scope=Scope(kind=ScopeKind.SECTOR), year=year)
+            else:
+                url = f"{base}/statistics/{year}/sector/{form.slug}.xlsx"
+                response = session.get(url, timeout=120)
+                assert response.status_code == 200, (url, response.status_code)
+            times.append(time.perf_counter() - started)
+        forms[form.slug] = statistics.median(times)
+    worst = max(forms, key=forms.get)
+    return {"year": year, "forms": forms, "worst": worst, "worst_s": forms[worst]}
+
+
 def time_import(rows=10_000):
     from io import BytesIO
 
@@ -371,6 +421,79 @@ def time_import(rows=10_000):
             transaction.set_rollback(True)  # leave the data set as it was
     assert result.created == rows, result
     return {"median_s": statistics.median(times), "rows": rows}
+
+
+def time_certificates(count=500):
+    """A recorded decision of `count` awards printed as one batch, as the task queue's worker
+    does it (`printing.certificate_batch_render`: register numbers, pages, the stored file);
+    everything rolled back and the file deleted afterwards."""
+    from datetime import date
+    from io import BytesIO
+
+    from django.db import transaction
+    from pypdf import PdfReader
+
+    from evaluations.awards.models import AwardRecord
+    from evaluations.certificates import printing, services
+    from evaluations.certificates.models import CertificateBatch
+    from evaluations.decisions.models import AwardDecision, IssuingAuthority
+    from pledges.models import Title
+    from units.choices import UnitKind
+    from units.models import Person, Unit
+
+    title = Title.objects.get(code="BK_TTCP", recipient="person")
+    with transaction.atomic():
+        authority = IssuingAuthority.objects.create(
+            name="Tổng Thanh tra Chính phủ (bench)",
+            heading="TỔNG THANH TRA CHÍNH PHỦ",
+            level="sector",
+            symbol="QĐ-TTCP",
+            place="Hà Nội",
+        )
+        decision = AwardDecision.objects.create(
+            authority=authority,
+            number="999",
+            date=date(2026, 1, 15),
+            signer_name="Nguyễn Văn Bench",
+            signer_position="Phó Tổng Thanh tra",
+            sign_form="KT.",
+            status="recorded",
+        )
+        people = list(Person.objects.select_related("unit")[:count])
+        if len(people) < count:  # a small database: people of a unit made for the run
+            unit = Unit.objects.create(
+                code="BENCH-CERT", name="Thanh tra (bench)", kind=UnitKind.PROVINCIAL_INSPECTORATE
+            )
+            people += Person.objects.bulk_create(
+                Person(full_name=f"Nguyễn Thị Hằng {n}", gender="female", unit=unit)
+                for n in range(count - len(people))
+            )
+        AwardRecord.objects.bulk_create(
+            AwardRecord(
+                decision=decision,
+                title=title,
+                year=1990,  # a year no real record uses (one award per person, title, year)
+                unit=person.unit,
+                person=person,
+                recipient_name=person.full_name,
+                decision_number=decision.full_number,
+                decision_date=decision.date,
+                summary="Đã có thành tích xuất sắc trong công tác thanh tra năm 2025",
+            )
+            for person in people
+        )
+        services.layout_ensure(authority=authority, title=title)
+        batch = CertificateBatch.objects.create(decision=decision, total=count)
+        started = time.perf_counter()
+        printing.certificate_batch_render(batch_id=batch.pk)
+        elapsed = time.perf_counter() - started
+        batch.refresh_from_db()
+        content = batch.file.read()
+        batch.file.storage.delete(batch.file.name)
+        transaction.set_rollback(True)
+    pages = len(PdfReader(BytesIO(content)).pages)
+    assert pages == count, pages
+    return {"seconds": elapsed, "pages": pages, "bytes": len(content)}
 
 
 # --- Fault: the database restarts under load ------------------------------------------------------
@@ -590,9 +713,30 @@ def main():
     parser.add_argument("--run-time", type=int, default=60)
     parser.add_argument("--reps", type=int, default=20)  # p95 of 10 would be the maximum
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--certificates-only", action="store_true", help="only the 500 certificates, no server"
+    )
+    parser.add_argument(
+        "--statistics-only", action="store_true", help="only the statistics forms, in-process"
+    )
     args = parser.parse_args()
+    if args.certificates_only:
+        sys.path.insert(0, str(ROOT))
+        django_setup()
+        result = time_certificates()
+        print(f"bench: certificates={result['pages']} seconds={result['seconds']:.2f}")
+        return
     os.environ.update(ENV)
     sys.path.insert(0, str(ROOT))
+    if args.statistics_only:
+        manage("migrate", "--noinput", "-v0")
+        manage("seed_scale")
+        django_setup()
+        result = time_statistics(reps=args.reps)
+        for slug, seconds in result["forms"].items():
+            print(f"statistics {slug} {result['year']}: {seconds:.3f} s")
+        print(f"statistics: worst={result['worst']} {result['worst_s']:.3f} s")
+        return
 
     log("migrate, seed_scale (first time only), collectstatic")
     manage("migrate", "--noinput", "-v0")
@@ -686,6 +830,10 @@ def run(args, base):
     export = time_export(admin_session, base)
     log("import of 10,000 staff rows")
     imported = time_import()
+    log("500 certificates of one decision")
+    certificates = time_certificates()
+    log("statistics forms of the whole sector")
+    sector_statistics = time_statistics(admin_session, base)
     fault = None
     if args.fault:
         log("fault: PostgreSQL restarted under load")
@@ -713,6 +861,10 @@ def run(args, base):
         ("errors under load", "0", load["errors"] + len(not_ok), load["errors"] + len(not_ok) == 0),
         ("score-matrix export", f"≤ {TARGETS['export_s']} s", f"{export['median_s']:.2f} s", export["median_s"] <= TARGETS["export_s"]),
         ("10,000-row staff import", f"≤ {TARGETS['import_s']} s", f"{imported['median_s']:.2f} s", imported["median_s"] <= TARGETS["import_s"]),
+        ("500 certificates (one PDF)", f"≤ {TARGETS['certificates_s']} s", f"{certificates['seconds']:.2f} s", certificates["seconds"] <= TARGETS["certificates_s"]),
+    ] + [
+        (f"statistics form {slug}, whole sector (.xlsx, {sector_statistics['year']})", f"≤ {TARGETS['statistics_s']} s", f"{seconds:.2f} s", seconds <= TARGETS["statistics_s"])
+        for slug, seconds in sector_statistics["forms"].items()
     ]  # fmt: skip
     if fault:
         targets += [
@@ -733,6 +885,8 @@ def run(args, base):
         "floor": floor,
         "export": export,
         "import": imported,
+        "certificates": certificates,
+        "statistics": sector_statistics,
         "fault": fault,
         "targets": targets,
         "worst_p95": worst["p95"],

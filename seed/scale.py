@@ -36,6 +36,7 @@ from evaluations.results.models import (
     Submission,
     SubmissionEvent,
 )
+from evaluations.statistics.models import EmulationOfficer
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeStatus, RegistrationStatus, SignatureSource
 from pledges.models import (
@@ -147,6 +148,7 @@ def seed_scale(sizes: Sizes | None = None, *, log=print) -> Report:
         step("pledges", _pledges, cluster_years, admin, today)
         step("registrations", _registrations, cluster_years, today)
         step("award records", seed_award_records, sizes, units, years)
+        step("emulation officers", seed_emulation_officers, units)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     for model in (Unit, Person, Employment, ClusterYear, Submission, Score, User, RankingEntry):
@@ -782,5 +784,26 @@ def seed_award_records(sizes, units, years):
                 "years": award_years,
                 "units": unit_ids,
             },
+        )
+        return cursor.rowcount
+
+
+def seed_emulation_officers(units):
+    """One person of each unit recorded as doing emulation and commendation work (the people
+    form 0605.N/BNV-TĐKT counts). Returns their number."""
+    unit_ids = [u.pk for u in units] if units and hasattr(units[0], "pk") else list(units)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            INSERT INTO {EmulationOfficer._meta.db_table}
+                (person_id, birth_year, training, since_year, is_active)
+            SELECT DISTINCT ON (p.unit_id) p.id, 1965 + p.id %% 35,
+                   (ARRAY['college', 'university', 'university', 'postgraduate'])[1 + p.id %% 4],
+                   2000 + p.id %% 25, true
+            FROM {Person._meta.db_table} p
+            WHERE p.unit_id = ANY(%(units)s)
+            ORDER BY p.unit_id, p.id
+            """,
+            {"units": unit_ids},
         )
         return cursor.rowcount

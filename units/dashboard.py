@@ -37,8 +37,30 @@ class Deadline:
         return -self.days_left
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One number of the sector overview, with the list it counts."""
+
+    label: str
+    value: object  # an int, or a text such as "12/20"
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class OverviewSection:
+    """A card of the sector overview: figures, a chart (core.charts.Chart), or both."""
+
+    key: str  # a stable name, for tests and anchors
+    title: str
+    figures: tuple = ()
+    chart: object = None
+    url: str = ""  # the list the whole card counts
+    empty: str = ""  # said when there is nothing to count
+
+
 _providers = []
 _deadline_providers = []
+_overview_providers = []
 MY_CLUSTER_YEARS = 6
 UPCOMING_DEADLINES = 5
 
@@ -53,6 +75,21 @@ def register_deadline_provider(provider):
     """`provider(user, roles, today) -> list[Deadline]` of open (not yet done) deadlines."""
     _deadline_providers.append(provider)
     return provider
+
+
+def register_overview_provider(provider):
+    """`provider(user, roles, today) -> list[OverviewSection]`, for sector administrators and
+    sector viewers; each must cost a constant number of queries whatever the sector's size."""
+    _overview_providers.append(provider)
+    return provider
+
+
+def sector_overview(user, roles, today) -> list[OverviewSection]:
+    """The sector's running campaigns, results, pledges, ballots, proposals and awards, as
+    the later apps count them; only for those who watch the whole sector."""
+    if not (roles.is_admin or roles.is_sector_viewer):
+        return []
+    return [section for provider in _overview_providers for section in provider(user, roles, today)]
 
 
 def dashboard_context(*, user) -> dict:
@@ -90,6 +127,7 @@ def dashboard_context(*, user) -> dict:
         "today": today,
         "overdue": [d for d in deadlines if d.due < today][-UPCOMING_DEADLINES:],
         "upcoming": [d for d in deadlines if d.due >= today][:UPCOMING_DEADLINES],
+        "overview": sector_overview(user, roles, today),
     }
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Subquery
 
 from campaigns.choices import CampaignScope
 from campaigns.models import Criterion, Phase, Rubric, RubricGroup
@@ -283,6 +283,36 @@ def units_without_accepted_result(phase) -> list[Unit]:
 def published_ranking(publication) -> QuerySet:
     """A publication's entries by rank: a queryset, so that a page of it is read, not all."""
     return RankingEntry.objects.filter(publication=publication).order_by("rank", "unit_name")
+
+
+def ranking_groups(phase) -> list[RubricGroup]:
+    """The criteria groups (with their rubric, which keeps the bands' thresholds) of the rubric
+    version most of the phase's accepted results used, the one the ranking ranks by (see
+    live_ranking): one query. [] when nothing is accepted."""
+    most_used = (
+        Submission.objects.filter(phase=phase, status=SubmissionStatus.ACCEPTED)
+        .order_by()
+        .values("rubric_id")
+        .annotate(used=Count("pk"))
+        .order_by("-used", "-rubric__version", "-rubric_id")
+        .values("rubric_id")[:1]
+    )
+    return list(
+        RubricGroup.objects.filter(rubric_id=Subquery(most_used))
+        .select_related("rubric")
+        .order_by("order", "pk")
+    )
+
+
+def status_counts(phase) -> dict[str, int]:
+    """How many of the phase's results are in each state: one grouped query."""
+    return dict(
+        Submission.objects.filter(phase=phase)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
 
 
 def top_published_total(publication):

@@ -15,6 +15,7 @@ from campaigns.selectors import campaigns_visible_to
 from core.http import stored_file_response
 from core.views import ObjectActionsMixin, ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.results import selectors, services
+from evaluations.results.charts import progress_chart, ranking_chart, unit_history_chart
 from evaluations.results.choices import Band as BandChoice
 from evaluations.results.choices import SubmissionStatus
 from evaluations.results.exports import ranking_workbook
@@ -85,6 +86,7 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
             pending = selectors.pending_extension_requests(phase)
             waiting = {r.unit_id: r for r in pending}
             rows = selectors.progress_board(phase, units=page.object_list)
+            chart = progress_chart(selectors.status_counts(phase), expected=page.paginator.count)
             for row in rows:
                 row["request"] = waiting.get(row["unit"].pk)
             return render(
@@ -97,6 +99,7 @@ class PhaseResultsView(PhaseMixin, ObjectActionsMixin, View):
                     "pending_requests": pending,
                     "today": timezone.localdate(),
                     "extension_form": ExtensionForm(),
+                    "chart": chart,
                 },
             )
         unit = _acting_unit(request.user, phase)
@@ -497,6 +500,18 @@ class RankingView(PhaseMixin, View):
             page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(page_number)
             live = page.object_list
             top_total = max((r.totals.total for r in ranked), default=0)
+        chart = None
+        if entries or live:
+            bands = dict(BandChoice.choices)
+            chart = ranking_chart(
+                [(e.rank, e.unit_name, e.group_totals, e.get_band_display()) for e in entries]
+                or [
+                    (r.rank, r.unit_name, r.totals.group_totals, bands.get(r.band, ""))
+                    for r in live
+                ],
+                group_codes=list(entries[0].group_totals) if entries else info.group_codes,
+                groups=selectors.ranking_groups(phase),
+            )
         return render(
             request,
             "evaluations/results/ranking.html",
@@ -512,6 +527,7 @@ class RankingView(PhaseMixin, View):
                 # Bars in the table (<meter>): no script, no inline style for the CSP.
                 "top_total": top_total,
                 "page_obj": page,
+                "chart": chart,
             },
         )
 
@@ -558,10 +574,11 @@ class UnitResultsView(ObjectPermissionMixin, View):
 
     def get(self, request, pk):
         unit = self.object
+        results = selectors.unit_results(user=request.user, unit=unit)
         return render(
             request,
             "evaluations/results/unit_results.html",
-            {"unit": unit, **selectors.unit_results(user=request.user, unit=unit)},
+            {"unit": unit, **results, "chart": unit_history_chart(results["ranks"][::-1])},
         )
 
 

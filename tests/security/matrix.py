@@ -672,10 +672,81 @@ MATRIX: dict[str, Entry] = {
         get="login 200 200 200 200 200 200 200",
         other="login 200 200 200 200 200 200 200",
     ),
+    # Certificates: the issuing office's work (sector administrators); the awards stay public.
+    "evaluations:decision_certificates": Entry(
+        obj="certificate_decision",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 403 403 302",
+        post_other="login 403 403 403 403 403 403 302",
+        note="a decision is a public act: 403, not 404; the admin's POST queues a batch",
+    ),
+    "evaluations:certificate_batch": Entry(
+        obj="certificate_batch",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+    ),
+    "evaluations:certificate_batch_download": Entry(
+        obj="certificate_batch",
+        get="login 403 403 403 403 403 403 404",
+        other="login 403 403 403 403 403 403 404",
+        note="the world's batches are unfinished: no file yet (downloads: test_printing.py)",
+    ),
+    "evaluations:certificate_reprint": Entry(
+        obj="certificate",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+        post="login 403 403 403 403 403 403 200",
+        post_other="login 403 403 403 403 403 403 200",
+        note="an empty POST has no reason: the form again, nothing recorded",
+    ),
+    "evaluations:certificate_layouts": Entry(get="login 403 403 403 403 403 403 200"),
+    "evaluations:certificate_layout_calibration": Entry(
+        obj="certificate_layout",
+        get="login 403 403 403 403 403 403 200",
+        other="login 403 403 403 403 403 403 200",
+    ),
     "evaluations:cluster_year_dossier": Entry(
         obj="cluster_year",
         get="login 403 403 403 403 302 403 302",
         other="login 403 403 403 403 403 403 302",
         note="no endorsed proposal yet: the secretariat is sent back with a message",
+    ),
+    # Ministry statistics (evaluations/statistics): forms 0601–0605 per unit, cluster year, sector.
+    "evaluations:statistics": Entry(
+        get="login 200 200 200 200 200 200 200",
+    ),
+    "evaluations:statistics_sector": Entry(
+        kwargs=lambda obj: {"year": 2025, "form": "0603"},
+        get="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_sector_xlsx": Entry(
+        kwargs=lambda obj: {"year": 2025, "form": "0603"},
+        get="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_unit": Entry(
+        kwargs=lambda obj: {"year": 2025, "pk": obj.pk, "form": "0603"},
+        obj="unit",
+        get="login 200 200 403 403 200 200 200",
+        other="login 403 403 200 403 200 200 200",
+        note="units are shared master data: a stranger learns nothing but is refused (403)",
+    ),
+    "evaluations:statistics_unit_xlsx": Entry(
+        kwargs=lambda obj: {"year": 2025, "pk": obj.pk, "form": "0603"},
+        obj="unit",
+        get="login 200 200 403 403 200 200 200",
+        other="login 403 403 200 403 200 200 200",
+    ),
+    "evaluations:statistics_cluster": Entry(
+        kwargs=lambda obj: {"pk": obj.pk, "form": "0601"},
+        obj="cluster_year",
+        get="login 403 403 403 403 200 200 200",
+        other="login 403 403 403 403 403 200 200",
+    ),
+    "evaluations:statistics_cluster_xlsx": Entry(
+        kwargs=lambda obj: {"pk": obj.pk, "form": "0601"},
+        obj="cluster_year",
+        get="login 403 403 403 403 200 200 200",
+        other="login 403 403 403 403 403 200 200",
     ),
 }

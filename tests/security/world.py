@@ -22,6 +22,8 @@ from PIL import Image
 from campaigns import services as campaign_services
 from evaluations.ballots import services as ballots
 from evaluations.ballots.services import QuestionData
+from evaluations.certificates import services as certificate_services
+from evaluations.certificates.models import Certificate, CertificateBatch
 from evaluations.proposals import services as proposal_services
 from evaluations.results import services as evaluation_services
 from evaluations.results.models import CrossAssignment
@@ -31,6 +33,7 @@ from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind
 from pledges.models import Title
+from tests.evaluations.certificates.helpers import award, recorded_decision
 from tests.factories.campaigns import (
     CampaignEventFactory,
     CampaignFactory,
@@ -318,6 +321,26 @@ def build_world() -> World:
             ballots.candidate_add(question=question, actor=manager, unit=membership.unit)
         side.objects.update(ballot=ballots.ballot_open(ballot=ballot, actor=manager))
         side.objects["question"] = question
+
+    # Certificates: a recorded decision for each side's unit (decisions are sector acts: the
+    # sides differ only in whose award it is), its unfinished print batch, a printed
+    # certificate and the layout it prints with.
+    bk = Title.objects.get(code="BK_TTCP", recipient="collective")
+    for side, unit, number in ((own, our_unit, "901"), (other, other_unit, "902")):
+        decision = recorded_decision(number=number, on=date(2020, 1, 15))
+        record = award(decision, title=bk, unit=unit)
+        side.objects["certificate_decision"] = decision
+        side.objects["certificate_batch"] = CertificateBatch.objects.create(
+            decision=decision, total=1
+        )
+        side.objects["certificate"] = Certificate.objects.create(
+            award_record=record,
+            authority=decision.authority,
+            year=2020,
+            register_number=int(number),
+        )
+    layout = certificate_services.layout_ensure(authority=decision.authority, title=bk)
+    own.objects["certificate_layout"] = other.objects["certificate_layout"] = layout
 
     # Notifications (user-owned: ours is the officer's, the other the other unit's officer's).
     for side, user, note in (

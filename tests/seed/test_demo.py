@@ -216,3 +216,42 @@ def test_the_open_demo_ballot_closes_with_the_demo_key_file(demo):
     secretary = User.objects.get(username="thuky.cum2")
     closed = ballots.ballot_close(ballot=ballot, actor=secretary, key=text)
     assert closed.is_closed
+
+
+@pytest.mark.parametrize("username", ["admin", "giamsat"])
+def test_the_demo_sector_overview_has_something_to_show(demo, client, monkeypatch, username):
+    """The administrator and the sector viewer open the demo on a sector overview with its
+    charts: results per cluster and awards per year (on a day of the demo's running 2026
+    year, whenever the test runs)."""
+    from datetime import date
+
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: date(2026, 9, 15))
+    client.force_login(User.objects.get(username=username))
+    sections = {s.key: s for s in client.get("/").context["overview"]}
+    assert sections["results"].chart and sections["results"].chart.bars
+    assert sections["awards"].chart and sections["awards"].chart.bars
+    assert sections["campaigns"].figures[0].value > 0
+
+
+def test_demo_shows_the_2019_statistics_of_cluster_2(demo, client):
+    from django.urls import reverse
+
+    year_2019 = ClusterYear.objects.get(cluster__code="CUM2", year=2019)
+    client.force_login(User.objects.get(username="admin"))
+
+    def total(slug, row):
+        html = client.get(
+            reverse("evaluations:statistics_cluster", args=[year_2019.pk, slug])
+        ).content.decode()
+        marker = f'data-cell="{row}-1">'
+        start = html.index(marker) + len(marker)
+        return html[start : html.index("</td>", start)]
+
+    # Decided from 01/12/2018 to 30/11/2019: the sector's awards for 2018, a medal and a
+    # thematic certificate (0603); the Prime Minister's certificate (0602); the cluster's
+    # 2019 movement (0601); each member's emulation officer (0605).
+    assert total("0603", "01") == "7"
+    assert total("0603", "12") == "1"
+    assert total("0602", "1") == "1"
+    assert total("0601", "01") == "1"
+    assert total("0605", "01") == "6"

@@ -5,11 +5,13 @@ from django.utils import translation
 from seed.demo.awards import seed_awards
 from seed.demo.ballots import seed_ballots
 from seed.demo.campaigns import seed_campaigns
+from seed.demo.certificates import seed_certificates
 from seed.demo.nominee_lists import seed_nominee_lists
 from seed.demo.notifications import seed_notifications
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
 from seed.demo.results import seed_results
+from seed.demo.statistics import seed_statistics
 from seed.demo.units import seed_units
 
 
@@ -30,5 +32,7 @@ class Command(BaseCommand):
             seed_awards()
             seed_proposals()
             seed_nominee_lists()
-            seed_notifications()
+            seed_statistics()
+            seed_certificates()  # it prints every recorded decision
+            seed_notifications()  # last: whoever has nothing unread yet
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -35,8 +35,9 @@ def accepted(phase, cluster_year, secretariat):
 def test_progress_board_exact(client, user_of, phase, accepted, get_in_queries, role, size):
     accepted(size)
     client.force_login(user_of(role))
-    # 9: the extension requests waiting for an answer are read with the board.
-    page = get_in_queries(reverse("evaluations:phase_results", args=[phase.pk]), 9)
+    # 9: the extension requests waiting for an answer are read with the board; 10: the
+    # results counted by state for the chart.
+    page = get_in_queries(reverse("evaluations:phase_results", args=[phase.pk]), 10)
     assert len([row for row in page.context["rows"] if row["submission"]]) == size
 
 
@@ -46,7 +47,8 @@ def test_live_ranking_exact(client, user_of, phase, accepted, get_in_queries, ro
     """Before publication, those who manage the phase see the ranking as it stands."""
     accepted(size)
     client.force_login(user_of(role))
-    page = get_in_queries(reverse("evaluations:ranking", args=[phase.pk]), 7)
+    # 8: the rubric's groups named in the chart, with the bands' thresholds.
+    page = get_in_queries(reverse("evaluations:ranking", args=[phase.pk]), 8)
     assert len(page.context["live"]) == size
 
 
@@ -58,7 +60,8 @@ def test_published_ranking_exact(
     accepted(size)
     services.ranking_publish(phase=phase, actor=secretariat)
     client.force_login(user_of(role))
-    page = get_in_queries(reverse("evaluations:ranking", args=[phase.pk]), 8)
+    # 9: the rubric's groups named in the chart, with the bands' thresholds.
+    page = get_in_queries(reverse("evaluations:ranking", args=[phase.pk]), 9)
     assert len(page.context["entries"]) == size
 
 

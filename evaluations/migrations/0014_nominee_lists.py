@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluations', '0011_award_decisions'),
+        ('evaluations', '0013_emulation_officers'),
         ('pledges', '0004_dated_multipliers'),
         ('units', '0003_unaccent_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
