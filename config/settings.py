@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "units",
+    "notifications",
     "campaigns",
     "pledges",
     "evaluations",
@@ -201,6 +202,8 @@ STAFF_IMPORT_MAX_ROWS = env.int("STAFF_IMPORT_MAX_ROWS", default=20000)
 # E-mail (password reset, reminders).
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 globals().update(EMAIL_CONFIG)
+# The address of the site, for links in e-mails sent outside a request (notifications).
+SITE_URL = env("SITE_URL", default="").rstrip("/")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="thidua <no-reply@thidua.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

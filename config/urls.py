@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("campaigns.urls")),
     path("", include("pledges.urls")),
     path("", include("evaluations.urls")),
+    path("", include("notifications.urls")),
 ]

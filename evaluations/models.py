@@ -17,7 +17,12 @@ from evaluations.decisions.models import (
     DecisionTemplate,
     IssuingAuthority,
 )
-from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
+from evaluations.proposals.models import (
+    AwardProposal,
+    NomineeList,
+    ProposalEvent,
+    ProposalFile,
+)
 from evaluations.results.models import (
     CrossAssignment,
     CrossScore,
@@ -56,6 +61,7 @@ __all__ = [
     "ExtensionRequest",
     "IssuingAuthority",
     "LayoutField",
+    "NomineeList",
     "ProposalEvent",
     "ProposalFile",
     "RankingEntry",

@@ -6,12 +6,16 @@ turns database conflicts (a second signature, a double click) into a clear refus
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.exceptions import ActionRefused
 from core.uploads import IMAGES, FileKind, fill_stored_file
+from notifications.choices import NotificationKind
+from notifications.recipients import unit_leaders
+from notifications.services import notify
 from pledges import selectors
 from pledges.choices import (
     PledgeFileKind,
@@ -115,6 +119,14 @@ def pledge_open(*, pledge, actor) -> Pledge:
         PledgeParty(pledge=pledge, unit=unit, unit_name=unit.name, order=i)
         for i, unit in enumerate(members)
         if unit.pk not in signed
+    )
+    # The leaders of the units still to sign: they sign (pledges.sign_pledge).
+    notify(
+        kind=NotificationKind.PLEDGE_OPEN,
+        recipients=unit_leaders([unit.pk for unit in members if unit.pk not in signed]),
+        params={"pledge": pledge.title},
+        url=reverse("pledges:pledge_detail", args=[pledge.pk]),
+        actor=actor,
     )
     return pledge
 

@@ -244,6 +244,33 @@ def search_pages(role, user):
     return [(url, resolve(urlparse(url).path).route) for url in urls]
 
 
+BENCH_NOTIFICATIONS = 300  # each role's inbox: 300 notifications, the newest 60 unread
+
+
+def notification_pages(user):
+    """The bell is on every page the crawl measures; its list needs an inbox to page
+    through: each role's user gets one (once) before the list and its second page are
+    measured."""
+    from django.utils import timezone
+
+    from notifications.choices import NotificationKind
+    from notifications.models import Notification
+
+    if not Notification.objects.filter(recipient=user).exists():
+        now = timezone.now()
+        Notification.objects.bulk_create(
+            Notification(
+                recipient=user,
+                kind=NotificationKind.DEADLINE,
+                params={"phase": f"Đợt {i}", "date": "31/12/2026", "unit": "Thanh tra"},
+                url="/",
+                read_at=None if i >= BENCH_NOTIFICATIONS - 60 else now,
+            )
+            for i in range(BENCH_NOTIFICATIONS)
+        )
+    return [("/notifications/", "notifications/"), ("/notifications/?page=2", "notifications/")]
+
+
 def measure(session, url, reps):
     session.get(url, timeout=60)  # warm: templates, connection
     times, queries, status = [], 0, 0
@@ -850,7 +877,7 @@ def run(args, base):
     for role, user in users.items():
         session = requests.Session()
         session.cookies.set("sessionid", session_for(user))
-        found = crawl(session, base) + search_pages(role, user)
+        found = crawl(session, base) + search_pages(role, user) + notification_pages(user)
         log(f"{role} ({user.username}): {len(found)} pages")
         plan["roles"][role] = {
             "sessions": [session_for(user) for _ in range(12)],

@@ -80,7 +80,7 @@ OBJECT_KINDS = {
         ),
     ),
     "ballot": (_("Secret ballots"), ("ballot", "ballotquestion", "ballotcandidate", "ballotvoter")),
-    "proposal": (_("Award proposals"), ("proposal", "awardproposal")),
+    "proposal": (_("Award proposals"), ("proposal", "awardproposal", "nomineelist")),
     "award": (_("Awards"), ("award", "awardrecord", "basesalary")),
     "decision": (
         _("Award decisions"),
@@ -145,6 +145,8 @@ SENTENCES = {
     "extension_request.create": _("%(actor)s asked for more time for %(unit)s in %(object)s"),
     "event.create": _("%(actor)s added the event “%(object)s”"),
     "event.delete": _("%(actor)s deleted the event “%(object)s”"),
+    "nomineelist.create": _("%(actor)s drew up the nominee list %(object)s"),
+    "notification.email": _("%(actor)s switched their notification e-mails on or off"),
     "person.create": _("%(actor)s added %(object)s to the staff of %(unit)s"),
     "person.import": _("%(actor)s imported the staff list of %(unit)s"),
     "person.transfer": _("%(actor)s moved %(object)s between units"),

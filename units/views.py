@@ -15,6 +15,7 @@ from core.imports import refusal_to_import_form
 from core.pickers import option_html, query_name
 from core.views import ObjectPermissionMixin, refusal_onto
 from units import finder, pickers, selectors, services
+from units.account import account_sections
 from units.audit import action_kind, describe, readable_rows
 from units.dashboard import dashboard_context
 from units.forms import (
@@ -61,7 +62,11 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         roles = selectors.roles_of(self.request.user)
-        return super().get_context_data(**kwargs, assignments=roles.assignments)
+        return super().get_context_data(
+            **kwargs,
+            assignments=roles.assignments,
+            sections=account_sections(self.request),
+        )
 
 
 class UnitListView(LoginRequiredMixin, ListView):

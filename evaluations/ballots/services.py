@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -28,6 +30,9 @@ from evaluations.ballots.models import (
     BallotVoter,
 )
 from evaluations.ballots.workflows import BALLOT_FLOW
+from notifications.choices import NotificationKind
+from notifications.recipients import unit_leaders
+from notifications.services import notify
 from units.audit import audit_record, field_changes
 from units.selectors import roles_of
 from units.services import require_perm
@@ -332,6 +337,18 @@ def ballot_open(*, ballot, actor) -> Ballot:
         comment=_("Key %(fingerprint)s") % {"fingerprint": issued.fingerprint},
     )
     ballot.issued_key = issued
+    # The eligible voters: a member unit's paper is cast by its leader, a delegate's by them.
+    voters = BallotVoter.objects.filter(ballot=ballot)
+    notify(
+        kind=NotificationKind.BALLOT_OPEN,
+        recipients=get_user_model().objects.filter(
+            Q(pk__in=unit_leaders(voters.filter(unit__isnull=False).values("unit")).values("pk"))
+            | Q(pk__in=voters.filter(user__isnull=False).values("user"))
+        ),
+        params={"ballot": ballot.title},
+        url=reverse("evaluations:ballot_detail", args=[ballot.pk]),
+        actor=actor,
+    )
     return ballot
 
 

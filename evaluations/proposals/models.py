@@ -18,6 +18,39 @@ from units.models import StatusChange, StoredFile, Unit
 PROPOSAL_SEARCH_FIELDS = ("nominee_name",)
 
 
+class NomineeList(models.Model):
+    """One title for many people of one unit at once: one dossier with one list. Each row
+    is an award proposal of its own (`proposals`), checked together and submitted together;
+    the cluster and the council then return, endorse and decide each nominee."""
+
+    cluster_year = models.ForeignKey(
+        "units.ClusterYear",
+        verbose_name=_("cluster year"),
+        on_delete=models.PROTECT,
+        related_name="nominee_lists",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="nominee_lists"
+    )
+    title = models.ForeignKey(
+        "pledges.Title", verbose_name=_("title or award form"), on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    by_secretariat = models.BooleanField(_("proposed by the cluster"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nominee list")
+        verbose_name_plural = _("nominee lists")
+        ordering = ["-year", "-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.title.name} – {self.unit.name} ({self.year})"
+
+
 class AwardProposal(HasStatus, models.Model):
     """A proposal (đề nghị khen thưởng) for a unit, or a person of a unit, to get a title."""
 
@@ -54,6 +87,14 @@ class AwardProposal(HasStatus, models.Model):
         related_name="award_proposals",
     )
     nominee_name = models.CharField(_("nominee"), max_length=255)
+    nominee_list = models.ForeignKey(
+        NomineeList,
+        verbose_name=_("nominee list"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="proposals",
+    )
     proposing_unit = models.ForeignKey(
         Unit, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
     )

@@ -88,3 +88,18 @@ rules.add_perm("evaluations.prepare_dossier", is_sector_admin | is_secretariat_o
 for model in ("awardproposal", "proposalfile"):
     for action in ("add", "delete"):
         rules.add_perm(f"evaluations.{action}_{model}", is_sector_admin)
+
+
+# A nominee list (one title for many people of one unit) is submitted by its proposer's
+# side: the unit's officers and leaders, or the secretariat for a list the cluster drew up.
+@rules.predicate
+def proposes_the_list(user, nominee_list):
+    if nominee_list is None:
+        return False
+    roles = roles_of(user)
+    if nominee_list.by_secretariat:
+        return nominee_list.cluster_year_id in roles.secretariat_cluster_year_ids
+    return nominee_list.unit_id in (roles.officer_unit_ids | roles.leader_unit_ids)
+
+
+rules.add_perm("evaluations.submit_nomineelist", proposes_the_list)

@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from evaluations.proposals.choices import ProposalStatus
-from evaluations.proposals.models import AwardProposal
+from evaluations.proposals.models import AwardProposal, NomineeList
 from evaluations.results.models import RankingEntry
 from units.choices import Role
 from units.models import ClusterMembership, ClusterYear, Unit, User
@@ -106,3 +106,60 @@ def dossier_signer_name(cluster_year) -> str:
         .first()
     )
     return leader.get_full_name() if leader else ""
+
+
+def nominee_lists_visible_to(*, user) -> QuerySet:
+    """The lists whose nominees the user sees (a list of drafts is its unit's own)."""
+    visible = proposals_visible_to(user=user).filter(nominee_list__isnull=False)
+    return NomineeList.objects.filter(pk__in=visible.values("nominee_list_id")).select_related(
+        "title", "unit", "cluster_year__cluster"
+    )
+
+
+def nominee_list_rows(nominee_list) -> list:
+    """The list's nominees with what the page shows (one query)."""
+    return list(
+        nominee_list.proposals.select_related(
+            "title", "unit", "person", "cluster_year", "ranking_entry"
+        ).order_by("nominee_name", "pk")
+    )
+
+
+STATE_ORDER = list(ProposalStatus)
+# How far a dossier has gone: a list of several nominees is as far as its slowest one (a
+# returned nominee holds its list back before the cluster).
+PROGRESS = [
+    ProposalStatus.DRAFT,
+    ProposalStatus.RETURNED,
+    ProposalStatus.SUBMITTED,
+    ProposalStatus.ENDORSED,
+    ProposalStatus.FORWARDED,
+    ProposalStatus.APPROVED,
+    ProposalStatus.REJECTED,
+    ProposalStatus.WITHDRAWN,
+]
+
+
+def dossier_counts(proposals) -> list[dict]:
+    """Dossiers and nominees by state, from proposals already loaded: a proposal outside
+    any list is a dossier of one; a nominee list is one dossier, in the state of its
+    least advanced nominee still live (withdrawn and rejected ones count only when all
+    are)."""
+    nominees, lists = {}, {}
+    for proposal in proposals:
+        nominees[proposal.status] = nominees.get(proposal.status, 0) + 1
+        key = (
+            ("list", proposal.nominee_list_id) if proposal.nominee_list_id else ("one", proposal.pk)
+        )
+        lists.setdefault(key, []).append(proposal.status)
+    ended = {ProposalStatus.WITHDRAWN, ProposalStatus.REJECTED}
+    dossiers = {}
+    for statuses in lists.values():
+        live = [s for s in statuses if s not in ended] or statuses
+        state = min(live, key=lambda s: PROGRESS.index(ProposalStatus(s)))
+        dossiers[state] = dossiers.get(state, 0) + 1
+    return [
+        {"status": status, "dossiers": dossiers.get(status, 0), "nominees": nominees.get(status, 0)}
+        for status in STATE_ORDER
+        if nominees.get(status) or dossiers.get(status)
+    ]

@@ -7,7 +7,10 @@ hard eligibility rules, and leaves history and audit records. Approval writes th
 record that later eligibility checks read.
 """
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.exceptions import ActionRefused
@@ -16,10 +19,13 @@ from evaluations.awards.choices import AwardSource
 from evaluations.awards.models import AwardRecord
 from evaluations.awards.selectors import reward_fields
 from evaluations.proposals.choices import ProposalStatus
-from evaluations.proposals.eligibility import findings_for
-from evaluations.proposals.models import AwardProposal, ProposalEvent, ProposalFile
+from evaluations.proposals.eligibility import batch_findings, findings_for
+from evaluations.proposals.models import AwardProposal, NomineeList, ProposalEvent, ProposalFile
 from evaluations.proposals.selectors import latest_ranking_entry
 from evaluations.proposals.workflows import PROPOSAL_FLOW
+from notifications.choices import NotificationKind
+from notifications.recipients import secretariat_of, unit_people
+from notifications.services import notify
 from pledges.choices import Recipient
 from units.audit import audit_record
 from units.models import ClusterMembership
@@ -154,9 +160,25 @@ def proposal_endorse(*, proposal, actor, comment="") -> AwardProposal:
     return PROPOSAL_FLOW.move(proposal, "endorse", actor=actor, comment=comment)
 
 
+def proposing_side(proposal):
+    """Who is told of what happens to a proposal: the proposer's side (the proposing unit's
+    officers and leaders, or the cluster year's secretariat for the cluster's own)."""
+    if proposal.by_secretariat:
+        return secretariat_of(proposal.cluster_year_id)
+    return unit_people([proposal.proposing_unit_id])
+
+
 @transaction.atomic
 def proposal_return(*, proposal, actor, comment: str) -> AwardProposal:
-    return PROPOSAL_FLOW.transition(proposal, "return", actor=actor, comment=comment)
+    proposal = PROPOSAL_FLOW.transition(proposal, "return", actor=actor, comment=comment)
+    notify(
+        kind=NotificationKind.PROPOSAL_RETURNED,
+        recipients=proposing_side(proposal),
+        params={"proposal": str(proposal), "note": comment},
+        url=reverse("evaluations:proposal", args=[proposal.pk]),
+        actor=actor,
+    )
+    return proposal
 
 
 @transaction.atomic
@@ -207,6 +229,13 @@ def proposal_approve(
             _("The award history already holds this award for this nominee and year.")
         ) from exc
     audit_record(actor=actor, action="award.create", obj=record, unit=proposal.unit)
+    notify(
+        kind=NotificationKind.PROPOSAL_APPROVED,
+        recipients=proposing_side(proposal),
+        params={"proposal": str(proposal), "number": proposal.decision_number},
+        url=reverse("evaluations:proposal", args=[proposal.pk]),
+        actor=actor,
+    )
     return record
 
 
@@ -236,3 +265,118 @@ def proposal_file_add(*, proposal, actor, uploaded) -> ProposalFile:
         changes={"file": [None, stored.original_name]},
     )
     return stored
+
+
+# --- Nominee lists: one title for many people of one unit at once ---------------------------
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """One row of a nominee list: the person and what is said of them."""
+
+    person: object  # units.Person of the list's unit
+    summary: str
+    task_rating: str = ""
+    initiative: str = ""
+
+
+def already_proposed(*, title, year, people) -> dict:
+    """{person pk: the live proposal} of these people for this title and year (one query)."""
+    live = AwardProposal.objects.filter(
+        title=title, year=year, person__in=[p.pk for p in people]
+    ).exclude(status__in=[ProposalStatus.WITHDRAWN, ProposalStatus.REJECTED])
+    return {p.person_id: p for p in live}
+
+
+@transaction.atomic
+def nominee_list_create(
+    *,
+    actor,
+    cluster_year,
+    unit,
+    title,
+    year: int,
+    nominees: list[Nominee],
+    no_pending_discipline: bool = False,
+    campaign=None,
+) -> NomineeList:
+    """One title for many people of `unit`: the list and a draft proposal per nominee, all
+    of them or none (a refusal names the first problem; the import checks every row first
+    and reports them all)."""
+    if title.recipient != Recipient.PERSON:
+        raise ActionRefused(
+            _("A nominee list is for an individual title: “%(title)s” is for collectives.")
+            % {"title": title.name}
+        )
+    if not nominees:
+        raise ActionRefused(_("Choose at least one person for the list."))
+    people = [n.person for n in nominees]
+    if len({p.pk for p in people}) != len(people):
+        raise ActionRefused(_("A person appears twice in the list."))
+    taken = already_proposed(title=title, year=year, people=people)
+    if taken:
+        names = ", ".join(sorted(p.nominee_name for p in taken.values()))
+        raise ActionRefused(
+            _("Already proposed for this title this year: %(names)s.") % {"names": names}
+        )
+    roles = roles_of(actor)
+    nominee_list = NomineeList.objects.create(
+        cluster_year=cluster_year,
+        unit=unit,
+        title=title,
+        year=year,
+        by_secretariat=cluster_year.pk in roles.secretariat_cluster_year_ids,
+        created_by=actor,
+    )
+    for nominee in nominees:
+        proposal = proposal_create(
+            actor=actor,
+            cluster_year=cluster_year,
+            unit=unit,
+            person=nominee.person,
+            title=title,
+            year=year,
+            campaign=campaign,
+            summary=nominee.summary,
+            task_rating=nominee.task_rating,
+            initiative=nominee.initiative,
+            no_pending_discipline=no_pending_discipline,
+        )
+        proposal.nominee_list = nominee_list
+        proposal.save(update_fields=["nominee_list"])
+    audit_record(
+        actor=actor,
+        action="nomineelist.create",
+        obj=nominee_list,
+        unit=unit,
+        changes={"nominees": [None, len(nominees)]},
+    )
+    return nominee_list
+
+
+@transaction.atomic
+def nominee_list_submit(*, nominee_list, actor) -> int:
+    """Submit every draft or returned nominee of the list to the cluster at once, checked
+    together (one batch of the eligibility rules); none if any has a hard finding."""
+    proposals = list(
+        AwardProposal.objects.select_for_update(of=("self",))
+        .filter(
+            nominee_list=nominee_list, status__in=[ProposalStatus.DRAFT, ProposalStatus.RETURNED]
+        )
+        .select_related("title", "unit", "person", "cluster_year")
+        .order_by("nominee_name", "pk")
+    )
+    if not proposals:
+        raise ActionRefused(_("No nominee of this list is waiting to be submitted."))
+    for proposal in proposals:
+        PROPOSAL_FLOW.check(proposal, "submit", actor)
+    findings = batch_findings(proposals)
+    blocked = [p.nominee_name for p in proposals if any(f.blocking for f in findings[p.pk])]
+    if blocked:
+        raise ActionRefused(
+            _("Nothing was submitted: these nominees fail a hard rule: %(names)s.")
+            % {"names": ", ".join(blocked)}
+        )
+    for proposal in proposals:
+        PROPOSAL_FLOW.move(proposal, "submit", actor=actor)
+    return len(proposals)

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from campaigns.selectors import campaigns_visible_to
-from core.http import stored_file_response
+from core.exceptions import ActionRefused
+from core.http import int_param, redirect_stray_query, stored_file_response
+from core.imports import refusal_to_import_form
 from core.views import ObjectPermissionMixin, refusal_as_message, refusal_onto
 from evaluations.proposals import selectors, services
 from evaluations.proposals.choices import ProposalStatus
@@ -21,13 +23,16 @@ from evaluations.proposals.forms import (
     PROPOSAL_FIELDS,
     DecisionForm,
     NewProposalForm,
+    NomineeListForm,
     ProposalFileForm,
     ProposalForm,
     ReasonForm,
 )
+from evaluations.proposals.imports import nominee_list_import, template_workbook
 from evaluations.proposals.models import ProposalFile
+from evaluations.proposals.services import Nominee
 from units.models import ClusterYear
-from units.selectors import roles_of
+from units.selectors import roles_of, staff_choices
 
 
 class ProposalListView(LoginRequiredMixin, View):
@@ -298,6 +303,7 @@ class ClusterProposalsView(ClusterYearMixin, View):
                 "rows": rows,
                 "passing": sum(1 for r in rows if not r["blocked"]),
                 "failing": sum(1 for r in rows if r["blocked"]),
+                "summary": selectors.dossier_counts(proposals),
             },
         )
 
@@ -320,3 +326,146 @@ class DossierView(ClusterYearMixin, View):
             )
             return response
         return redirect("units:cluster_year_detail", cluster_year.cluster_id, cluster_year.year)
+
+
+class NomineeListCreateView(LoginRequiredMixin, View):
+    """One title for many people of one unit: ticked on screen or listed in an .xlsx file.
+    As on a new proposal, the unit is chosen first and only its staff is listed."""
+
+    template_name = "evaluations/proposals/nominee_list_form.html"
+    query_params = ("cluster_year", "unit")
+
+    def form(self, data=None, files=None, *, wanted_unit=None, wanted_year=None):
+        years, units = selectors.proposable(user=self.request.user)
+        if not years:
+            raise Http404
+        units_by_pk = {u.pk: u for u in units}
+        unit = units_by_pk.get(wanted_unit) or (units[0] if len(units) == 1 else None)
+        people = staff_choices(unit_id=unit.pk) if unit else []
+        year = next((cy for cy in years if cy.pk == wanted_year), years[0])
+        form = NomineeListForm(
+            data,
+            files,
+            years=years,
+            units=units,
+            unit=unit,
+            people=people,
+            initial={"year": year.year, "cluster_year": year.pk, "unit": unit.pk if unit else None},
+        )
+        form.lookup = ({cy.pk: cy for cy in years}, units_by_pk, {p.pk: p for p in people})
+        return form
+
+    def get(self, request):
+        form = self.form(
+            wanted_unit=int_param(request.GET.get("unit")),
+            wanted_year=int_param(request.GET.get("cluster_year")),
+        )
+        if stray := redirect_stray_query(request, self.query_params):
+            return stray
+        return render(request, self.template_name, {"form": form})
+
+    def post(self, request):
+        form = self.form(
+            request.POST,
+            request.FILES,
+            wanted_unit=int_param(request.POST.get("unit")),
+            wanted_year=int_param(request.POST.get("cluster_year")),
+        )
+        context = {"form": form}
+        if form.is_valid():
+            years, units, people = form.lookup
+            data = form.cleaned_data
+            common = {
+                "actor": request.user,
+                "cluster_year": years[data["cluster_year"]],
+                "unit": units[data["unit"]],
+                "title": data["title"],
+                "year": data["year"],
+                "no_pending_discipline": data["no_pending_discipline"],
+                "campaign": None,
+            }
+            try:
+                if data["file"]:
+                    nominee_list = nominee_list_import(
+                        uploaded=data["file"], summary=data["summary"].strip(), **common
+                    )
+                else:
+                    nominee_list = services.nominee_list_create(
+                        nominees=[
+                            Nominee(
+                                person=people[pk],
+                                summary=data["summary"].strip(),
+                                task_rating=data["task_rating"],
+                            )
+                            for pk in data["people"]
+                        ],
+                        **common,
+                    )
+            except ActionRefused as refused:
+                context = refusal_to_import_form(form, refused)
+            else:
+                messages.success(
+                    request,
+                    _("The list of %(count)d nominees was saved as drafts.")
+                    % {"count": nominee_list.proposals.count()},
+                )
+                return redirect("evaluations:nominee_list", pk=nominee_list.pk)
+        return render(request, self.template_name, context)
+
+
+class NomineeListTemplateView(LoginRequiredMixin, View):
+    def get(self, request):
+        response = HttpResponse(
+            template_workbook(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="mau-danh-sach-de-nghi.xlsx"'
+        return response
+
+
+class NomineeListView(ObjectPermissionMixin, View):
+    """One list: its nominees, each with the eligibility findings of the whole list checked
+    at once (a constant number of queries), and "submit the list"."""
+
+    template_name = "evaluations/proposals/nominee_list.html"
+
+    def get_queryset(self):
+        return selectors.nominee_lists_visible_to(user=self.request.user)
+
+    def get(self, request, pk):
+        nominee_list = self.object
+        proposals = selectors.nominee_list_rows(nominee_list)
+        findings = batch_findings(proposals)
+        rows = [
+            {
+                "proposal": p,
+                "findings": findings[p.pk],
+                "blocked": any(f.blocking for f in findings[p.pk]),
+            }
+            for p in proposals
+        ]
+        can_submit = request.user.has_perm("evaluations.submit_nomineelist", nominee_list) and any(
+            p.is_editable for p in proposals
+        )
+        return render(
+            request,
+            self.template_name,
+            {
+                "nominee_list": nominee_list,
+                "rows": rows,
+                "passing": sum(1 for r in rows if not r["blocked"]),
+                "failing": sum(1 for r in rows if r["blocked"]),
+                "summary": selectors.dossier_counts(proposals),
+                "can_submit": can_submit,
+            },
+        )
+
+    def post(self, request, pk):
+        self.require("evaluations.submit_nomineelist")
+        with refusal_as_message(request):
+            count = services.nominee_list_submit(nominee_list=self.object, actor=request.user)
+            messages.success(
+                request,
+                _("%(count)d nominees were submitted to the cluster.") % {"count": count},
+            )
+        return redirect("evaluations:nominee_list", pk=self.object.pk)

@@ -1,19 +1,17 @@
-"""Reminder e-mails to units that have not submitted a phase's results."""
+"""Reminders to units that have not submitted a phase's results: the "deadline approaching"
+notification of each of their officers and leaders (in the app, and by e-mail to those
+who keep e-mail on)."""
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from evaluations.results import selectors
 from evaluations.results.choices import SubmissionStatus
 from evaluations.results.models import Extension, Submission
+from notifications.choices import NotificationKind
+from notifications.recipients import unit_people
+from notifications.services import notify
 from units.audit import audit_record
-from units.choices import Role
-from units.models import RoleAssignment
 
 
 def units_to_remind(phase) -> list:
@@ -25,56 +23,40 @@ def units_to_remind(phase) -> list:
     return [u for u in selectors.participants(phase) if u.pk not in done]
 
 
-def send_reminders(*, phase, actor=None, base_url="") -> int:
-    """E-mail the officers and leaders of every unit that has not submitted; returns the count."""
+def send_reminders(*, phase, actor=None, base_url=None) -> int:
+    """Remind the officers and leaders of every unit that has not submitted (inside the
+    caller's transaction; e-mails leave once it commits); returns the number of units
+    reminded (those with someone to tell)."""
     units = units_to_remind(phase)
-    recipients = {}
-    for assignment in RoleAssignment.objects.filter(
-        unit__in=units, role__in=[Role.UNIT_OFFICER, Role.UNIT_LEADER], user__is_active=True
-    ).select_related("user", "unit"):
-        if assignment.user.email:
-            recipients.setdefault(assignment.unit, set()).add(assignment.user.email)
-    url = base_url + reverse("evaluations:phase_results", args=[phase.pk])
+    url = reverse("evaluations:phase_results", args=[phase.pk])
     # A unit given an extension is reminded of its own deadline.
     extended = {
         e.unit_id: e.until
         for e in Extension.objects.filter(
-            phase=phase, unit__in=list(recipients), until__gt=phase.results_deadline
+            phase=phase, unit__in=units, until__gt=phase.results_deadline
         )
     }
-
-    def due(unit):
-        return date_format(extended.get(unit.pk, phase.results_deadline), "SHORT_DATE_FORMAT")
-
-    with translation.override(settings.LANGUAGE_CODE):
-        messages = [
-            (
-                _("Reminder: results of “%(phase)s” are due on %(date)s")
-                % {"phase": phase.name, "date": due(unit)},
-                _(
-                    "%(unit)s has not yet submitted its results for “%(phase)s” (%(campaign)s).\n"
-                    "Deadline: %(date)s.\nEnter and submit them here: %(url)s"
-                )
-                % {
-                    "unit": unit.name,
-                    "phase": phase.name,
-                    "campaign": phase.campaign.title,
-                    "date": due(unit),
-                    "url": url,
-                },
-                settings.DEFAULT_FROM_EMAIL,
-                sorted(emails),
-            )
-            for unit, emails in recipients.items()
-        ]
-    if messages:
-        # Sent after the audit record is safely written; a mail server hiccup loses no data.
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+    reminded = 0
+    for unit in units:
+        due = extended.get(unit.pk, phase.results_deadline)
+        told = notify(
+            kind=NotificationKind.DEADLINE,
+            recipients=unit_people([unit.pk]),
+            params={
+                "unit": unit.name,
+                "phase": phase.name,
+                "campaign": phase.campaign.title,
+                "date": f"{due:%d/%m/%Y}",
+            },
+            url=url,
+            base_url=base_url,
+        )
+        reminded += bool(told)
     audit_record(
         actor=actor,
         action="phase.reminders",
         obj=phase,
-        changes={"units": [None, len(messages)]},
+        changes={"units": [None, reminded]},
         note=timezone.now().isoformat(timespec="minutes"),
     )
-    return len(messages)
+    return reminded

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -32,6 +33,9 @@ from evaluations.results.models import (
 )
 from evaluations.results.ranking import average, totals_to_json, unit_total
 from evaluations.results.workflows import EXTENSION_REQUEST_FLOW, SUBMISSION_FLOW
+from notifications.choices import NotificationKind
+from notifications.recipients import unit_people
+from notifications.services import notify
 from units.audit import audit_record
 from units.selectors import roles_of
 from units.services import require_perm
@@ -382,7 +386,19 @@ def review_scores(*, submission, actor, reviews: dict, revision: int | None = No
 
 @transaction.atomic
 def submission_return(*, submission, actor, comment: str) -> Submission:
-    return SUBMISSION_FLOW.transition(submission, "return", actor=actor, comment=comment)
+    submission = SUBMISSION_FLOW.transition(submission, "return", actor=actor, comment=comment)
+    notify(
+        kind=NotificationKind.RESULT_RETURNED,
+        recipients=unit_people([submission.unit_id]),
+        params={
+            "unit": submission.unit.name,
+            "phase": submission.phase.name,
+            "note": comment,
+        },
+        url=reverse("evaluations:submission", args=[submission.pk]),
+        actor=actor,
+    )
+    return submission
 
 
 @transaction.atomic
@@ -412,6 +428,13 @@ def extension_grant(*, phase, unit, actor, until, reason: str) -> Extension:
         unit=unit,
         changes={"until": [None, until.isoformat()]},
         note=reason,
+    )
+    notify(
+        kind=NotificationKind.EXTENSION_GRANTED,
+        recipients=unit_people([unit.pk]),
+        params={"unit": unit.name, "phase": phase.name, "date": f"{until:%d/%m/%Y}"},
+        url=reverse("evaluations:phase_results", args=[phase.pk]),
+        actor=actor,
     )
     return extension
 
@@ -494,9 +517,17 @@ def extension_request_grant(*, request, actor, until=None, comment: str = ""):
 def extension_request_refuse(*, request, actor, comment: str):
     request = EXTENSION_REQUEST_FLOW.lock(request)
     request.decided_by = actor
-    return EXTENSION_REQUEST_FLOW.move(
+    request = EXTENSION_REQUEST_FLOW.move(
         request, "refuse", actor=actor, comment=comment, fields=["decided_by"]
     )
+    notify(
+        kind=NotificationKind.EXTENSION_REFUSED,
+        recipients=unit_people([request.unit_id]),
+        params={"unit": request.unit.name, "phase": request.phase.name, "note": comment},
+        url=reverse("evaluations:phase_results", args=[request.phase_id]),
+        actor=actor,
+    )
+    return request
 
 
 @transaction.atomic

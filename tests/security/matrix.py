@@ -235,6 +235,29 @@ MATRIX: dict[str, Entry] = {
     "units:account": Entry(
         get="login 200 200 200 200 200 200 200",
     ),
+    # notifications -------------------------------------------------------------------
+    "notifications:list": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="each user lists their own; the markers prove nobody reads another's",
+    ),
+    "notifications:read": Entry(
+        obj="notification",
+        get="login 405 405 405 405 405 405 405",
+        other="login 405 405 405 405 405 405 405",
+        post="login 302 404 404 404 404 404 404",
+        post_other="login 404 404 302 404 404 404 404",
+        note="the recipient's alone: anyone else, an administrator too, gets 404",
+    ),
+    "notifications:read_all": Entry(
+        get="login 405 405 405 405 405 405 405",
+        post="login 302 302 302 302 302 302 302",
+        note="marks the user's own only",
+    ),
+    "notifications:email": Entry(
+        get="login 405 405 405 405 405 405 405",
+        post="login 302 302 302 302 302 302 302",
+        note="the user's own e-mail switch",
+    ),
     # campaigns -----------------------------------------------------------------------
     "campaigns:campaign_list": Entry(
         get="login 200 200 200 200 200 200 200",
@@ -552,6 +575,25 @@ MATRIX: dict[str, Entry] = {
         obj="proposal_file",
         get="login 200 200 404 404 404 404 404",
         other="login 404 404 200 404 200 404 404",
+    ),
+    "evaluations:nominee_list_create": Entry(
+        get="login 200 200 200 200 200 404 404",
+        post="login 200 200 200 200 200 404 404",
+        note="as a new proposal: whoever may propose; an empty form is shown again",
+    ),
+    "evaluations:nominee_list_template": Entry(
+        get="login 200 200 200 200 200 200 200",
+        note="the empty template: no data",
+    ),
+    "evaluations:nominee_list": Entry(
+        obj="nominee_list",
+        get="login 200 200 404 404 404 404 404",
+        other="login 404 404 200 404 200 404 404",
+        post="login 302 302 404 404 404 404 404",
+        post_other="login 404 404 302 404 403 404 404",
+        data={"action": "submit"},
+        note="a list of drafts is its unit's own, as a draft proposal (the secretariat works "
+        "in the other unit); only the proposer's side submits it",
     ),
     "evaluations:cluster_proposals": Entry(
         obj="cluster_year",

@@ -29,6 +29,8 @@ from evaluations.decisions.models import AwardDecision, IssuingAuthority
 from evaluations.proposals import services as proposal_services
 from evaluations.results import services as evaluation_services
 from evaluations.results.models import CrossAssignment
+from notifications.choices import NotificationKind
+from notifications.services import notify
 from pledges import services as pledge_services
 from pledges.catalogue import load as load_titles
 from pledges.choices import PledgeFileKind
@@ -65,6 +67,8 @@ OWN_DRAFT_PLEDGE = "Giao ước nháp cụm mình 3e9a"
 OWN_PROPOSAL = "DE-NGHI-NHAP-MINH-6c4b"
 OTHER_PROPOSAL = "DE-NGHI-NHAP-KHAC-1d7e"
 DRAFT_DECISION = "DU-THAO-QUYET-DINH-3a9f"
+OWN_NOTIFICATION = "THONG-BAO-MINH-8e2f"
+OTHER_NOTIFICATION = "THONG-BAO-KHAC-4a9c"
 
 SECRETS = {
     # Staff lists are personal data: the unit, its cluster's secretariat, administrators.
@@ -88,6 +92,9 @@ SECRETS = {
     OTHER_PROPOSAL: {"other_officer", "secretariat"},
     # A draft award decision is the sector administrators' working paper.
     DRAFT_DECISION: {"admin"},
+    # A notification is its recipient's alone.
+    OWN_NOTIFICATION: {"officer"},
+    OTHER_NOTIFICATION: {"other_officer"},
 }
 
 
@@ -288,6 +295,21 @@ def build_world() -> World:
         )
         side.objects.update(proposal=proposal, proposal_file=proposal_file)
 
+    # Nominee lists (unit-owned drafts, like the proposals above).
+    ldtt = Title.objects.get(code="LDTT", recipient="person")
+    for side, unit, actor in (
+        (own, our_unit, users["officer"]),
+        (other, other_unit, users["other_officer"]),
+    ):
+        side.objects["nominee_list"] = proposal_services.nominee_list_create(
+            actor=actor,
+            cluster_year=cy,
+            unit=unit,
+            title=ldtt,
+            year=cy.year,
+            nominees=[proposal_services.Nominee(person=side["person"], summary="Danh sách")],
+        )
+
     # Open ballots (cluster-owned: "other" is another cluster's).
     for side, year, manager in (
         (own, cy, users["secretariat"]),
@@ -346,5 +368,17 @@ def build_world() -> World:
         )
     layout = certificate_services.layout_ensure(authority=decision.authority, title=bk)
     own.objects["certificate_layout"] = other.objects["certificate_layout"] = layout
+
+    # Notifications (user-owned: ours is the officer's, the other the other unit's officer's).
+    for side, user, note in (
+        (own, users["officer"], OWN_NOTIFICATION),
+        (other, users["other_officer"], OTHER_NOTIFICATION),
+    ):
+        (side.objects["notification"],) = notify(
+            kind=NotificationKind.RESULT_RETURNED,
+            recipients=[user],
+            params={"unit": "x", "phase": "y", "note": note},
+            url="/",
+        )
 
     return World(users=users, own=own, other=other)

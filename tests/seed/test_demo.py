@@ -154,6 +154,29 @@ def test_every_demo_page_renders_within_query_bound(
         assert len(queries) <= MAX_QUERIES, (url, len(queries))
 
 
+def test_every_demo_user_has_an_unread_notification(demo, client):
+    from notifications.models import Notification
+
+    demo_users = User.objects.filter(
+        username__regex=r"^(admin|giamsat|thuky\.cum2|canbo\..+|lanhdao\..+)$"
+    )
+    assert demo_users.count() > 10
+    for user in demo_users:
+        assert Notification.objects.filter(recipient=user, read_at__isnull=True).exists(), user
+    client.force_login(User.objects.get(username="giamsat"))
+    assert 'notification-count">' in client.get("/").content.decode()
+
+
+def test_demo_has_a_nominee_list_with_a_finding(demo, client):
+    from evaluations.proposals.models import NomineeList
+
+    nominee_list = NomineeList.objects.get()
+    assert nominee_list.proposals.count() == 5
+    client.force_login(User.objects.get(username="canbo.hye"))
+    page = client.get(f"/proposals/lists/{nominee_list.pk}/")
+    assert (page.context["passing"], page.context["failing"]) == (4, 1)
+
+
 def test_demo_has_award_proposals_in_every_state(demo):
     from evaluations.awards.models import AwardRecord
     from evaluations.proposals.choices import ProposalStatus

@@ -22,7 +22,7 @@ from units.models import AuditEntry, ClusterYear
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "units", "campaigns", "pledges", "evaluations", "seed")
+APPS = ("core", "units", "notifications", "campaigns", "pledges", "evaluations", "seed")
 # `action="submission.review"` in a call to audit_record, `audit_action="ballot.status"` in
 # a workflow; argparse's action="store_true" has no dot.
 CODE = re.compile(r"""\b(?:audit_)?action\s*=\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")

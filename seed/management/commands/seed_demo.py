@@ -7,6 +7,8 @@ from seed.demo.ballots import seed_ballots
 from seed.demo.campaigns import seed_campaigns
 from seed.demo.certificates import seed_certificates
 from seed.demo.decisions import seed_decisions
+from seed.demo.nominee_lists import seed_nominee_lists
+from seed.demo.notifications import seed_notifications
 from seed.demo.pledges import seed_pledges
 from seed.demo.proposals import seed_proposals
 from seed.demo.results import seed_results
@@ -32,6 +34,8 @@ class Command(BaseCommand):
             seed_decisions()
             seed_awards()
             seed_proposals()
+            seed_nominee_lists()
             seed_statistics()
-            seed_certificates()  # last: it prints every recorded decision
+            seed_certificates()  # it prints every recorded decision
+            seed_notifications()  # last: whoever has nothing unread yet
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

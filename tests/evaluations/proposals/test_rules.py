@@ -207,10 +207,16 @@ def test_the_statuses_are_the_models_statuses():
 def test_every_proposals_permission_is_asked_here():
     def is_proposals(name):
         return name.startswith("evaluations.") and (
-            name.endswith(("_awardproposal", "_proposalfile", "_dossier"))
+            name.endswith(("_awardproposal", "_proposalfile", "_dossier", "_nomineelist"))
         )
 
-    asked = {*BY_THE_UNIT, *BY_THE_CLUSTER, "evaluations.prepare_dossier", *ADMIN_ONLY}
+    asked = {
+        *BY_THE_UNIT,
+        *BY_THE_CLUSTER,
+        "evaluations.prepare_dossier",
+        *ADMIN_ONLY,
+        *NOMINEE_LIST,
+    }
     assert {name for name in permissions if is_proposals(name)} == asked
 
 
@@ -235,3 +241,27 @@ def test_prepare_dossier(user_of, cluster_year, cluster_year_of, role, expected)
 @pytest.mark.parametrize("perm", ADMIN_ONLY)
 def test_admin_only(user_of, perm, role):
     assert user_of(role).has_perm(perm) is (role == "admin")
+
+
+# A nominee list of our unit's, drawn up by the unit or by the cluster's secretariat.
+NOMINEE_LIST = {
+    "evaluations.submit_nomineelist": """
+        drawn_up_by  officer leader other_officer outsider secretariat viewer admin
+        unit         yes     yes    no            no       no          no     no
+        cluster      no      no     no            no       yes         no     no
+    """,
+}
+
+
+@pytest.mark.parametrize(("perm", "drawn_up_by", "role", "expected"), truth_tables(NOMINEE_LIST))
+def test_nominee_list(user_of, cluster_year, our_unit, perm, drawn_up_by, role, expected):
+    from evaluations.proposals.models import NomineeList
+
+    nominee_list = NomineeList(
+        cluster_year=cluster_year,
+        unit=our_unit,
+        title=TitleFactory(),
+        year=2025,
+        by_secretariat=drawn_up_by == "cluster",
+    )
+    assert user_of(role).has_perm(perm, nominee_list) is expected
