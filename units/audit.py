@@ -84,7 +84,16 @@ OBJECT_KINDS = {
     "award": (_("Awards"), ("award", "awardrecord", "basesalary")),
     "decision": (
         _("Award decisions"),
-        ("decision", "awarddecision", "issuingauthority", "decisiontemplate"),
+        (
+            "decision",
+            "awarddecision",
+            "issuingauthority",
+            "decisiontemplate",
+            "certificate",
+            "certificatebatch",
+            "certificatelayout",
+            "layoutfield",
+        ),
     ),
 }
 ACTION_KINDS = {kind: label for kind, (label, _prefixes) in OBJECT_KINDS.items()}
@@ -141,6 +150,9 @@ SENTENCES = {
     "ballot.vote": _("%(actor)s voted in the ballot “%(object)s”"),
     "ballot.voter": _("%(actor)s changed the voters of the ballot “%(object)s”"),
     "campaign.create": _("%(actor)s created the campaign “%(object)s”"),
+    "certificate.reprint": _("%(actor)s reprinted the certificate %(object)s"),
+    "certificatebatch.start": _("%(actor)s started printing the certificates of %(object)s"),
+    "certificatelayout.create": _("%(actor)s set up the certificate layout %(object)s"),
     "clusteryear.roll_forward": _("%(actor)s created %(object)s from the previous year"),
     "extension_request.create": _("%(actor)s asked for more time for %(unit)s in %(object)s"),
     "event.create": _("%(actor)s added the event “%(object)s”"),

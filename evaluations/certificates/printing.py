@@ -54,7 +54,7 @@ def certificates_assign(*, batch) -> int:
             .select_related("authority")
             .get(pk=batch.decision_id)
         )
-        new = list(selectors.decision_awards(decision).filter(certificate__isnull=True))
+        new = list(selectors.awards_to_print(decision).filter(certificate__isnull=True))
         if not new:
             return 0
         numbers = register_numbers_take(

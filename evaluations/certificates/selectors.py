@@ -62,6 +62,12 @@ def layouts_by_title(authority) -> dict:
     return {layout.title_id: layout for layout in layouts().filter(authority=authority)}
 
 
+def awards_to_print(decision):
+    """The decision's awards in force: a revoked award gets no certificate, even when its
+    decision is revoked after the batch was queued."""
+    return decision_awards(decision).filter(is_revoked=False)
+
+
 def certificates_to_print(decision):
     """The decision's awards with their certificates, for the renderer (all printed)."""
-    return decision_awards(decision).filter(certificate__isnull=False)
+    return awards_to_print(decision).filter(certificate__isnull=False)

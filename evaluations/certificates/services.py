@@ -67,9 +67,9 @@ def certificate_batch_start(*, decision, actor) -> CertificateBatch:
         if CertificateBatch.objects.filter(decision=decision, finished_at__isnull=True).exists():
             raise ActionRefused(_("The certificates of this decision are being printed."))
         title_ids = set(
-            selectors.decision_awards(decision).order_by().values_list("title_id", flat=True)
+            selectors.awards_to_print(decision).order_by().values_list("title_id", flat=True)
         )
-        total = selectors.decision_awards(decision).count()
+        total = selectors.awards_to_print(decision).count()
         if not total:
             raise ActionRefused(_("This decision has no awards to print."))
         for title in Title.objects.filter(pk__in=title_ids):

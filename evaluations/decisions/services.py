@@ -14,6 +14,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,6 +29,7 @@ from evaluations.decisions.workflows import CORRECTION_FLOW, DECISION_FLOW
 from evaluations.proposals.choices import ProposalStatus
 from evaluations.proposals.models import AwardProposal
 from evaluations.proposals.workflows import PROPOSAL_FLOW
+from notifications.services import notify_decision_recorded
 from pledges.selectors import title_multipliers
 from units.audit import audit_record
 from units.services import require_perm
@@ -352,6 +354,16 @@ def decision_record(
         award_record=Subquery(
             AwardRecord.objects.filter(proposal_id=OuterRef("proposal_id")).values("pk")[:1]
         )
+    )
+    # The awardees' and the proposing units, and the secretariats whose proposals it decides.
+    notify_decision_recorded(
+        number=full_number,
+        subject=decision.subject,
+        unit_ids={line.unit_id for line in lines}
+        | {p.proposing_unit_id for p in proposals.values()},
+        cluster_year_ids={p.cluster_year_id for p in proposals.values()},
+        url=reverse("evaluations:decision", args=[decision.pk]),
+        actor=actor,
     )
     return decision
 

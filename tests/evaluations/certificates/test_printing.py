@@ -253,3 +253,19 @@ def test_a_missing_layout_prints_with_the_default_positions(client, admin_user, 
     batch = CertificateBatch.objects.get()
     assert batch.is_ready
     assert "Nguyễn Thị Hằng" in "\n".join(pdf_pages(download(client, batch)))
+
+
+def test_a_revoked_award_gets_no_certificate(client, admin_user, decision, media):
+    """An award revoked before printing has no page and no register number."""
+    from evaluations.awards.models import AwardRecord
+
+    AwardRecord.objects.filter(decision=decision, person__isnull=True).update(is_revoked=True)
+    client.force_login(admin_user)
+    batch = start_and_run(client, decision)
+
+    assert batch.is_ready and batch.total == 1
+    pages = pdf_pages(download(client, batch))
+    assert len(pages) == 1 and "Nguyễn Thị Hằng" in pages[0]
+    assert list(Certificate.objects.values_list("award_record__person__full_name", flat=True)) == [
+        "Nguyễn Thị Hằng"
+    ]

@@ -186,3 +186,25 @@ def test_a_draft_can_be_discarded_and_its_proposals_freed(draft, admin_user, aut
     assert not AwardDecision.objects.exists()
     again = services.decision_draft(actor=admin_user, authority=authority, proposals=forwarded)
     assert again.lines.count() == 2
+
+
+def test_a_recorded_decision_is_told_to_the_units_it_names_and_their_secretariat(
+    role_users, draft, admin_user
+):
+    """Recording tells the awardees' units (officers, leaders) and the secretariat whose
+    proposals it decides; nobody outside, and not the administrator who recorded it."""
+    from notifications.choices import NotificationKind
+    from notifications.models import Notification
+
+    recorded = record(draft, admin_user)  # every role's user exists before it is recorded
+    told = set(
+        Notification.objects.filter(kind=NotificationKind.DECISION_RECORDED).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    roles = {role for role, user in role_users.items() if user.pk in told}
+    assert {"officer", "leader", "other_officer", "secretariat"} <= roles
+    assert not roles & {"admin", "viewer", "outsider_officer"}
+    note = Notification.objects.filter(kind=NotificationKind.DECISION_RECORDED).first()
+    assert recorded.full_number in note.sentence
+    assert note.url == f"/decisions/{recorded.pk}/"

@@ -155,6 +155,7 @@ def test_the_detail_shows_lines_history_and_documents(client, admin_user, record
     assert reverse("evaluations:decision_document", args=[recorded.pk, "decision"]) in html
     assert reverse("evaluations:decision_document", args=[recorded.pk, "submission"]) in html
     assert "3.510.000" in html or "3,510,000" in html
+    assert reverse("evaluations:decision_certificates", args=[recorded.pk]) in html
 
 
 def test_amounts_and_documents_are_hidden_from_a_viewer(client, viewer, recorded):
@@ -163,6 +164,13 @@ def test_amounts_and_documents_are_hidden_from_a_viewer(client, viewer, recorded
     assert "Trần Thị Lan" in html
     assert "3.510.000" not in html and "3,510,000" not in html
     assert ".docx" not in html
+    assert reverse("evaluations:decision_certificates", args=[recorded.pk]) not in html
+
+
+def test_a_draft_offers_no_certificates(client, admin_user, draft):
+    client.force_login(admin_user)
+    html = client.get(reverse("evaluations:decision", args=[draft.pk])).content.decode()
+    assert reverse("evaluations:decision_certificates", args=[draft.pk]) not in html
 
 
 def test_a_draft_is_missing_for_the_cluster_secretariat(client, secretariat, draft):
