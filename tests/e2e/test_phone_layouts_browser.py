@@ -25,9 +25,11 @@ from playwright.sync_api import expect
 
 from campaigns.models import Campaign, Phase, Rubric
 from evaluations.models import (
+    AwardDecision,
     AwardProposal,
     AwardRecord,
     Ballot,
+    NomineeList,
     Submission,
 )
 from pledges.models import Pledge, Registration, RegistrationRound
@@ -67,6 +69,16 @@ def _cluster_years():
     return [{"cluster_pk": cy.cluster_id, "year": cy.year} for cy in years]
 
 
+def _decision_registers():
+    decision = AwardDecision.objects.exclude(date=None).first()
+    return [{"pk": decision.authority_id, "year": decision.date.year}]
+
+
+def _statistics_of_2019():
+    year = ClusterYear.objects.get(cluster__code="CUM2", year=2019)
+    return [{"pk": year.pk, "form": "0603"}]
+
+
 # url name -> the keyword arguments of the demo pages to open (a callable, read after seeding).
 LIST_PAGES = {
     "dashboard": lambda: [{}],
@@ -103,11 +115,32 @@ LIST_PAGES = {
     "evaluations:proposal_list": lambda: [{}],
     "evaluations:proposal": lambda: _by_pk(AwardProposal.objects.all()),
     "evaluations:cluster_proposals": lambda: _by_pk(ClusterYear.objects.all()),
+    "evaluations:nominee_list": lambda: _by_pk(NomineeList.objects.all(), 1),
+    "evaluations:decision_list": lambda: [{}],
+    "evaluations:decision": lambda: _by_pk(AwardDecision.objects.all(), 1),
+    "evaluations:decision_register": _decision_registers,
+    "evaluations:decision_certificates": lambda: _by_pk(AwardDecision.objects.all(), 1),
+    "evaluations:certificate_layouts": lambda: [{}],
+    "evaluations:award_lookup": lambda: [{}],
+    "evaluations:statistics": lambda: [{}],
+    "evaluations:statistics_sector": lambda: [{"year": 2019, "form": "0603"}],
+    "evaluations:statistics_cluster": _statistics_of_2019,
+    "evaluations:statistics_unit": lambda: [
+        {"year": 2019, "pk": Unit.objects.get(code="TT-HYE").pk, "form": "0603"}
+    ],
+    "notifications:list": lambda: [{}],
+    "units:search": lambda: [{}],
 }
 
 # Pages that keep a table scrolling inside its own box on a phone: a matrix of units by
 # criteria has no shorter form (the page itself still must not scroll sideways).
-WIDE_BY_NATURE = {"evaluations:score_matrix"}
+WIDE_BY_NATURE = {
+    "evaluations:score_matrix",
+    # the ministry's forms keep their printed grid of columns
+    "evaluations:statistics_sector",
+    "evaluations:statistics_cluster",
+    "evaluations:statistics_unit",
+}
 
 # Every other named URL, and why it is not a list page.
 NOT_LIST_PAGES = {
@@ -137,6 +170,18 @@ NOT_LIST_PAGES = {
     "evaluations:ranking_export", "evaluations:evidence", "evaluations:evidence_thumbnail",
     "evaluations:ballot_minutes", "evaluations:award_import_template",
     "evaluations:proposal_file", "evaluations:cluster_year_dossier",
+    # decisions, certificates, nominee lists: forms, POST-only actions and files
+    "evaluations:decision_draft", "evaluations:decision_record", "evaluations:decision_correct",
+    "evaluations:decision_revoke", "evaluations:decision_discard",
+    "evaluations:decision_document", "evaluations:certificate_batch",
+    "evaluations:certificate_batch_download", "evaluations:certificate_layout_calibration",
+    "evaluations:certificate_reprint", "evaluations:nominee_list_create",
+    "evaluations:nominee_list_template", "evaluations:award_lookup_xlsx",
+    "evaluations:statistics_sector_xlsx", "evaluations:statistics_cluster_xlsx",
+    "evaluations:statistics_unit_xlsx",
+    # notifications' POST actions; the search fields' option fragments (htmx)
+    "notifications:email", "notifications:read", "notifications:read_all",
+    "units:pick_units", "units:pick_people",
 }  # fmt: skip
 
 
