@@ -56,7 +56,7 @@ def rows(html) -> list[str]:
     body = re.search(r'<div class="table-responsive award-lookup">.*?</table>', html, re.S)
     if body is None:
         return []
-    cells = re.findall(r"<tr>\s*<td>\d+</td>\s*<td>([^<]*)", body.group(0))
+    cells = re.findall(r"<tr>\s*<td[^>]*>\d+</td>\s*<td[^>]*>([^<]*)", body.group(0))
     return [cell.strip() for cell in cells]
 
 
