@@ -1,6 +1,8 @@
 """A cluster's forwarded proposals to a recorded award decision in a real browser: the
 administrator drafts the decision from the cluster year's page (the whole batch ticked),
-records the signed decision, and downloads the decision with its annex as .docx."""
+records the signed decision, downloads the decision with its annex as .docx, prints the
+certificates (the task queue's worker renders them) and downloads the PDF, then finds the
+awardee in the award lookup by her name typed without accents."""
 
 from datetime import date
 from io import BytesIO
@@ -16,6 +18,7 @@ from evaluations.decisions.choices import DecisionStatus
 from evaluations.decisions.models import AwardDecision
 from evaluations.proposals.choices import ProposalStatus
 from tests.e2e.browser import sign_in
+from tests.evaluations.certificates.helpers import pdf_pages, run_worker
 from tests.factories.evaluations import AwardProposalFactory, IssuingAuthorityFactory
 from tests.factories.units import PASSWORD, PersonFactory
 
@@ -36,8 +39,17 @@ def docx_text(path) -> str:
 
 
 def test_forwarded_proposals_to_a_recorded_decision_and_its_docx(
-    new_page, live_server, admin_user, cluster_year, our_unit, other_unit, titles
+    new_page,
+    live_server,
+    admin_user,
+    cluster_year,
+    our_unit,
+    other_unit,
+    titles,
+    settings,
+    tmp_path,
 ):
+    settings.MEDIA_ROOT = tmp_path
     base_salaries.load(BaseSalary)
     authority = IssuingAuthorityFactory()
     person = PersonFactory(unit=other_unit, full_name="Trần Thị Lan")
@@ -92,3 +104,24 @@ def test_forwarded_proposals_to_a_recorded_decision_and_its_docx(
     assert "Số: 123/QĐ-TTCP" in text
     assert "Hà Nội, ngày 20 tháng 12 năm 2025" in text
     assert "Trần Thị Lan" in text and our_unit.name in text
+
+    # The certificates: printed in one batch by the queue's worker, one page per award.
+    page.get_by_role("link", name=vi("Certificates (PDF)")).click()
+    page.get_by_role("button", name=vi("Print all certificates (PDF)")).click()
+    run_worker()  # as `make run` runs it beside the server
+    link = page.get_by_role("link", name=vi("Download the certificates (PDF)"))
+    expect(link).to_be_visible(timeout=15_000)
+    with page.expect_download() as download:
+        link.click()
+    with open(download.value.path(), "rb") as handle:
+        pages = pdf_pages(handle.read())
+    assert len(pages) == 2
+    assert any("Trần Thị Lan" in text and "123/QĐ-TTCP" in text for text in pages)
+
+    # Years later: the award lookup finds her by the name typed without accents.
+    page.goto(f"{live_server.url}/awards/lookup/")
+    page.get_by_label("Tên", exact=True).fill("tran thi lan")
+    page.get_by_role("button", name="Tra cứu", exact=True).click()
+    table = page.locator(".award-lookup table")
+    expect(table.get_by_role("cell", name="Trần Thị Lan")).to_be_visible()
+    expect(table.get_by_text("123/QĐ-TTCP")).to_be_visible()
