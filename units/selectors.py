@@ -183,9 +183,8 @@ def unit_staff(*, unit, search: str = "", include_inactive: bool = False) -> Que
 
 
 def staff_choices(*, unit_id: int) -> list[Person]:
-    """The current staff of one unit for a select (a proposal's nominee, a ballot's
-    candidate): one query on the (unit, is_active, full_name) index, only the columns
-    an option shows."""
+    """The current staff of one unit for a nominee list's checkboxes: one query on the
+    (unit, is_active, full_name) index, only the columns an option shows."""
     return list(unit_staff(unit=unit_id).only("pk", "full_name", "unit_id"))
 
 
