@@ -16,7 +16,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from core.pickers import SearchChoiceField
-from units.models import PERSON_SEARCH_FIELDS, UNIT_SEARCH_FIELDS, Person, Unit
+from units.models import PERSON_SEARCH_FIELDS, UNIT_SEARCH_FIELDS, ClusterYear, Person, Unit
+from units.selectors import units_joinable
 
 UNITS = "units"
 PEOPLE = "people"
@@ -117,3 +118,19 @@ def all_units(user, params) -> QuerySet:
 
 
 register_picker(UNITS, "all", all_units)
+
+
+def roll_forward_units(user, params) -> QuerySet:
+    """The units a roll-forward from the cluster year `params["cluster_year"]` (an id, or the
+    year itself from the form) may add: active units no cluster holds that year. Nothing
+    for a user who may not roll that year forward."""
+    source = params.get("cluster_year")
+    if not isinstance(source, ClusterYear):
+        source = str(source or "")
+        source = ClusterYear.objects.filter(pk=int(source)).first() if source.isdigit() else None
+    if source is None or not user.has_perm("units.roll_forward_clusteryear", source):
+        return Unit.objects.none()
+    return units_joinable(source.year)
+
+
+register_picker(UNITS, "roll_forward", roll_forward_units)
