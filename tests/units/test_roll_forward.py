@@ -338,3 +338,35 @@ def test_an_added_unit_ticked_is_still_checked_against_the_year(
     response = client.post(url(cluster_year), data)
     assert response.status_code == 200
     assert not ClusterYear.objects.filter(year=2026).exists()
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_picker_costs_the_same_queries_at_any_size(
+    client, year_2025, secretariat, django_assert_num_queries, size
+):
+    cluster_year, _units = year_2025
+    UnitFactory.create_batch(size, name="Thanh tra huyện Mẫu")
+    client.force_login(secretariat)
+    address = reverse("units:pick_units", kwargs={"purpose": "roll_forward"})
+    params = {"cluster_year": cluster_year.pk, "q": "huyen mau"}
+    client.get(address, params)
+    with django_assert_num_queries(7):
+        response = client.get(address, params)
+    assert response.content.decode().count("Thanh tra huyện Mẫu") == min(size, 20)
+
+
+def test_adding_another_with_several_matches_comes_back_to_choose(
+    client, year_2025, secretariat, free_and_taken
+):
+    cluster_year, _units = year_2025
+    UnitFactory(name="Thanh tra tỉnh Tự Do Hai")
+    client.force_login(secretariat)
+    data = form_fields(client.get(url(cluster_year)).content.decode(), "roll-forward-form")
+    data.update({"add_member__q": "tu do", "add_another": "1", "theme": "Chủ đề đang gõ"})
+    response = client.post(url(cluster_year), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Có nhiều kết quả khớp với “tu do”" in html
+    assert "Chủ đề đang gõ" in html
+    assert len(options(html, "add_member")) == 3  # "—" and the two matches
+    assert not ClusterYear.objects.filter(year=2026).exists()
