@@ -91,6 +91,7 @@ class SearchSelect(forms.Widget):
                 "query": self.query,
                 "options": option_html(choices, selected=chosen.pk if chosen else None, more=more),
                 "source": field.source_url() if field is not None else "",
+                "source_sep": "&" if field is not None and "?" in field.source_url() else "?",
                 "include": field.include if field is not None else "",
                 "placeholder": field.placeholder if field is not None else "",
                 "query_label": _("Search: %(field)s") % {"field": field.label}

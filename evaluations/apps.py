@@ -13,6 +13,7 @@ REGISTERING_MODULES = (
     # The top bar's search and the search fields: proposals, award decisions, nominees.
     "evaluations.proposals.finder",
     "evaluations.awards.lookup",
+    "evaluations.ballots.pickers",
     # The cluster-year page's links to the year's campaigns, pledges, ballots, proposals.
     "evaluations.cluster_year_links",
     # The sector overview on the dashboard of administrators and sector viewers.

@@ -1,12 +1,15 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.formfields import DateField
 from units.audit import ACTION_KINDS
 from units.choices import UnitKind
-from units.models import ClusterMembership, Person, Unit, member_refusal
+from units.models import Person, Unit, member_refusal
+from units.pickers import unit_field
+from units.selectors import units_joinable
 
 
 class LoginForm(AuthenticationForm):
@@ -160,16 +163,6 @@ class ClusterYearRollForwardForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Untick a unit that leaves the cluster."),
     )
-    add_members = UnitNamesChoiceField(
-        label=_("Add member units"),
-        queryset=Unit.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_(
-            "Units that belong to no cluster this year. Hold Ctrl (⌘ on a Mac) to choose "
-            "several units."
-        ),
-    )
     chair_unit = UnitNameChoiceField(
         label=_("Chair unit (cluster head)"), queryset=Unit.objects.none(), required=False
     )
@@ -183,9 +176,15 @@ class ClusterYearRollForwardForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, proposal, units, users, **kwargs):
+    def __init__(self, *args, proposal, units, users, user, **kwargs):
         """`proposal`: selectors.NextYearProposal; `units`: the active units to choose from
-        (one query, shared by the unit fields); `users`: who may be the secretariat."""
+        (one query, shared by the unit fields); `users`: who may be the secretariat.
+
+        At national scale every active unit is 2,000 options: a unit is added with a search
+        field (units.pickers "roll_forward": the units no cluster holds this year); once
+        added ("Add and choose another") it is ticked among the members. The chair and
+        vice-chair are offered among the members carried over (any member is still
+        accepted when posted)."""
         initial = {
             "year": proposal.year,
             "theme": proposal.source.theme,
@@ -197,14 +196,32 @@ class ClusterYearRollForwardForm(forms.Form):
         kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         carried = {u.pk for u in proposal.members}
-        self.fields["members"].queryset = units.filter(pk__in=carried)
-        # At national scale every active unit is 2,000 options per select: offer to add only
-        # the units no cluster holds this year, and the chair and vice-chair among the
-        # members carried over (any member is still accepted when posted).
-        self.fields["add_members"].queryset = units.exclude(pk__in=carried).exclude(
-            pk__in=ClusterMembership.objects.filter(
-                cluster_year__year=proposal.source.year, left_on__isnull=True
-            ).values("unit_id")
+        source = proposal.source
+        joinable = units_joinable(source.year)
+        added = (
+            [int(v) for v in self.data.getlist("members") if str(v).isdigit()]
+            if (self.is_bound and hasattr(self.data, "getlist"))
+            else []
+        )
+        added = [pk for pk in added if pk not in carried]
+        members = Q(pk__in=carried)
+        if added:  # units added before, ticked among the members (still only joinable ones)
+            members |= Q(pk__in=joinable.filter(pk__in=added).values("pk"))
+        self.fields["members"].queryset = units.filter(members)
+        self.fields["add_member"] = unit_field(
+            "roll_forward",
+            user=user,
+            params={"cluster_year": source},
+            scope={"cluster_year": source.pk},
+            label=_("Add a member unit"),
+            required=False,
+            help_text=_(
+                "A unit that belongs to no cluster this year, found by name. To add several, "
+                "press “Add and choose another” after each."
+            ),
+        )
+        self.order_fields(
+            ["year", "theme", "members", "add_member", "chair_unit", "vice_chair_unit"]
         )
         for name in ("chair_unit", "vice_chair_unit"):
             field = self.fields[name]
@@ -217,9 +234,10 @@ class ClusterYearRollForwardForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        members = [*data.get("members", ()), *data.get("add_members", ())]
+        added = data.get("add_member")
+        members = list(dict.fromkeys([*data.get("members", ()), *([added] if added else [])]))
         data["all_members"] = members
-        if "members" in data and "add_members" in data and not members:
+        if "members" in data and "add_member" in data and not members:
             self.add_error("members", _("Choose the member units of the new year."))
         year = data.get("year")
         refusals = [text for unit in members if (text := member_refusal(unit, year))]

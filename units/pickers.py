@@ -9,13 +9,15 @@ when Django starts (evaluations/apps.py), as they register dashboard items.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.http import Http404
-from django.urls import reverse_lazy
+from django.urls import reverse
 
 from core.pickers import SearchChoiceField
-from units.models import PERSON_SEARCH_FIELDS, UNIT_SEARCH_FIELDS, Person, Unit
+from units.models import PERSON_SEARCH_FIELDS, UNIT_SEARCH_FIELDS, ClusterYear, Person, Unit
+from units.selectors import units_joinable
 
 UNITS = "units"
 PEOPLE = "people"
@@ -51,24 +53,37 @@ class PersonChoiceField(SearchChoiceField):
         return f"{obj.full_name} – {obj.unit.name}"
 
 
-def unit_field(purpose: str, *, user, params=None, **kwargs) -> UnitChoiceField:
-    """A unit search field offering what `purpose` lets `user` choose."""
-    queryset = picker(UNITS, purpose).choices(user, params or {})
+def source(view: str, purpose: str, scope: dict | None = None):
+    """The endpoint's URL (reversed when first read), with the purpose's `scope` (such as
+    {"ballot": 12}) in its query: what the endpoint passes on to the purpose as params."""
+
+    def url():
+        address = reverse(view, kwargs={"purpose": purpose})
+        return f"{address}?{urlencode(scope)}" if scope else address
+
+    return url
+
+
+def unit_field(purpose: str, *, user, params=None, scope=None, **kwargs) -> UnitChoiceField:
+    """A unit search field offering what `purpose` lets `user` choose. `scope`: params the
+    endpoint needs too (it is given them in its address)."""
+    queryset = picker(UNITS, purpose).choices(user, params or scope or {})
     return UnitChoiceField(
         queryset=queryset,
         search_fields=UNIT_SEARCH_FIELDS,
-        source=reverse_lazy("units:pick_units", kwargs={"purpose": purpose}),
+        source=source("units:pick_units", purpose, scope),
         **kwargs,
     )
 
 
-def person_field(purpose: str, *, user, params=None, **kwargs) -> PersonChoiceField:
-    """A person search field offering what `purpose` lets `user` choose."""
-    queryset = picker(PEOPLE, purpose).choices(user, params or {})
+def person_field(purpose: str, *, user, params=None, scope=None, **kwargs) -> PersonChoiceField:
+    """A person search field offering what `purpose` lets `user` choose (`scope`: as for
+    `unit_field`)."""
+    queryset = picker(PEOPLE, purpose).choices(user, params or scope or {})
     return PersonChoiceField(
         queryset=queryset,
         search_fields=PERSON_SEARCH_FIELDS,
-        source=reverse_lazy("units:pick_people", kwargs={"purpose": purpose}),
+        source=source("units:pick_people", purpose, scope),
         **kwargs,
     )
 
@@ -103,3 +118,19 @@ def all_units(user, params) -> QuerySet:
 
 
 register_picker(UNITS, "all", all_units)
+
+
+def roll_forward_units(user, params) -> QuerySet:
+    """The units a roll-forward from the cluster year `params["cluster_year"]` (an id, or the
+    year itself from the form) may add: active units no cluster holds that year. Nothing
+    for a user who may not roll that year forward."""
+    source = params.get("cluster_year")
+    if not isinstance(source, ClusterYear):
+        source = str(source or "")
+        source = ClusterYear.objects.filter(pk=int(source)).first() if source.isdigit() else None
+    if source is None or not user.has_perm("units.roll_forward_clusteryear", source):
+        return Unit.objects.none()
+    return units_joinable(source.year)
+
+
+register_picker(UNITS, "roll_forward", roll_forward_units)

@@ -129,6 +129,16 @@ def unit_list(*, search: str = "", kind: str = "", province: str = "", active=No
     return qs.order_by("-is_active", "name")
 
 
+def units_joinable(year: int) -> QuerySet:
+    """Active units that no cluster holds in `year`: what a roll-forward from that year may
+    add as members (units.pickers "roll_forward")."""
+    return unit_choices_for_clusters().exclude(
+        pk__in=ClusterMembership.objects.filter(
+            cluster_year__year=year, left_on__isnull=True
+        ).values("unit_id")
+    )
+
+
 def unit_choices_for_clusters() -> QuerySet:
     """Active units for a cluster's member, chair and vice-chair fields: the columns a
     choice shows and the membership rules read (kind, the parent's kind)."""
@@ -183,9 +193,8 @@ def unit_staff(*, unit, search: str = "", include_inactive: bool = False) -> Que
 
 
 def staff_choices(*, unit_id: int) -> list[Person]:
-    """The current staff of one unit for a select (a proposal's nominee, a ballot's
-    candidate): one query on the (unit, is_active, full_name) index, only the columns
-    an option shows."""
+    """The current staff of one unit for a nominee list's checkboxes: one query on the
+    (unit, is_active, full_name) index, only the columns an option shows."""
     return list(unit_staff(unit=unit_id).only("pk", "full_name", "unit_id"))
 
 

@@ -28,6 +28,7 @@ from units.forms import (
 from units.staff_import import staff_import, template_workbook
 from units.year_links import cluster_year_links
 
+ADD_ANOTHER = "add_another"  # the roll-forward form's button that adds a unit and comes back
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -278,7 +279,24 @@ class ClusterYearRollForwardView(ObjectPermissionMixin, FormView):
                 unit_ids=[*member_ids, *(u.pk for u in proposal.members)],
                 user_ids=[u.pk for u in proposal.secretariat],
             ),
+            "user": self.request.user,
         }
+
+    def post(self, request, *args, **kwargs):
+        if ADD_ANOTHER not in request.POST:
+            return super().post(request, *args, **kwargs)
+        # "Add and choose another": the unit found goes among the ticked members, the search
+        # field is emptied for the next one; nothing is saved yet.
+        form = self.get_form()
+        form.full_clean()
+        unit = form.cleaned_data.get("add_member")
+        if unit is not None:
+            data = request.POST.copy()
+            data.setlist("members", [*data.getlist("members"), str(unit.pk)])
+            data.setlist("add_member", [""])
+            data.setlist(query_name("add_member"), [""])
+            form = self.form_class(**{**self.get_form_kwargs(), "data": data})
+        return self.render_to_response(self.get_context_data(form=form))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, source=self.object, proposal=self.proposal)

@@ -11,6 +11,7 @@ from core.formfields import DateField, DecimalCommaField
 from evaluations.ballots.services import QuestionData
 from pledges.formfields import TitleChoiceField
 from pledges.models import Title
+from units.pickers import person_field, unit_field
 
 
 def cluster_year_field(choices) -> forms.TypedChoiceField:
@@ -107,42 +108,52 @@ class QuestionForm(forms.Form):
 
 
 class CandidateForm(forms.Form):
-    """A candidate: a member unit, or a person of the member unit chosen in `unit`. The
-    list holds one unit's staff at a time, never every person of the cluster year."""
+    """A candidate: a member unit, or a person of the staff of a member unit. Both are
+    search fields (units.pickers, purpose "ballot"): they offer only the cluster year's
+    member units and their current staff, found by name, never a list of everybody. A
+    person chosen without a unit brings it."""
 
-    unit = forms.TypedChoiceField(
-        label=_("Staff of the unit"), coerce=int, required=False, empty_value=None
-    )
-    candidate = forms.ChoiceField(label=_("Candidate"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
-    field_order = ["unit", "candidate", "note"]
+    field_order = ["unit", "person", "note"]
 
-    def __init__(self, *args, units=(), unit=None, people=(), **kwargs):
+    def __init__(self, *args, ballot, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "—"), *[(u.pk, u.name) for u in units]]
-        self.fields["unit"].help_text = _(
-            "To propose a person, choose their unit first: its staff then appear among the "
-            "candidates."
+        scope = {"ballot": ballot.pk}
+        self.fields["unit"] = unit_field(
+            "ballot",
+            user=user,
+            params={"ballot": ballot},
+            scope=scope,
+            label=_("Unit (the candidate, or the candidate's unit)"),
+            required=False,
         )
-        # The script reloads the page with ?unit= when the choice differs from the listed one.
-        self.fields["unit"].widget.attrs.update(
-            {
-                "data-reload-on-change": "",
-                "data-reload-keep": "question",
-                "data-reload-anchor": "add-candidate",
-                "data-loaded": unit.pk if unit else "",
-            }
+        self.fields["person"] = person_field(
+            "ballot",
+            user=user,
+            params={"ballot": ballot},
+            scope=scope,
+            label=_("Person (for an individual candidate)"),
+            required=False,
+            include="#id_unit",
+            help_text=_(
+                "The current staff of the member units, found by name (of the unit chosen, "
+                "if any). Leave it empty to propose the unit."
+            ),
         )
-        choices = [("", _("— choose —")), (_("Units"), [(f"unit:{u.pk}", u.name) for u in units])]
-        if unit is not None:
-            choices.append(
-                (
-                    _("Staff of %(unit)s") % {"unit": unit.name},
-                    [(f"person:{p.pk}", p.full_name) for p in people],
-                )
-            )
-        self.fields["candidate"].choices = choices
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        data = super().clean()
+        unit, person = data.get("unit"), data.get("person")
+        if person is not None:
+            if unit is None:
+                data["unit"] = unit = person.unit
+            elif person.unit_id != unit.pk:
+                self.add_error("person", _("The person is not on the staff of this unit."))
+        if unit is None and "unit" not in self.errors and "person" not in self.errors:
+            self.add_error("unit", _("Choose the unit, or the person, that is the candidate."))
+        return data
 
 
 class VoterForm(forms.Form):

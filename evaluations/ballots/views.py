@@ -35,7 +35,7 @@ from evaluations.ballots.minutes import CandidateLine, MinutesDocument, Question
 from evaluations.ballots.models import BallotCandidate, BallotQuestion, BallotVoter
 from pledges.models import Title
 from units.models import ClusterYear
-from units.selectors import roles_of, staff_choices
+from units.selectors import roles_of
 
 KEY_FILE_MAX = 16 * 1024  # a key file is under 1 KB
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -222,7 +222,7 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
     """The ballot: setup while a draft, turnout while open, the tally once closed."""
 
     template_name = "evaluations/ballots/detail.html"
-    query_params = ("question", "unit")  # what a GET reload of the candidate form carries
+    query_params = ("question",)  # the question a candidate is added to, kept selected
     actions = {
         "add_question": ("evaluations.change_ballot", "add_question"),
         "delete_question": ("evaluations.change_ballot", "delete_question"),
@@ -276,31 +276,14 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
                 with_ranking=bool(ballot.phase_id or ballot.campaign_id),
             )
             asked = self.request.POST if self.request.method == "POST" else self.request.GET
-            context["candidate_form"] = candidate_form or self.build_candidate_form(
-                units, wanted_unit=int_param(asked.get("unit"))
-            )
+            context["candidate_form"] = candidate_form or CandidateForm(ballot=ballot, user=user)
             context["candidate_question"] = int_param(asked.get("question"))
             context["voter_form"] = voter_form or VoterForm(
                 units=units, users=selectors.delegate_users(ballot.cluster_year)
             )
         return context
 
-    @staticmethod
-    def build_candidate_form(units, data=None, *, wanted_unit=None):
-        """The candidate form listing the staff of one member unit (`?unit=`) at most: a
-        unit outside the cluster year lists nobody."""
-        unit = next((u for u in units if u.pk == wanted_unit), None)
-        people = staff_choices(unit_id=unit.pk) if unit else []
-        for person in people:
-            person.unit = unit  # the candidate's name shows the unit: no query per person
-        form = CandidateForm(
-            data, units=units, unit=unit, people=people, initial={"unit": unit and unit.pk}
-        )
-        form.people = {p.pk: p for p in people}
-        return form
-
     def get(self, request, pk):
-        # The no-script "show this unit's staff" button sends the whole form by GET.
         if stray := redirect_stray_query(request, self.query_params):
             return stray
         return render(request, self.template_name, self.context(self.object))
@@ -332,14 +315,10 @@ class BallotDetailView(BallotMixin, ObjectActionsMixin, View):
         question = get_object_or_404(
             BallotQuestion, pk=int_param(request.POST.get("question")), ballot=ballot
         )
-        units = selectors.all_member_units(ballot.cluster_year)
-        form = self.build_candidate_form(
-            units, request.POST, wanted_unit=int_param(request.POST.get("unit"))
-        )
+        form = CandidateForm(request.POST, ballot=ballot, user=request.user)
         if form.is_valid():
-            kind, choice = split_choice(form.cleaned_data["candidate"])
-            unit = next((u for u in units if kind == "unit" and u.pk == choice), None)
-            person = form.people.get(choice) if kind == "person" else None
+            person = form.cleaned_data["person"]
+            unit = None if person is not None else form.cleaned_data["unit"]
             with refusal_onto(form):
                 services.candidate_add(
                     question=question,

@@ -125,24 +125,27 @@ def test_secret_ballot_in_the_browser(
     )
 
 
-def test_person_candidate_is_chosen_through_their_unit(
+def test_person_candidate_is_found_by_typing_the_name(
     new_page, live_server, secretariat, draft_ballot, our_unit, other_unit
 ):
+    """The person's search field asks the server for the matching staff of the member units
+    of this ballot: nobody is listed before typing, and Enter adds the one chosen."""
     PersonFactory(unit=our_unit, full_name="Nguyễn Thị Hoa")
     PersonFactory(unit=other_unit, full_name="Phạm Văn Láng Giềng")
     question = draft_ballot.questions.get()
     page = new_page()
     sign_in(page, live_server, secretariat.username, PASSWORD)
     page.goto(f"{live_server.url}/ballots/{draft_ballot.pk}/")
-    expect(page.locator('#id_candidate option[value^="person:"]')).to_have_count(0)
+    expect(page.locator("#id_person option")).to_have_count(1)  # "—" only
 
-    page.locator("#id_unit").select_option(str(our_unit.pk))
-    page.wait_for_url(re.compile(rf"\?question={question.pk}&unit={our_unit.pk}#add-candidate$"))
-    people = page.locator('#id_candidate option[value^="person:"]')
-    expect(people).to_have_text(["Nguyễn Thị Hoa"])
-    page.locator("#id_candidate").select_option(label="Nguyễn Thị Hoa")
+    page.locator("input[name=person__q]").press_sequentially("nguyen thi hoa", delay=20)
+    expect(page.locator("#id_person option")).to_have_count(2)  # "—" and the one match
+    expect(page.locator("#id_person option").nth(1)).to_have_text(
+        f"Nguyễn Thị Hoa – {our_unit.name}"
+    )
+    page.locator("#id_person").select_option(label=f"Nguyễn Thị Hoa – {our_unit.name}")
     page.locator("#id_note").fill("Chiến sĩ thi đua cơ sở hai năm liền")
-    page.locator("#id_note").press("Enter")  # Enter adds; it does not reload the unit
+    page.locator("#id_note").press("Enter")
     expect(
         page.get_by_role("alert").filter(has_text=vi("The candidate was added."))
     ).to_be_visible()

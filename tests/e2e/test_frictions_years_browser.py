@@ -10,7 +10,7 @@ from tests.e2e.browser import sign_in
 from tests.factories.campaigns import CampaignFactory
 from tests.factories.units import PASSWORD, ClusterMembershipFactory, UnitFactory
 from units.choices import UnitKind
-from units.models import ClusterYear
+from units.models import ClusterYear, Unit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,13 +41,19 @@ def test_the_secretariat_rolls_a_cluster_year_forward(
     expect(page.get_by_label(secretariat.get_full_name(), exact=False)).to_be_checked()
 
     page.get_by_label("Chủ đề năm").fill("Đổi mới, sáng tạo, hiệu quả")
-    page.get_by_label("Thêm đơn vị thành viên").select_option(label="Thanh tra Bộ Công Thương")
+    # The unit to add is found by typing its name (the server answers the search field).
+    page.locator("input[name=add_member__q]").press_sequentially("bo cong thuong", delay=20)
+    expect(page.locator("#id_add_member option")).to_have_count(2)  # "—" and the one match
+    expect(page.locator("#id_add_member")).to_have_value(
+        str(Unit.objects.get(name="Thanh tra Bộ Công Thương").pk)
+    )
     page.get_by_role("button", name="Tạo năm thi đua").click()
     expect(page.locator("#form-error-summary")).to_contain_text("Luật Thanh tra")
     expect(page.get_by_label("Chủ đề năm")).to_have_value("Đổi mới, sáng tạo, hiệu quả")
     assert not ClusterYear.objects.filter(cluster=cluster, year=2026).exists()
 
-    page.get_by_label("Thêm đơn vị thành viên").select_option([])
+    page.locator("input[name=add_member__q]").fill("")
+    page.locator("#id_add_member").select_option("")
     page.get_by_label("Đơn vị cụm phó").select_option(str(our_unit.pk))
     page.get_by_role("button", name="Tạo năm thi đua").click()
 

@@ -1,6 +1,7 @@
 """Rolling a cluster year forward in the application: from the last year the secretariat
 (or an administrator) creates the next, proposed by rotation, adjusted, saved at once."""
 
+import re
 from datetime import date
 
 import pytest
@@ -145,10 +146,10 @@ def test_the_page_offers_no_roll_forward_once_the_next_year_exists(client, year_
 
 def test_the_form_refuses_a_ministry_inspectorate_in_2026(client, year_2025, secretariat):
     cluster_year, _units = year_2025
-    ministry = UnitFactory(name="Thanh tra Bộ Xây dựng", kind=UnitKind.MINISTRY_INSPECTORATE)
+    UnitFactory(name="Thanh tra Bộ Xây dựng", kind=UnitKind.MINISTRY_INSPECTORATE)
     client.force_login(secretariat)
     data = form_fields(client.get(url(cluster_year)).content.decode(), "roll-forward-form")
-    data["add_members"] = [str(ministry.pk)]
+    data["add_member__q"] = "bo xay dung"  # typed in the search field
     response = client.post(url(cluster_year), data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -221,23 +222,151 @@ def test_the_form_page_costs_the_same_queries_at_any_size(
         ClusterMembershipFactory(cluster_year=cluster_year)
         UnitFactory()
     client.force_login(secretariat)
-    page = get_in_queries(url(cluster_year), 10)
+    page = get_in_queries(url(cluster_year), 9)
     assert len(page.context["proposal"].members) == 4 + size
 
 
 def test_the_selects_stay_short_at_national_scale(client, year_2025, secretariat):
-    """Adding offers only the units no cluster holds in the year; chair and vice-chair are
-    chosen among the members carried over (a select of the sector's 2,000 units each cost
-    the page 440 ms at national scale)."""
+    """A unit is added with a search field, never a select of the sector's 2,000 units; the
+    chair and vice-chair are chosen among the members carried over (a select of every unit
+    cost the page 440 ms at national scale)."""
     cluster_year, (a, b, c, d) = year_2025
-    taken = ClusterMembershipFactory(
-        cluster_year__year=cluster_year.year, unit__name="Thanh tra tỉnh Khác"
-    ).unit
-    free = UnitFactory(name="Thanh tra tỉnh Tự do")
+    UnitFactory.create_batch(5)
     client.force_login(secretariat)
-    form = client.get(url(cluster_year)).context["form"]
-    offered = {unit.pk for unit in form.fields["add_members"].queryset}
-    assert free.pk in offered and taken.pk not in offered
-    assert not offered & {a.pk, b.pk, c.pk, d.pk}
+    response = client.get(url(cluster_year))
+    form, html = response.context["form"], response.content.decode()
+    assert options(html, "add_member") == [("", "— chọn —")]
+    assert 'name="add_member__q"' in html
+    source = reverse("units:pick_units", kwargs={"purpose": "roll_forward"})
+    assert f"{source}?cluster_year={cluster_year.pk}&amp;field=add_member" in html
     chairs = {value for value, _label in form.fields["chair_unit"].widget.choices if value}
     assert chairs == {a.pk, b.pk, c.pk, d.pk}
+
+
+def options(html, name):
+    select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+
+
+def picked(client, cluster_year, **params):
+    address = reverse("units:pick_units", kwargs={"purpose": "roll_forward"})
+    response = client.get(address, {"cluster_year": cluster_year.pk, **params})
+    assert response.status_code == 200
+    return re.findall(r'<option value="(\d+)"', response.content.decode())
+
+
+@pytest.fixture
+def free_and_taken(year_2025):
+    """A unit in no cluster this year, and one another cluster holds this year."""
+    cluster_year, _units = year_2025
+    taken = ClusterMembershipFactory(
+        cluster_year__year=cluster_year.year, unit__name="Thanh tra tỉnh Cụm Khác"
+    ).unit
+    free = UnitFactory(name="Thanh tra tỉnh Tự Do")
+    return free, taken
+
+
+def test_the_picker_offers_only_units_no_cluster_holds(
+    client, year_2025, secretariat, free_and_taken
+):
+    cluster_year, (a, _b, _c, _d) = year_2025
+    free, _taken = free_and_taken
+    client.force_login(secretariat)
+    assert picked(client, cluster_year, q="thanh tra tinh") == [str(free.pk)]
+    assert picked(client, cluster_year, field="add_member", add_member__q="cum khac") == []
+    assert picked(client, cluster_year, q=a.name) == []  # already a member
+
+
+@pytest.mark.parametrize("role", ["officer", "leader", "other_officer", "outsider", "viewer"])
+def test_the_picker_offers_nothing_to_others(client, user_of, year_2025, free_and_taken, role):
+    cluster_year, _units = year_2025
+    client.force_login(user_of(role))
+    assert picked(client, cluster_year, q="tu do") == []
+
+
+def test_a_unit_another_cluster_holds_is_refused_when_posted(
+    client, year_2025, secretariat, free_and_taken
+):
+    cluster_year, _units = year_2025
+    _free, taken = free_and_taken
+    client.force_login(secretariat)
+    html = client.get(url(cluster_year)).content.decode()
+    data = form_fields(html, "roll-forward-form")
+    data["add_member"] = str(taken.pk)  # put into the select by hand, or a stale page
+    response = client.post(url(cluster_year), data)
+    assert response.status_code == 200
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+    data = form_fields(html, "roll-forward-form")
+    data["add_member__q"] = "cum khac"
+    response = client.post(url(cluster_year), data)
+    assert "Không có kết quả nào khớp với “cum khac”" in response.content.decode()
+    assert not ClusterYear.objects.filter(year=2026).exists()
+
+
+def test_units_added_one_after_another_join_the_new_year(
+    client, year_2025, secretariat, free_and_taken
+):
+    cluster_year, (a, b, c, d) = year_2025
+    free, _taken = free_and_taken
+    second = UnitFactory(name="Thanh tra tỉnh Mới Lập")
+    client.force_login(secretariat)
+    data = form_fields(client.get(url(cluster_year)).content.decode(), "roll-forward-form")
+    data.update({"add_member__q": "tu do", "add_another": "1"})
+    response = client.post(url(cluster_year), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not ClusterYear.objects.filter(year=2026).exists()  # nothing saved yet
+    data = form_fields(html, "roll-forward-form")
+    assert str(free.pk) in data["members"]  # ticked among the members
+    assert data["add_member__q"] == "" and data["add_member"] == ""
+    data["add_member__q"] = "moi lap"
+    response = client.post(url(cluster_year), data)
+    assert response.status_code == 302
+    new = ClusterYear.objects.get(cluster=cluster_year.cluster, year=2026)
+    assert set(new.members.all()) == {a, b, c, d, free, second}
+
+
+def test_an_added_unit_ticked_is_still_checked_against_the_year(
+    client, year_2025, secretariat, free_and_taken
+):
+    """A member id posted by hand that another cluster holds is not taken."""
+    cluster_year, _units = year_2025
+    _free, taken = free_and_taken
+    client.force_login(secretariat)
+    data = form_fields(client.get(url(cluster_year)).content.decode(), "roll-forward-form")
+    data["members"] = [*data["members"], str(taken.pk)]
+    response = client.post(url(cluster_year), data)
+    assert response.status_code == 200
+    assert not ClusterYear.objects.filter(year=2026).exists()
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_picker_costs_the_same_queries_at_any_size(
+    client, year_2025, secretariat, django_assert_num_queries, size
+):
+    cluster_year, _units = year_2025
+    UnitFactory.create_batch(size, name="Thanh tra huyện Mẫu")
+    client.force_login(secretariat)
+    address = reverse("units:pick_units", kwargs={"purpose": "roll_forward"})
+    params = {"cluster_year": cluster_year.pk, "q": "huyen mau"}
+    client.get(address, params)
+    with django_assert_num_queries(7):
+        response = client.get(address, params)
+    assert response.content.decode().count("Thanh tra huyện Mẫu") == min(size, 20)
+
+
+def test_adding_another_with_several_matches_comes_back_to_choose(
+    client, year_2025, secretariat, free_and_taken
+):
+    cluster_year, _units = year_2025
+    UnitFactory(name="Thanh tra tỉnh Tự Do Hai")
+    client.force_login(secretariat)
+    data = form_fields(client.get(url(cluster_year)).content.decode(), "roll-forward-form")
+    data.update({"add_member__q": "tu do", "add_another": "1", "theme": "Chủ đề đang gõ"})
+    response = client.post(url(cluster_year), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Có nhiều kết quả khớp với “tu do”" in html
+    assert "Chủ đề đang gõ" in html
+    assert len(options(html, "add_member")) == 3  # "—" and the two matches
+    assert not ClusterYear.objects.filter(year=2026).exists()

@@ -270,6 +270,7 @@ def test_setup_forms_add_candidate_voter_and_question(
     client, secretariat, draft_ballot, our_unit, other_officer
 ):
     from tests.factories.units import PersonFactory
+    from tests.helpers.browser_form import form_with
 
     person = PersonFactory(unit=our_unit)
     url = reverse("evaluations:ballot_detail", args=[draft_ballot.pk])
@@ -279,10 +280,8 @@ def test_setup_forms_add_candidate_voter_and_question(
         client.post(
             url,
             {
-                "action": "add_candidate",
-                "question": question.pk,
-                "unit": our_unit.pk,  # the page lists one unit's staff at a time
-                "candidate": f"person:{person.pk}",
+                **form_with(client.get(url).content, "person__q").data(),
+                "person__q": person.full_name,  # the search field, as the user types
             },
         ).status_code
         == 302
