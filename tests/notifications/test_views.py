@@ -1,5 +1,7 @@
 """The bell, the list, marking as read, and the e-mail switch of the account page."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -27,9 +29,17 @@ def tell(user, count=1, **params):
 
 
 def bell_count(response) -> str:
+    """The unread count of the top bar's bell (the phone's bell beside the menu button says
+    the same)."""
     html = response.content.decode()
-    start = html.index('class="nav-item notification-bell"')
-    return html[start:].split('data-unread="', 1)[1].split('"', 1)[0]
+    counts = set(
+        re.findall(r'class="notification-bell[^"]*"[^>]*>\s*<a [^>]*data-unread="(\d+)"', html)
+    )
+    counts |= set(
+        re.findall(r'class="nav-item notification-bell[^"]*">\s*<a [^>]*data-unread="(\d+)"', html)
+    )
+    assert len(counts) == 1, counts
+    return counts.pop()
 
 
 def post_form(client, page, form_id, *, submit=0):
