@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from itertools import count
 
 from django.utils.html import format_html
@@ -125,7 +126,7 @@ class Chart:
     def id(self) -> str:
         return f"chart-{self.uid}"
 
-    @property
+    @cached_property  # asked once per segment: computed once per chart, not once per bar
     def scale(self) -> Decimal:
         biggest = max(
             [Decimal(bar.positive) for bar in self.bars]
