@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.pickers import SearchChoiceField
 from units.models import PERSON_SEARCH_FIELDS, UNIT_SEARCH_FIELDS, ClusterYear, Person, Unit
@@ -89,6 +90,21 @@ def person_field(purpose: str, *, user, params=None, scope=None, **kwargs) -> Pe
 
 
 FIELDS = {UNITS: unit_field, PEOPLE: person_field}
+
+
+def settle_unit_and_person(form, data: dict, *, missing: str) -> dict:
+    """A form's unit and person search fields, cleaned together: a person chosen alone brings
+    their unit, a person of another unit is refused, and one of the two is needed (`missing`
+    says what to choose)."""
+    unit, person = data.get("unit"), data.get("person")
+    if person is not None:
+        if unit is None:
+            data["unit"] = unit = person.unit
+        elif person.unit_id != unit.pk:
+            form.add_error("person", _("The person is not on the staff of this unit."))
+    if unit is None and "unit" not in form.errors and "person" not in form.errors:
+        form.add_error("unit", missing)
+    return data
 
 
 def active_units(user, params) -> QuerySet:

@@ -7,7 +7,7 @@ from evaluations.proposals.models import AwardProposal
 from pledges.choices import Recipient
 from pledges.formfields import TitleChoiceField
 from pledges.models import Title
-from units.pickers import person_field, unit_field
+from units.pickers import person_field, settle_unit_and_person, unit_field
 
 PROPOSAL_FIELDS = [
     "title",
@@ -78,16 +78,11 @@ class NewProposalForm(ProposalForm):
         self.order_fields(self.field_order)
 
     def clean(self):
-        data = super().clean()
-        unit, person = data.get("unit"), data.get("person")
-        if person is not None:
-            if unit is None:
-                data["unit"] = unit = person.unit
-            elif person.unit_id != unit.pk:
-                self.add_error("person", _("The person is not on the staff of this unit."))
-        if unit is None and "unit" not in self.errors and "person" not in self.errors:
-            self.add_error("unit", _("Choose the unit, or the person, that the proposal is for."))
-        return data
+        return settle_unit_and_person(
+            self,
+            super().clean(),
+            missing=_("Choose the unit, or the person, that the proposal is for."),
+        )
 
 
 class ReasonForm(forms.Form):
